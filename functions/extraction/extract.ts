@@ -1,6 +1,7 @@
 // The extraction use case: bytes in, article and claims out. Pure: no I/O, nothing from AWS.
 import { createHash } from "node:crypto";
 import type { Extraction } from "../schemas/article.ts";
+import { articleIdFor } from "./article-id.ts";
 import { extractClaims } from "./claims/extract-claims.ts";
 import { BadArticleError, DEFAULT_MAX_ARTICLE_BYTES } from "./errors.ts";
 import type { ReadInput } from "./reading/document.ts";
@@ -10,10 +11,8 @@ export interface ExtractOptions {
   maxBytes?: number;
 }
 
-/** The article id: the first 80 bits of the content's sha256, so the same bytes are always the same article. */
-export function articleIdFor(contentHash: string): string {
-  return contentHash.slice(0, 20);
-}
+// The id lives in article-id.ts (the API needs it without the extractor); re-exported for existing callers.
+export { articleIdFor } from "./article-id.ts";
 
 export function extract(input: ReadInput, options: ExtractOptions = {}): Extraction {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
