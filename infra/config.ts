@@ -1,0 +1,96 @@
+// The deploy-time switches (`cdk deploy -c stage=dev -c apiKeys=true ...`), read once from the CDK context
+// and validated with zod so a typo fails the synth with one clear line instead of deploying something else.
+// Defaults are the safe production ones: a stage that is not explicitly a development stage keeps its data.
+import { z } from "zod";
+
+/** `dev` and `dev-<name>` stages may be torn down with their data; every other stage retains it. */
+const DEVELOPMENT_STAGE = /^dev(-[a-z0-9-]+)?$/;
+
+// CDK passes `-c key=value` values as strings; cdk.json and tests pass real booleans and numbers.
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .transform((v) => v === true || v === "true")
+  .default(false);
+const whole = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** The retention periods CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const ContextSchema = z.object({
+  stage: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,19}$/, "stage must be lower-case letters, digits and dashes, at most 20 characters")
+    .default("prod"),
+  /** API keys with a usage plan instead of IAM (SigV4) authorization. */
+  apiKeys: flag,
+  /** The browser origin allowed by CORS, e.g. `https://factcheck.example.org`; `*` allows any origin. */
+  corsAllowOrigin: z
+    .string()
+    .regex(/^(\*|https?:\/\/[^\s/]+)$/, "corsAllowOrigin must be * or an origin like https://example.org")
+    .default("*"),
+  /** Where alarm notifications go; without it the alarms still show in CloudWatch and publish to the topic. */
+  alarmEmail: z.email().optional(),
+  logRetentionDays: z.coerce
+    .number()
+    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+      message: `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(", ")}`,
+    })
+    .default(30),
+  /** Steady-state requests per second and burst the API stage (and the usage plan) accepts. */
+  throttleRateLimit: whole(1, 10_000, 50),
+  throttleBurstLimit: whole(1, 5_000, 100),
+  /** Upper bound on concurrent ingest invocations; protects the table and the account's concurrency. */
+  ingestMaxConcurrency: whole(2, 1_000, 10),
+  maxArticleBytes: whole(1, 50 * 1024 * 1024, 5 * 1024 * 1024),
+});
+
+export interface DeployConfig {
+  stage: string;
+  /** Development stages destroy their data with the stack; everything else is retained and protected. */
+  isDevelopment: boolean;
+  apiKeys: boolean;
+  corsAllowOrigin: string;
+  alarmEmail: string | undefined;
+  logRetentionDays: number;
+  throttleRateLimit: number;
+  throttleBurstLimit: number;
+  ingestMaxConcurrency: number;
+  maxArticleBytes: number;
+  /** Key prefix whose uploads start the ingest pipeline. */
+  ingestPrefix: string;
+}
+
+/** The context keys this app reads, for error messages and the README. */
+export const CONTEXT_KEYS = Object.keys(ContextSchema.shape);
+
+export const INGEST_PREFIX = "incoming/";
+
+/** Reads the app's context (a `(key) => value` lookup such as `app.node.tryGetContext`) into a DeployConfig. */
+export function readDeployConfig(lookup: (key: string) => unknown): DeployConfig {
+  const raw = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, lookup(key)]).filter(([, v]) => v !== undefined));
+  const parsed = ContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "context"}: ${i.message}`);
+    throw new Error(`invalid CDK context: ${problems.join("; ")}`);
+  }
+  const c = parsed.data;
+  if (c.throttleBurstLimit < c.throttleRateLimit) {
+    throw new Error("invalid CDK context: throttleBurstLimit must be at least throttleRateLimit");
+  }
+  return {
+    stage: c.stage,
+    isDevelopment: DEVELOPMENT_STAGE.test(c.stage),
+    apiKeys: c.apiKeys,
+    corsAllowOrigin: c.corsAllowOrigin,
+    alarmEmail: c.alarmEmail,
+    logRetentionDays: c.logRetentionDays,
+    throttleRateLimit: c.throttleRateLimit,
+    throttleBurstLimit: c.throttleBurstLimit,
+    ingestMaxConcurrency: c.ingestMaxConcurrency,
+    maxArticleBytes: c.maxArticleBytes,
+    ingestPrefix: INGEST_PREFIX,
+  };
+}

@@ -1,0 +1,23 @@
+// How every Lambda bundle is built, in one place: the CDK construct and the cost measurement both use it,
+// so the code that is measured and tested is byte-for-byte the code that is deployed.
+import { fileURLToPath } from "node:url";
+
+/** The repository root: the esbuild project root and the base of the handler entry paths. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The Lambda handler entry points, relative to the project root. */
+export const HANDLER_ENTRIES = {
+  api: "functions/handlers/api.ts",
+  ingest: "functions/handlers/ingest.ts",
+} as const;
+export type HandlerName = keyof typeof HANDLER_ENTRIES;
+
+/** esbuild's target, matching the `nodejs24.x` runtime. */
+export const BUNDLE_TARGET = "node24";
+
+/**
+ * ESM bundles have no `require`; dependencies that still call it (CommonJS inside the AWS SDK and others)
+ * get one made from the module's own URL. Aliased import so it cannot clash with names in the bundle.
+ */
+export const CREATE_REQUIRE_BANNER =
+  'import { createRequire as __claimtrackCreateRequire } from "node:module"; const require = __claimtrackCreateRequire(import.meta.url);';

@@ -1,0 +1,202 @@
+// The public face: an API Gateway REST API in front of the single API function. Every route is declared
+// (no catch-all proxy), so API Gateway itself rejects unknown paths, missing path parameters and bodies
+// without a content type before the function runs. IAM (SigV4) authorization is the default; with the
+// `apiKeys` switch callers present an API key instead, metered and throttled by a usage plan. The API's
+// own documentation (/docs, /openapi.json) is public.
+import { Duration, RemovalPolicy, Size } from "aws-cdk-lib";
+import * as apigw from "aws-cdk-lib/aws-apigateway";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import type { DeployConfig } from "../config.ts";
+import { acknowledge } from "../nag.ts";
+
+export const API_STAGE_NAME = "v1";
+
+/** A route: the HTTP method, its path under the API root, and whether it needs a caller identity. */
+interface Route {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  public?: boolean;
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: "GET", path: "articles" },
+  { method: "POST", path: "articles" },
+  { method: "GET", path: "articles/{id}" },
+  { method: "DELETE", path: "articles/{id}" },
+  { method: "GET", path: "articles/{id}/claims" },
+  { method: "POST", path: "uploads" },
+  { method: "GET", path: "claims" },
+  { method: "GET", path: "claims/{id}" },
+  { method: "GET", path: "speakers" },
+  { method: "GET", path: "speakers/{name}/claims" },
+  { method: "GET", path: "openapi.json", public: true },
+  { method: "GET", path: "docs", public: true },
+];
+
+export interface ClaimsApiProps {
+  handler: lambda.IFunction;
+  config: DeployConfig;
+  logRemovalPolicy: RemovalPolicy;
+}
+
+export class ClaimsApi extends Construct {
+  readonly api: apigw.RestApi;
+  readonly accessLogs: logs.LogGroup;
+  readonly apiKey: apigw.IApiKey | undefined;
+
+  constructor(scope: Construct, id: string, props: ClaimsApiProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.accessLogs = new logs.LogGroup(this, "AccessLogs", {
+      retention: config.logRetentionDays as logs.RetentionDays,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    const protectedMethod: apigw.MethodOptions = config.apiKeys
+      ? { authorizationType: apigw.AuthorizationType.NONE, apiKeyRequired: true }
+      : { authorizationType: apigw.AuthorizationType.IAM };
+
+    this.api = new apigw.RestApi(this, "Api", {
+      description: `claimtrack ${config.stage}: articles in, attributed claims out`,
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+      // Execution logging needs the account-level API Gateway logging role; keep it when this stack goes,
+      // since every other REST API in the account and region uses the same one.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      minCompressionSize: Size.kibibytes(1),
+      defaultMethodOptions: protectedMethod,
+      defaultCorsPreflightOptions: {
+        allowOrigins: [config.corsAllowOrigin],
+        allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+        allowHeaders: apigw.Cors.DEFAULT_HEADERS,
+        maxAge: Duration.hours(1),
+      },
+      deployOptions: {
+        stageName: API_STAGE_NAME,
+        tracingEnabled: true,
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: false,
+        throttlingRateLimit: config.throttleRateLimit,
+        throttlingBurstLimit: config.throttleBurstLimit,
+        accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
+          caller: true,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: true,
+        }),
+      },
+    });
+
+    const validator = this.api.addRequestValidator("Validator", {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    // One resource-policy statement for the whole API instead of one per method.
+    const integration = new apigw.LambdaIntegration(props.handler, { scopePermissionToMethod: false });
+
+    for (const route of ROUTES) {
+      const resource = this.api.root.resourceForPath(route.path);
+      resource.addMethod(route.method, integration, {
+        ...(route.public ? { authorizationType: apigw.AuthorizationType.NONE, apiKeyRequired: false } : {}),
+        requestValidator: validator,
+        requestParameters: requestParametersFor(route),
+      });
+    }
+    this.addProblemResponses(config.corsAllowOrigin);
+
+    this.apiKey = config.apiKeys ? this.addUsagePlan(config) : undefined;
+    this.acknowledgeFindings(config);
+  }
+
+  private addUsagePlan(config: DeployConfig): apigw.IApiKey {
+    const plan = this.api.addUsagePlan("UsagePlan", {
+      description: "claimtrack API key callers",
+      throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
+      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    });
+    const key = this.api.addApiKey("ApiKey", { description: `claimtrack ${config.stage} default key` });
+    plan.addApiKey(key);
+    return key;
+  }
+
+  /** Errors raised by API Gateway itself answer in the same problem+json shape as the function's errors. */
+  private addProblemResponses(corsAllowOrigin: string): void {
+    const headers = {
+      "Access-Control-Allow-Origin": `'${corsAllowOrigin}'`,
+      "Content-Type": "'application/problem+json'",
+    };
+    const problem = (title: string, detail: string) => ({
+      "application/json": `{"type":"about:blank","title":"${title}","code":"$context.error.responseType","detail":${detail},"requestId":"$context.requestId"}`,
+    });
+    const responses: [string, apigw.ResponseType, string, string][] = [
+      ["BadBody", apigw.ResponseType.BAD_REQUEST_BODY, "Bad Request", '"$context.error.validationErrorString"'],
+      [
+        "BadParameters",
+        apigw.ResponseType.BAD_REQUEST_PARAMETERS,
+        "Bad Request",
+        '"$context.error.validationErrorString"',
+      ],
+      ["Default4xx", apigw.ResponseType.DEFAULT_4XX, "Client Error", "$context.error.messageString"],
+      ["Default5xx", apigw.ResponseType.DEFAULT_5XX, "Server Error", "$context.error.messageString"],
+    ];
+    for (const [id, type, title, detail] of responses) {
+      this.api.addGatewayResponse(id, { type, responseHeaders: headers, templates: problem(title, detail) });
+    }
+  }
+
+  private acknowledgeFindings(config: DeployConfig): void {
+    acknowledge(
+      this.api,
+      "AwsSolutions-COG4",
+      config.apiKeys
+        ? "Callers are machines (newsroom and fact-checking pipelines) holding API keys issued through the usage plan; there are no end users to sign in, so a Cognito user pool would add nothing."
+        : "Callers are AWS principals (newsroom and fact-checking pipelines) authorized by IAM SigV4 and the deployer's IAM policies; there are no end users to sign in, so a Cognito user pool would add nothing.",
+    );
+    acknowledge(
+      this.api,
+      "AwsSolutions-APIG3",
+      "No WAF web ACL: a web ACL costs about $5 a month plus $1 per rule at rest, and every data route already requires a signed (IAM) or keyed request and is throttled per stage; add one in front for a public deployment.",
+    );
+    const publicResources = ROUTES.filter((r) => r.public).map((r) => this.api.root.resourceForPath(r.path));
+    for (const resource of publicResources) {
+      acknowledge(
+        resource,
+        "AwsSolutions-APIG4",
+        "The API's own documentation (OpenAPI document and docs page) is public by design: it holds no article or claim data and clients need it before they can sign requests.",
+      );
+    }
+    if (config.apiKeys) {
+      acknowledge(
+        this.api,
+        "AwsSolutions-APIG4",
+        "The deployer chose apiKeys=true: every data route requires an API key registered in the usage plan, which identifies and throttles each caller; the default (IAM SigV4) is used when the switch is off.",
+      );
+    }
+    const cloudWatchRole = this.api.node.tryFindChild("CloudWatchRole");
+    if (cloudWatchRole) {
+      acknowledge(
+        cloudWatchRole,
+        "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
+        "The account-level API Gateway logging role must be able to write every API's execution and access logs; AWS documents this managed policy for it, and only apigateway.amazonaws.com can assume the role.",
+      );
+    }
+  }
+}
+
+/** Path parameters are required; POST bodies must declare their type so the function can parse them. */
+function requestParametersFor(route: Route): Record<string, boolean> {
+  const parameters: Record<string, boolean> = {};
+  for (const match of route.path.matchAll(/\{(\w+)\}/g)) parameters[`method.request.path.${match[1]}`] = true;
+  if (route.method === "POST") parameters["method.request.header.Content-Type"] = true;
+  return parameters;
+}

@@ -1,0 +1,152 @@
+// The stateless half: the two functions, their event source, the REST API and the alarms. Nothing here holds
+// data, so it can be replaced on any deploy. Each function gets exactly the access its code needs:
+//   ingest — read objects under the ingest prefix, write the claims table, consume the ingest queue;
+//   api    — read the table (and its indexes), put objects under the ingest prefix, delete articles' objects.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import type { Construct } from "constructs";
+import { tableDesign } from "../functions/store/table-design.ts";
+import type { DeployConfig } from "./config.ts";
+import { Alarms } from "./constructs/alarms.ts";
+import { ClaimsApi } from "./constructs/claims-api.ts";
+import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
+import type { DataStack } from "./data-stack.ts";
+import { INGEST_BATCH_SIZE, INGEST_BATCH_WINDOW, INGEST_MEMORY_MB, INGEST_TIMEOUT } from "./ingest-tuning.ts";
+import { acknowledge, acknowledgeWildcardResource } from "./nag.ts";
+
+export interface ServiceStackProps extends StackProps {
+  config: DeployConfig;
+  data: DataStack;
+}
+
+/** The Powertools metrics namespace both functions publish to. */
+export const METRICS_NAMESPACE = "Claimtrack";
+
+/** DynamoDB actions the ingest function uses: the store's writes plus the idempotency layer's record reads. */
+export const INGEST_TABLE_ACTIONS = [
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+];
+/** DynamoDB actions the API function uses: reads only. */
+export const API_TABLE_ACTIONS = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"];
+
+export class ServiceStack extends Stack {
+  readonly ingest: ClaimtrackFunction;
+  readonly apiFunction: ClaimtrackFunction;
+  readonly api: ClaimsApi;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { config, data } = props;
+    const logRemovalPolicy = config.isDevelopment ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    const environment = {
+      TABLE_NAME: data.table.tableName,
+      BUCKET_NAME: data.bucket.bucketName,
+      INGEST_PREFIX: config.ingestPrefix,
+      MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+      CORS_ALLOW_ORIGIN: config.corsAllowOrigin,
+      POWERTOOLS_LOG_LEVEL: config.isDevelopment ? "DEBUG" : "INFO",
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    };
+
+    this.ingest = new ClaimtrackFunction(this, "IngestFunction", {
+      handler: "ingest",
+      description: "claimtrack ingest: S3 upload notifications from SQS -> claims in DynamoDB",
+      timeout: INGEST_TIMEOUT,
+      memorySize: INGEST_MEMORY_MB,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: "claimtrack-ingest" },
+      logRetentionDays: config.logRetentionDays,
+      logRemovalPolicy,
+    });
+    this.ingest.fn.addEventSource(
+      new SqsEventSource(data.queue, {
+        batchSize: INGEST_BATCH_SIZE,
+        maxBatchingWindow: INGEST_BATCH_WINDOW,
+        // Only the articles that failed go back to the queue, not the whole batch.
+        reportBatchItemFailures: true,
+        maxConcurrency: config.ingestMaxConcurrency,
+      }),
+    );
+    const ingestObjects = data.bucket.arnForObjects(`${config.ingestPrefix}*`);
+    this.ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: "ReadIngestPrefix", actions: ["s3:GetObject"], resources: [ingestObjects] }),
+    );
+    this.ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
+    );
+
+    this.apiFunction = new ClaimtrackFunction(this, "ApiFunction", {
+      handler: "api",
+      description: "claimtrack API: articles, claims and speakers over REST",
+      timeout: Duration.seconds(15),
+      memorySize: 512,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: "claimtrack-api" },
+      logRetentionDays: config.logRetentionDays,
+      logRemovalPolicy,
+    });
+    const indexArns = tableDesign.globalSecondaryIndexes.map((i) => `${data.table.tableArn}/index/${i.indexName}`);
+    this.apiFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "ReadClaims",
+        actions: API_TABLE_ACTIONS,
+        resources: [data.table.tableArn, ...indexArns],
+      }),
+    );
+    this.apiFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "UploadAndDeleteArticles",
+        actions: ["s3:PutObject", "s3:DeleteObject"],
+        resources: [ingestObjects],
+      }),
+    );
+
+    this.api = new ClaimsApi(this, "Api", { handler: this.apiFunction.fn, config, logRemovalPolicy });
+
+    this.alarms = new Alarms(this, "Alarms", {
+      deadLetterQueue: data.deadLetterQueue,
+      functions: { Ingest: this.ingest.fn, Api: this.apiFunction.fn },
+      serverErrors: this.api.api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
+      alarmEmail: config.alarmEmail,
+    });
+
+    this.acknowledgeFunctionFindings(config.ingestPrefix, ingestObjects);
+
+    new CfnOutput(this, "ApiUrl", { value: this.api.api.url, description: "Base URL of the REST API" });
+    new CfnOutput(this, "BucketName", { value: data.bucket.bucketName, description: "Upload articles here" });
+    new CfnOutput(this, "IngestPrefix", {
+      value: config.ingestPrefix,
+      description: "Key prefix whose uploads are ingested",
+    });
+    if (this.api.apiKey) {
+      new CfnOutput(this, "ApiKeyId", {
+        value: this.api.apiKey.keyId,
+        description: "aws apigateway get-api-key --include-value --api-key <id> prints the key",
+      });
+    }
+    new CfnOutput(this, "AlarmTopicArn", { value: this.alarms.topic.topicArn });
+  }
+
+  private acknowledgeFunctionFindings(ingestPrefix: string, ingestObjects: string): void {
+    for (const { role } of [this.ingest, this.apiFunction]) {
+      acknowledge(
+        role,
+        "AwsSolutions-IAM5[Resource::*]",
+        "X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions, so AWS requires Resource * for them (these are the only actions granted on *).",
+      );
+    }
+    for (const { role } of [this.ingest, this.apiFunction]) {
+      acknowledgeWildcardResource(
+        role,
+        ingestObjects,
+        `Object-level grant limited to the ingest prefix (${ingestPrefix}): uploads arrive under generated keys, so the key itself cannot be named in advance; the rest of the bucket stays out of reach.`,
+      );
+    }
+  }
+}
