@@ -1,25 +1,30 @@
-// Placeholder reader: plain text, paragraphs split on blank lines. Replaced by the format readers.
-import { BadArticleError } from "../errors.ts";
-import type { ArticleDocument, Block, ReadInput } from "./document.ts";
+// Reads one input file (plain text, Markdown, HTML or JSON) into metadata and a body cut into typed blocks.
+import { assemble, type FormatReading } from "./assemble.ts";
+import { decode } from "./decode.ts";
+import { chooseFormat, refuseUnsupported } from "./detect-format.ts";
+import type { ArticleDocument, ReadInput } from "./document.ts";
+import { readHtml } from "./html.ts";
+import { readJson } from "./json.ts";
+import { readMarkdown } from "./markdown.ts";
+import { plainTextUnits } from "./plain-text.ts";
 
 export function readArticle(input: ReadInput): ArticleDocument {
-  const text = new TextDecoder("utf-8").decode(input.bytes).replace(/\r\n?/g, "\n");
-  if (!text.trim()) throw new BadArticleError("EMPTY", "the file is empty");
-  const blocks: Block[] = [];
-  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (const m of text.matchAll(re)) {
-    if (!m[0].trim()) continue;
-    blocks.push({ kind: "paragraph", start: m.index, end: m.index + m[0].length, contentStart: m.index });
+  refuseUnsupported(input.fileName, input.contentType);
+  const { text } = decode(input.bytes, input.contentType);
+  const { format, declared } = chooseFormat(text, input.fileName, input.contentType);
+  let reading: FormatReading;
+  switch (format) {
+    case "html":
+      reading = readHtml(text);
+      break;
+    case "json":
+      reading = readJson(text, declared);
+      break;
+    case "markdown":
+      reading = readMarkdown(text);
+      break;
+    default:
+      reading = { format: "text", meta: {}, units: plainTextUnits(text), findTitle: true };
   }
-  return {
-    format: "text",
-    title: null,
-    publishedAt: null,
-    authors: [],
-    outlet: null,
-    url: null,
-    ...input.metadata,
-    text,
-    blocks,
-  };
+  return assemble(reading, input.metadata);
 }

@@ -1,0 +1,69 @@
+// The steps every format shares once it has units: read the header, clean the body, settle the metadata
+// (the document's own first, then what the text shows, then what the caller supplied) and build blocks.
+import type { ArticleFormat } from "../../schemas/article.ts";
+import { BadArticleError } from "../errors.ts";
+import { buildBlocks } from "./build-blocks.ts";
+import { cleanBody } from "./clean-body.ts";
+import type { ArticleDocument, ArticleMetadata } from "./document.ts";
+import { readHeader } from "./header.ts";
+import { copyrightHolder, copyrightYear, looksLikeOutlet } from "./outlet.ts";
+import type { Unit } from "./units.ts";
+
+export interface FormatReading {
+  format: ArticleFormat;
+  /** Metadata the format states outright (front matter, JSON fields, meta tags, JSON-LD). */
+  meta: Partial<ArticleMetadata>;
+  units: Unit[];
+  /** Plain text has no markup for its title: look for it among the first lines. */
+  findTitle: boolean;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function hasProse(text: string): boolean {
+  return /\p{L}{2,}/u.test(text);
+}
+
+export function assemble(reading: FormatReading, supplied: Partial<ArticleMetadata> | undefined): ArticleDocument {
+  const { meta, units } = reading;
+  const header = readHeader(units, {
+    findTitle: reading.findTitle && !meta.title,
+    knownTitle: meta.title ?? null,
+  });
+  const body = cleanBody(units.slice(header.consumed));
+  const kept = body.drafts.filter((d) => d.kind !== "heading" && hasProse(d.text.slice(d.contentOffset)));
+  if (kept.length === 0) {
+    throw new BadArticleError("NO_TEXT", "no article text is left once navigation, captions and promos are removed");
+  }
+  const { text, blocks } = buildBlocks(body.drafts);
+
+  let holder: string | null = null;
+  let year: number | null = null;
+  for (const unit of units) {
+    if (unit.text.length > 300) continue;
+    holder ??= copyrightHolder(unit.text);
+    year ??= copyrightYear(unit.text);
+  }
+  const masthead =
+    header.mastheadLines.find((l) => holder !== null && l.toLowerCase() === holder.toLowerCase()) ??
+    header.mastheadLines.find(looksLikeOutlet) ??
+    null;
+
+  let publishedAt = meta.publishedAt ?? header.date?.iso ?? null;
+  if (!publishedAt && body.monthDay && year) {
+    publishedAt = `${year}-${pad(body.monthDay.month)}-${pad(body.monthDay.day)}`;
+  }
+  const authors = meta.authors && meta.authors.length > 0 ? meta.authors : header.authors;
+  return {
+    format: reading.format,
+    title: meta.title ?? header.title ?? supplied?.title ?? null,
+    publishedAt: publishedAt ?? supplied?.publishedAt ?? null,
+    authors: authors.length > 0 ? authors : (supplied?.authors ?? []),
+    outlet: meta.outlet ?? masthead ?? holder ?? header.credit ?? body.credit ?? supplied?.outlet ?? null,
+    url: meta.url ?? supplied?.url ?? null,
+    text,
+    blocks,
+  };
+}

@@ -1,0 +1,87 @@
+// Turns the body units of any format into blocks: drops page furniture, follows labels ("Details:",
+// "Background:" over a bullet list, "Source:"), reads wire datelines, and keeps everything else verbatim.
+import { looksLikeHeadline, noiseReason, opensLinkList } from "./boilerplate.ts";
+import type { BlockDraft } from "./build-blocks.ts";
+import { matchDateline } from "./dateline.ts";
+import { leadInLabel, matchLabel } from "./labels.ts";
+import type { Unit } from "./units.ts";
+
+export interface CleanBody {
+  drafts: BlockDraft[];
+  /** The wire or outlet a dateline credits ("Reuters"). */
+  credit?: string;
+  /** The dateline's month and day, for a publication date when nothing better exists. */
+  monthDay?: { month: number; day: number };
+}
+
+/** Datelines open a story: only the first few paragraphs are checked, so a later "NATO — …" stays prose. */
+const DATELINE_PARAGRAPHS = 3;
+
+export function cleanBody(units: readonly Unit[]): CleanBody {
+  const out: CleanBody = { drafts: [] };
+  let inLinkList = false;
+  /** A label standing alone ("Background:") applies to the list below it. */
+  let openLabel: string | null = null;
+  let paragraphs = 0;
+
+  for (const unit of units) {
+    const marker = unit.markerLength ?? 0;
+    const content = unit.text.slice(marker);
+    if (content.trim().length === 0) continue;
+
+    if (inLinkList) {
+      if (unit.kind === "list-item" || unit.linkOnly || looksLikeHeadline(content)) continue;
+      inLinkList = false;
+    }
+    if (opensLinkList(content)) {
+      inLinkList = true;
+      continue;
+    }
+    if (unit.linkOnly && unit.kind !== "heading") continue;
+    if (unit.emphasis && (unit.kind === "paragraph" || unit.kind === "heading")) continue;
+    if (noiseReason(content) !== null) continue;
+
+    if (unit.kind !== "list-item") openLabel = null;
+    const draft: BlockDraft = { kind: unit.kind, text: unit.text, contentOffset: marker };
+    if (unit.cite) draft.cite = unit.cite;
+
+    const label = matchLabel(content);
+    if (label) {
+      draft.label = label.label;
+      draft.contentOffset = marker + label.contentOffset;
+      if (label.labelOnly) {
+        draft.kind = "heading";
+        openLabel = label.label;
+      } else if (label.isSource) {
+        draft.kind = "source";
+      }
+    } else if (unit.leadIn) {
+      const lead = leadInLabel(unit.leadIn);
+      if (lead) {
+        draft.label = lead;
+        draft.contentOffset =
+          marker + unit.leadIn.length + (/^\s*/.exec(content.slice(unit.leadIn.length))?.[0].length ?? 0);
+      }
+    } else if (openLabel && unit.kind === "list-item") {
+      draft.label = openLabel;
+    }
+
+    if (draft.kind === "paragraph" && !draft.label) {
+      paragraphs++;
+      const dateline = paragraphs <= DATELINE_PARAGRAPHS ? matchDateline(content) : null;
+      if (dateline) {
+        draft.contentOffset = marker + dateline.contentOffset;
+        if (dateline.credit) {
+          draft.credit = dateline.credit;
+          out.credit ??= dateline.credit;
+        }
+        if (dateline.monthDay) out.monthDay ??= dateline.monthDay;
+      }
+    }
+    out.drafts.push(draft);
+  }
+
+  // A heading with no body after it (a trailing "More from us" section title) says nothing.
+  while (out.drafts.length > 0 && out.drafts[out.drafts.length - 1]!.kind === "heading") out.drafts.pop();
+  return out;
+}

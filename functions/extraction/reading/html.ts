@@ -1,0 +1,54 @@
+// Whole HTML pages (or HTML fragments): metadata from the head, the story from the article element.
+import type { FormatReading } from "./assemble.ts";
+import { parseByline } from "./bylines.ts";
+import { normalizeDate } from "./dates.ts";
+import { type DomDocument, type DomElement, parsePage } from "./dom.ts";
+import { articleRoot, htmlUnits, textOf } from "./html-body.ts";
+import { htmlMetadata } from "./html-metadata.ts";
+import type { Unit } from "./units.ts";
+
+const BYLINE_SELECTOR = '[class*="byline"], [class*="author"], [rel="author"], [itemprop="author"]';
+
+/** Authors from a byline element inside the story when the head names none ("By Giulia Marchetti in Rome"). */
+function bylineAuthors(root: DomElement): string[] {
+  const found = root.querySelectorAll(BYLINE_SELECTOR);
+  for (let i = 0; i < found.length && i < 10; i++) {
+    const text = textOf(found[i]!).text;
+    const byline = parseByline(text, true) ?? parseByline(text, false);
+    if (byline && byline.authors.length > 0) return byline.authors;
+  }
+  return [];
+}
+
+function firstTime(root: DomElement): string | null {
+  const time = root.querySelector("time[datetime]");
+  return time ? normalizeDate(time.getAttribute("datetime")) : null;
+}
+
+function bodyOf(document: DomDocument): DomElement | null {
+  return document.body ?? document.documentElement;
+}
+
+export function readHtml(html: string): FormatReading {
+  const document = parsePage(html);
+  const meta = htmlMetadata(document);
+  const body = bodyOf(document);
+  const root = body ? articleRoot(body) : null;
+  const units: Unit[] = root ? htmlUnits(root) : [];
+  if (!meta.title) {
+    const h1 = root?.querySelector("h1") ?? document.querySelector("h1");
+    const text = h1 ? textOf(h1).text : "";
+    if (text) meta.title = text;
+  }
+  if (root && (!meta.authors || meta.authors.length === 0)) meta.authors = bylineAuthors(root);
+  if (root && !meta.publishedAt) meta.publishedAt = firstTime(root);
+  const { siteName: _siteName, ...known } = meta;
+  return { format: "html", meta: known, units, findTitle: !known.title };
+}
+
+/** An HTML fragment (a JSON article's body written as markup): its units only. */
+export function htmlFragmentUnits(html: string): Unit[] {
+  const document = parsePage(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const body = bodyOf(document);
+  return body ? htmlUnits(body) : [];
+}
