@@ -1,20 +1,381 @@
-// Placeholder: one claim per block. Replaced by the claim extractor.
+// From a read article to atomic, attributed claims: sentences → attribution frames → atomic clauses → claims
+// with speaker, certainty, polarity, time, entities and verbatim evidence.
 import type { Claim } from "../../schemas/claim.ts";
-import type { ArticleDocument } from "../reading/document.ts";
+import type { ArticleDocument, Block } from "../reading/document.ts";
+import { type Clause, splitClauses } from "./clauses.ts";
+import { type Frame, findFrame, type Range, type Sentence } from "./frames.ts";
+import { CUE_VERBS, NEGATING_CUES } from "./lexicon.ts";
+import { certaintyOf, polarityOf } from "./modality.ts";
+import { NameBook } from "./names.ts";
+import { isPredicate, tagTokens } from "./pos.ts";
+import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
+import { type Speaker, SpeakerBook } from "./speakers.ts";
+import { referenceDay, resolveTime } from "./time.ts";
+import type { Token } from "./tokens.ts";
+
+/** A claim before ids and ordering: where it came from and who asserts it. */
+interface Draft {
+  sentence: Sentence;
+  clause: Clause;
+  speaker: Speaker | null;
+  cue: string | null;
+  cueBase: string | null;
+  /** The cue negates this clause ("denied that …" applies to the first clause only). */
+  negatedByCue: boolean;
+  via: string[];
+}
+
+interface Context {
+  text: string;
+  names: NameBook;
+  speakers: SpeakerBook;
+  drafts: Draft[];
+  /** The speaker of the last attributed sentence, for quotations that continue it. */
+  lastSpeaker: Speaker | null;
+}
+
+const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
 
 export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] {
-  return doc.blocks.map((b, i) => {
-    const quote = doc.text.slice(b.contentStart, b.end);
-    return {
-      id: `${articleId}-c${String(i).padStart(4, "0")}`,
-      ordinal: i,
-      text: quote,
-      evidence: { quote, start: b.contentStart, end: b.end },
-      attribution: { speaker: null, speakerType: null, cue: null, via: [], reportedBy: null, anonymous: false },
-      certainty: "certain",
-      polarity: "positive",
-      time: null,
-      entities: [],
-    };
+  const names = new NameBook();
+  const blocks = doc.blocks.map((b) => ({ block: b, tokens: tokenizeSpan(doc.text, b.contentStart, b.end) }));
+  for (const { tokens } of blocks) names.observe(tokens);
+  const ctx: Context = { text: doc.text, names, speakers: new SpeakerBook(names), drafts: [], lastSpeaker: null };
+  for (const { block, tokens } of blocks) {
+    if (block.kind === "heading") continue;
+    if (block.kind === "source") {
+      ctx.speakers.parseSourceLine(doc.text.slice(block.contentStart, block.end));
+      continue;
+    }
+    readBlock(ctx, block, tokens);
+  }
+  return toClaims(ctx, doc, articleId);
+}
+
+function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
+  if (block.cite) {
+    const cite = block.cite.replace(/^[\s—–-]+/, "");
+    const [who, ...rest] = cite.split(/,\s*/);
+    const speaker = ctx.speakers.resolve(who ?? cite);
+    const via = rest.join(", ").match(/\b(?:by|on|via|in|to)\s+(.+)$/i)?.[1];
+    return speaker ? { ...speaker, via: via ? [...speaker.via, via.replace(/^the\s+/i, "")] : speaker.via } : null;
+  }
+  if (block.label && LABELS_WITH_SOURCE.has(block.label.toLowerCase())) return ctx.speakers.documentSource;
+  return null;
+}
+
+function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
+  const quotes = findQuotes(ctx.text, block.contentStart, block.end);
+  const fallback = blockDefaultSpeaker(ctx, block);
+  const sentences = splitSentences(ctx.text, tokens).map((ts) => makeSentence(ts, quotes));
+  // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
+  // span several sentences take the speaker of the frame attached to any of them.
+  const framed = sentences.map((s) => {
+    const frame = s.tokens.at(-1)?.text === "?" ? null : findFrame(s);
+    const speaker = frame?.speaker ? ctx.speakers.resolve(frame.speakerText) : null;
+    if (speaker) ctx.lastSpeaker = speaker;
+    noteNames(ctx, s);
+    return { s, frame, speaker };
   });
+  const quoteSpeaker = new Map<Span, Speaker>();
+  for (const { s, frame, speaker } of framed) {
+    if (!frame || !speaker) continue;
+    for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, speaker);
+  }
+  let previous: Speaker | null = null;
+  for (const { s, frame, speaker } of framed) {
+    if (s.tokens.at(-1)?.text === "?") continue;
+    if (frame && (speaker || !frame.speaker)) {
+      emitFrame(ctx, s, frame, speaker);
+      previous = speaker;
+      continue;
+    }
+    const inQuote = quotesOf(s, quotes)
+      .map((q) => quoteSpeaker.get(q))
+      .find(Boolean);
+    const quotedOnly = s.quoted.filter(Boolean).length >= s.tokens.length * 0.8;
+    const speakerForQuote = quotedOnly ? (inQuote ?? previous ?? fallback ?? ctx.lastSpeaker) : null;
+    const own = inQuote ?? speakerForQuote ?? fallback;
+    emitContent(ctx, s, { from: 0, to: s.tokens.length }, own, null, own?.via ?? []);
+    if (own) previous = own;
+  }
+}
+
+function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
+  const local = tokens.map((t, i) => ({ ...t, i }));
+  const quoted = local.map((t) => quotes.some((q) => t.start >= q.start && t.end <= q.end));
+  return { tokens: local, tags: tagTokens(local), quoted };
+}
+
+function quotesOf(s: Sentence, quotes: Span[]): Span[] {
+  const first = s.tokens[0];
+  const last = s.tokens.at(-1);
+  if (!first || !last) return [];
+  return quotes.filter((q) => q.start < last.end && q.end > first.start);
+}
+
+function noteNames(ctx: Context, s: Sentence): void {
+  // The last person named in a sentence is who a later "he" or "she" most likely means.
+  for (const e of ctx.names.entitiesIn(s.tokens, 0, s.tokens.length))
+    if (e.type === "person") ctx.speakers.notePerson(e.name);
+}
+
+function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | null): void {
+  const via = [...(speaker?.via ?? []), ...frame.via];
+  const withFrame = speaker ? { ...speaker, anonymous: speaker.anonymous || frame.anonymous } : null;
+  frame.content.forEach((r, k) => {
+    emitContent(ctx, s, r, withFrame, frame, via, k === 0);
+  });
+  for (const r of frame.more) emitContent(ctx, s, r, withFrame, frame, via, false);
+  // Appositives of the speaker ("Tarnview, which built the estate …,") are the article's own statements.
+  for (const a of frame.appositives) {
+    if (!frame.speaker) continue;
+    const first = s.tokens[a.from]?.lower;
+    const subject = frame.speakerText;
+    const idx = range(first === "who" || first === "which" ? a.from + 1 : a.from, a.to);
+    if (idx.length >= 2 && idx.some((i) => isPredicate(s.tags[i]) || s.tags[i] === "verb-ing")) {
+      pushDraft(ctx, s, { idx, prefix: subject, link: "", kind: "relative" }, null, null, null, [], false);
+    }
+  }
+  if (frame.rest) {
+    const sub = subSentence(s, frame.rest);
+    const inner = findFrame(sub);
+    const innerSpeaker = inner?.speaker ? ctx.speakers.resolve(inner.speakerText) : null;
+    if (inner && innerSpeaker) emitFrame(ctx, sub, inner, innerSpeaker);
+    else emitContent(ctx, sub, { from: 0, to: sub.tokens.length }, null, null, []);
+  }
+}
+
+function subSentence(s: Sentence, r: Range): Sentence {
+  const tokens = s.tokens.slice(r.from, r.to).map((t, i) => ({ ...t, i }));
+  return { tokens, tags: s.tags.slice(r.from, r.to), quoted: s.quoted.slice(r.from, r.to) };
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+function emitContent(
+  ctx: Context,
+  s: Sentence,
+  r: Range,
+  speaker: Speaker | null,
+  frame: Frame | null,
+  via: string[],
+  first = true,
+): void {
+  const clauses = splitClauses(s, r);
+  clauses.forEach((clause, k) => {
+    // "… and said the Kremlin had answered …": a coordinated cue reports more content from the same speaker.
+    const head = s.tokens[clause.idx[0]!];
+    if (
+      clause.kind === "coordinate" &&
+      head &&
+      CUE_VERBS.has(head.lower) &&
+      s.tags[clause.idx[0]!] === "verb" &&
+      clause.idx.length > 3
+    ) {
+      let from = 1;
+      while (
+        from < clause.idx.length &&
+        /^(?:that|them|him|her|us|reporters|:|,)$/.test(s.tokens[clause.idx[from]!]!.lower)
+      )
+        from++;
+      const who = speaker ?? (clause.prefix ? ctx.speakers.resolve(clause.prefix) : null);
+      const cueBase = CUE_VERBS.get(head.lower) ?? null;
+      pushDraft(
+        ctx,
+        s,
+        { ...clause, idx: clause.idx.slice(from), prefix: "", kind: "main" },
+        who,
+        head.text,
+        cueBase,
+        who?.via ?? via,
+        true,
+      );
+      return;
+    }
+    pushDraft(
+      ctx,
+      s,
+      clause,
+      speaker,
+      frame?.whole ? frame.cue : (frame?.cue ?? null),
+      frame?.cueBase ?? null,
+      via,
+      first && k === 0,
+    );
+  });
+}
+
+function pushDraft(
+  ctx: Context,
+  s: Sentence,
+  clause: Clause,
+  speaker: Speaker | null,
+  cue: string | null,
+  cueBase: string | null,
+  via: string[],
+  firstOfFrame: boolean,
+): void {
+  ctx.drafts.push({
+    sentence: s,
+    clause,
+    speaker,
+    cue,
+    cueBase,
+    negatedByCue: firstOfFrame && !!cueBase && NEGATING_CUES.has(cueBase),
+    via,
+  });
+}
+
+// ---------- rendering ----------
+
+const QUOTE_CHARS = /["“”«»]/g;
+
+function render(ctx: Context, d: Draft): { text: string; start: number; end: number } | null {
+  const { sentence: s, clause } = d;
+  let idx = clause.idx;
+  // Evidence never starts or ends on punctuation other than quotation marks.
+  while (idx.length && /^[,;:—–-]$/.test(s.tokens[idx[0]!]!.text)) idx = idx.slice(1);
+  while (idx.length && /^[,;:—–(-]$/.test(s.tokens[idx.at(-1)!]!.text)) idx = idx.slice(0, -1);
+  if (!idx.length) return null;
+  let body = "";
+  for (let k = 0; k < idx.length; k++) {
+    const t = s.tokens[idx[k]!]!;
+    if (clause.insert && clause.insert.at === k) body += ` ${clause.insert.word}`;
+    if (k > 0) {
+      const prev = s.tokens[idx[k - 1]!]!;
+      body += idx[k - 1]! + 1 === idx[k]! ? ctx.text.slice(prev.end, t.start).replace(/\s+/g, " ") : " ";
+    }
+    body += t.text;
+  }
+  const start = s.tokens[idx[0]!]!.start;
+  const end = s.tokens[idx.at(-1)!]!.end;
+  let text = [clause.kind === "cause" ? causeOpener(body) : "", clause.prefix, clause.link, body]
+    .filter(Boolean)
+    .join(" ");
+  text = tidy(text);
+  text = resolveLeadingPronoun(ctx, text, d.speaker);
+  if (!text) return null;
+  return { text, start, end };
+}
+
+function causeOpener(body: string): string {
+  const head =
+    body
+      .replace(QUOTE_CHARS, "")
+      .trim()
+      .split(/\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
+  return /[^s]s$/i.test(head.trim().split(/\s+/).at(-1) ?? "") ? "There were" : "There was";
+}
+
+function tidy(raw: string): string {
+  let t = raw.replace(/\s+/g, " ").trim();
+  t = t.replace(/^(?:that|and|but|so)\s+/i, "");
+  t = t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+  const marks = t.match(QUOTE_CHARS)?.length ?? 0;
+  // A quotation mark cut off from its partner reads as noise.
+  if (marks % 2 === 1 || /^["“«][^"“”«»]*["”»]$/.test(t)) t = t.replace(QUOTE_CHARS, "");
+  t = t
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  t = t.replace(/[,;:]+$/, "").trim();
+  if (t && /^\p{Ll}/u.test(t)) t = t[0]!.toUpperCase() + t.slice(1);
+  return t;
+}
+
+function resolveLeadingPronoun(ctx: Context, text: string, speaker: Speaker | null): string {
+  const m = text.match(
+    /^(He|She|They|It)\s+(?!is likely|was likely|is expected|is possible|was not clear|is not clear|is unclear|was unclear|remains|remained)/,
+  );
+  if (!m) return text;
+  const p = m[1]!.toLowerCase();
+  let who: string | null = null;
+  if (
+    speaker &&
+    (p === "he" || p === "she"
+      ? speaker.type === "person"
+      : p === "they"
+        ? speaker.type !== "person"
+        : speaker.type === "organization")
+  ) {
+    who = speaker.name;
+  } else if (p === "he" || p === "she") {
+    who = ctx.speakers.resolve(p)?.name ?? null;
+  }
+  if (!who || /^unidentified/.test(who)) return text;
+  return `${who}${text.slice(m[1]!.length)}`;
+}
+
+function hasPredicate(d: Draft): boolean {
+  const { sentence: s, clause } = d;
+  return (
+    clause.kind === "cause" ||
+    clause.kind === "absolute" ||
+    clause.link !== "" ||
+    clause.idx.some((i) => isPredicate(s.tags[i]) || s.tags[i] === "verb-ing")
+  );
+}
+
+function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[] {
+  const ref = referenceDay(doc.publishedAt);
+  const seen = new Set<string>();
+  const rendered = ctx.drafts
+    .map((d) => ({ d, r: render(ctx, d) }))
+    .filter((x): x is { d: Draft; r: NonNullable<ReturnType<typeof render>> } => x.r !== null)
+    .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d))
+    .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
+  const claims: Claim[] = [];
+  const sentenceTime = new Map<Sentence, ReturnType<typeof resolveTime>>();
+  for (const { d, r } of rendered) {
+    const key = `${d.speaker?.name ?? ""}|${r.text.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const words = r.text
+      .toLowerCase()
+      .replace(QUOTE_CHARS, "")
+      .split(/[\s,;:]+/);
+    const certainty = certaintyOf(words, d.cueBase);
+    const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
+    const quote = ctx.text.slice(r.start, r.end);
+    let time = resolveTime(quote, ref);
+    if (!time) {
+      if (!sentenceTime.has(d.sentence)) {
+        const s = d.sentence;
+        sentenceTime.set(s, resolveTime(ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end), ref));
+      }
+      time = sentenceTime.get(d.sentence) ?? null;
+    }
+    const speaker = d.speaker;
+    const ordinal = claims.length;
+    claims.push({
+      id: `${articleId}-c${String(ordinal).padStart(4, "0")}`,
+      ordinal,
+      text: r.text,
+      evidence: { quote, start: r.start, end: r.end },
+      attribution: {
+        speaker: speaker?.name ?? null,
+        speakerType: speaker?.type ?? null,
+        cue: speaker ? d.cue : null,
+        via: speaker ? dedupe(d.via) : [],
+        reportedBy: speaker?.reportedBy ?? null,
+        anonymous: speaker?.anonymous ?? false,
+      },
+      certainty,
+      polarity,
+      time,
+      entities: entitiesOf(ctx, r.text),
+    });
+  }
+  return claims;
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs.filter(Boolean))];
+}
+
+function entitiesOf(ctx: Context, text: string) {
+  const tokens = tokenizeSpan(text, 0, text.length);
+  return ctx.names.entitiesIn(tokens, 0, tokens.length);
 }

@@ -1,0 +1,322 @@
+// Splits reported content into atomic clauses: coordinated predicates and clauses, but-/while-clauses,
+// non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
+import type { Range, Sentence } from "./frames.ts";
+import { IRREGULAR_PAST } from "./lexicon.ts";
+import { isPredicate } from "./pos.ts";
+
+const isParticipleForm = (w: string): boolean => /ed$/.test(w) || IRREGULAR_PAST.has(w);
+
+export type ClauseKind = "main" | "relative" | "appositive" | "cause" | "absolute" | "coordinate" | "cue";
+
+export interface Clause {
+  /** Sentence token indices, in order; gaps are where other clauses were lifted out. */
+  idx: number[];
+  /** Words to put before the clause so that it stands alone (a copied subject). */
+  prefix: string;
+  /** Words inserted after the prefix ("is" for "led by France" → "The coalition is led by France"). */
+  link: string;
+  kind: ClauseKind;
+  /** A word inserted before position `at` of idx ("Kyiv [was] the main target"). */
+  insert?: { at: number; word: string };
+}
+
+const RELATIVE = new Set(["which", "who"]);
+const CONTRAST = new Set(["but", "although", "though", "whereas", "while", "yet"]);
+const CAUSE_OPENERS: Array<[string, string | null]> = [
+  ["due", "to"],
+  ["owing", "to"],
+  ["because", "of"],
+  ["thanks", "to"],
+  ["amid", null],
+];
+
+function isQuoteMark(t: string): boolean {
+  return /^["“”«»]$/.test(t);
+}
+
+/** First predicate in idx (skipping a leading adverbial that ends in a comma). */
+function subjectEnd(s: Sentence, idx: number[]): { from: number; to: number } | null {
+  let from = 0;
+  const comma = idx.findIndex((i) => s.tokens[i]!.text === ",");
+  const firstPred = idx.findIndex((i) => isPredicate(s.tags[i]));
+  if (firstPred < 0) return null;
+  if (comma >= 0 && comma < firstPred) {
+    const firstTag = s.tags[idx[0]!];
+    if (firstTag === "prep" || firstTag === "adv" || firstTag === "sub" || firstTag === "verb-ing") from = comma + 1;
+  }
+  while (from < firstPred && isQuoteMark(s.tokens[idx[from]!]!.text)) from++;
+  if (firstPred <= from) return null;
+  return { from, to: firstPred };
+}
+
+/** The noun phrase that ends right before position p (for relative clauses): "the upcoming meeting of the Coalition". */
+function antecedent(s: Sentence, idx: number[], p: number): number {
+  let k = p - 1;
+  while (k >= 0) {
+    const i = idx[k]!;
+    const tag = s.tags[i];
+    const w = s.tokens[i]!.lower;
+    if (tag === "punct" && !/^['’]s?$/.test(w) && w !== "-") break;
+    if (isPredicate(tag) || tag === "conj" || tag === "sub") break;
+    if (tag === "prep" && w !== "of") break;
+    if (tag === "pron" && !/^(?:his|her|its|their|our|my|your)$/.test(w)) break;
+    k--;
+  }
+  return k + 1;
+}
+
+function textOf(s: Sentence, idx: number[]): string {
+  return idx.map((i) => s.tokens[i]!.text).join(" ");
+}
+
+/** Lifts ", which/who …" and participial appositives (", led by …,") out of a clause. */
+function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
+  const idx = clause.idx;
+  for (let p = 1; p < idx.length - 2; p++) {
+    const comma = s.tokens[idx[p]!]!;
+    if (comma.text !== ",") continue;
+    const next = idx[p + 1]!;
+    const w = s.tokens[next]!.lower;
+    const tag = s.tags[next];
+    const isRelative = RELATIVE.has(w) && isPredicate(s.tags[idx[p + 2]!]);
+    const isParticiple =
+      (tag === "verb" &&
+        /ed$|^(?:led|held|known|built|set|hit|made|run|born|given)$/.test(w) &&
+        !isPredicate(s.tags[idx[p - 1]!]) &&
+        (s.tokens[idx[p + 2]!]?.lower === "by" ||
+          s.tokens[idx[p + 2]!]?.lower === "in" ||
+          s.tokens[idx[p + 2]!]?.lower === "on")) ||
+      (tag === "verb-ing" && /^(?:sitting|speaking|standing|working|living|based)$/.test(w));
+    if (!isRelative && !isParticiple) continue;
+    const a = antecedent(s, idx, p);
+    if (a >= p) continue;
+    // The lifted clause runs to the next comma or the end.
+    let e = p + 2;
+    while (e < idx.length && s.tokens[idx[e]!]!.text !== ",") e++;
+    const antecedentText = textOf(s, idx.slice(a, p)).replace(/^(?:a|an)\s/i, "the ");
+    const body = idx.slice(isRelative ? p + 2 : p + 1, e);
+    if (body.length < 2) continue;
+    out.push({
+      idx: body,
+      prefix: antecedentText,
+      link: isRelative ? "" : pluralish(antecedentText) ? "are" : "is",
+      kind: isRelative ? "relative" : "appositive",
+    });
+    const rest = [...idx.slice(0, p), ...idx.slice(e + (e < idx.length ? 1 : 0))];
+    return liftRelatives(s, { ...clause, idx: rest }, out);
+  }
+  return clause;
+}
+
+function pluralish(np: string): boolean {
+  const head =
+    np
+      .split(/\s+of\s+/)[0]!
+      .trim()
+      .split(/\s+/)
+      .at(-1) ?? "";
+  return /[^s]s$/.test(head) || /\band\b/.test(np);
+}
+
+/** Where to split a clause in two, and how the right side gets its subject back. */
+function findSplit(
+  s: Sentence,
+  idx: number[],
+): { at: number; skip: number; shareSubject: boolean; kind: ClauseKind } | null {
+  const hasPredBefore = (p: number) => idx.slice(0, p).some((i) => isPredicate(s.tags[i]));
+  const predSoonAfter = (p: number, within: number) => {
+    for (let k = p; k < idx.length && k < p + within; k++) {
+      const i = idx[k]!;
+      if (s.tokens[i]!.text === "," || s.tags[i] === "conj") return -1;
+      if (isPredicate(s.tags[i])) return k;
+    }
+    return -1;
+  };
+  let depth = 0;
+  for (let p = 1; p < idx.length - 1; p++) {
+    const i = idx[p]!;
+    const t = s.tokens[i]!;
+    const w = t.lower;
+    if (t.text === "(") depth++;
+    if (t.text === ")") depth--;
+    if (depth > 0) continue;
+    const prevIsComma = s.tokens[idx[p - 1]!]!.text === ",";
+    const next = idx[p + 1]!;
+    // ";" always separates two statements.
+    if (t.text === ";") return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
+    if (w === "and" || w === "but" || (CONTRAST.has(w) && (prevIsComma || w === "but" || w === "although"))) {
+      if (!hasPredBefore(p)) continue;
+      const start = p - (prevIsComma ? 1 : 0);
+      if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
+        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
+      }
+      if (s.tags[next] === "aux" || s.tags[next] === "modal") {
+        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
+      }
+      if (s.tokens[next]!.lower === "to" && w === "and") {
+        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
+      }
+      const k = predSoonAfter(p + 1, 8);
+      if (k > p + 1 && (prevIsComma || CONTRAST.has(w)))
+        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+      if (k > p + 1 && w === "and" && /^(?:it|he|she|they|we|i|there|this)$/.test(s.tokens[next]!.lower)) {
+        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+      }
+      // "700 civilians have been killed and more than 3,000 injured": a second clause with its own subject.
+      if (
+        k > p + 1 &&
+        w === "and" &&
+        k - p <= 6 &&
+        (s.tags[next] === "num" || s.tags[next] === "det" || s.tags[next] === "adv") &&
+        !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower))
+      ) {
+        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+      }
+    }
+    if (prevIsComma && w === "citing") return { at: p - 1, skip: 2, shareSubject: false, kind: "cause" };
+    if (prevIsComma && w === "with" && hasPredBefore(p))
+      return { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" };
+    if (
+      prevIsComma &&
+      s.tags[i] === "verb" &&
+      isParticipleForm(w) &&
+      s.tokens[next]?.lower !== "to" &&
+      hasPredBefore(p) &&
+      ["by", "back", "in", "over", "from", "after"].includes(s.tokens[next]!.lower)
+    ) {
+      return { at: p - 1, skip: 1, shareSubject: true, kind: "appositive" };
+    }
+    const beforeWord = s.tokens[idx[p - 1]!]!.lower;
+    for (const [a, b] of CAUSE_OPENERS) {
+      // "is due to attend" is a schedule, not a cause.
+      if (
+        w === a &&
+        (b === null || s.tokens[next]!.lower === b) &&
+        hasPredBefore(p) &&
+        !/^(?:is|are|was|were|be|been)$/.test(beforeWord)
+      ) {
+        const start = p - (prevIsComma ? 1 : 0);
+        return { at: start, skip: p - start + (b ? 2 : 1), shareSubject: false, kind: "cause" };
+      }
+    }
+    if (w === "because" && s.tokens[next]!.lower !== "of" && hasPredBefore(p)) {
+      const start = p - (prevIsComma ? 1 : 0);
+      return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+    }
+  }
+  return null;
+}
+
+/** A cause is a noun phrase; coordinated causes ("X and a desire to …", "by X and by Y") are split. */
+function splitCause(s: Sentence, idx: number[]): number[][] {
+  let depth = 0;
+  for (let p = 2; p < idx.length - 2; p++) {
+    const t = s.tokens[idx[p]!]!;
+    if (t.text === "(") depth++;
+    if (t.text === ")") depth--;
+    if (depth || t.lower !== "and") continue;
+    const next = s.tokens[idx[p + 1]!]!.lower;
+    if (/^(?:a|an|the|their|its|by|efforts?|concerns?|fears?)$/.test(next) && p >= 3 && idx.length - p >= 4) {
+      const rest = idx.slice(p + 1);
+      const right = s.tokens[rest[0]!]!.lower === "by" ? rest.slice(1) : rest;
+      return [idx.slice(0, p), ...splitCause(s, right)];
+    }
+  }
+  return [idx];
+}
+
+const PARALLEL_OPENERS = new Set(["how", "what", "whether", "why", "where", "when", "to"]);
+
+/**
+ * A list of parallel items opened by the same word ("how to fight, how to increase pressure and how to
+ * continue …") becomes one clause per item, each keeping the words before the list.
+ */
+function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
+  for (let p = 0; p < idx.length; p++) {
+    const w = s.tokens[idx[p]!]!.lower;
+    if (!PARALLEL_OPENERS.has(w) || p === 0) continue;
+    const starts = [p];
+    for (let q = p + 1; q < idx.length - 1; q++) {
+      const t = s.tokens[idx[q]!]!.lower;
+      if ((t === "," || t === "and" || t === "or") && s.tokens[idx[q + 1]!]!.lower === w) starts.push(q + 1);
+    }
+    if (
+      starts.length < 2 ||
+      (w === "to" && s.tokens[idx[p + 1]!] && !starts.every((k) => s.tags[idx[k + 1]!] !== "det"))
+    )
+      continue;
+    const prefix = textOf(s, idx.slice(0, p));
+    const items: Clause[] = [];
+    starts.forEach((from, k) => {
+      let to = k + 1 < starts.length ? starts[k + 1]! - 1 : idx.length;
+      while (to > from && /^(?:,|and|or)$/.test(s.tokens[idx[to - 1]!]!.lower)) to--;
+      items.push({ idx: idx.slice(from, to), prefix, link: "", kind: "coordinate" });
+    });
+    return items;
+  }
+  return null;
+}
+
+/** Splits one content range into atomic clauses. */
+export function splitClauses(s: Sentence, range: Range): Clause[] {
+  const idx: number[] = [];
+  for (let i = range.from; i < range.to; i++) idx.push(i);
+  const lifted: Clause[] = [];
+  const out: Clause[] = [];
+  if (s.tokens[idx[0]!]?.lower === "with") {
+    absolute(s, idx.slice(1), out);
+    return out;
+  }
+  const main = liftRelatives(s, { idx, prefix: "", link: "", kind: "main" }, lifted);
+  const parallel = splitParallel(s, main.idx);
+  if (parallel) for (const item of parallel) split(s, item, out);
+  else split(s, main, out);
+  for (const r of lifted) split(s, r, out);
+  return out.filter((c) => c.idx.some((i) => /^[\p{L}\p{N}]/u.test(s.tokens[i]!.text)));
+}
+
+/** ", with Kyiv as the main target" → "Kyiv was the main target". */
+function absolute(s: Sentence, right: number[], out: Clause[]): void {
+  const asAt = right.findIndex((i) => s.tokens[i]!.lower === "as");
+  const parts = asAt > 0 ? [...right.slice(0, asAt), ...right.slice(asAt + 1)] : right;
+  const at = asAt > 0 ? asAt : parts.findIndex((i, k) => k > 0 && /^(?:the|a|an)$/.test(s.tokens[i]!.lower));
+  // Nouns that double as verbs ("the main target") are still nouns after the inserted "was".
+  if (at > 0 && !parts.slice(0, at + 1).some((i) => isPredicate(s.tags[i]))) {
+    out.push({ idx: parts, prefix: "", link: "", insert: { at, word: "was" }, kind: "absolute" });
+    return;
+  }
+  split(s, { idx: parts, prefix: "", link: "", kind: "absolute" }, out);
+}
+
+function split(s: Sentence, clause: Clause, out: Clause[]): void {
+  const cut = findSplit(s, clause.idx);
+  if (!cut) {
+    out.push(clause);
+    return;
+  }
+  const left = clause.idx.slice(0, cut.at);
+  const right = clause.idx.slice(cut.at + cut.skip);
+  if (left.length < 2 || right.length < 2) {
+    out.push(clause);
+    return;
+  }
+  split(s, { ...clause, idx: left }, out);
+  if (cut.kind === "cause") {
+    for (const part of splitCause(s, right)) out.push({ idx: part, prefix: "", link: "", kind: "cause" });
+    return;
+  }
+  if (cut.kind === "absolute") {
+    absolute(s, right, out);
+    return;
+  }
+  if (cut.shareSubject) {
+    const subj = subjectEnd(s, clause.idx);
+    const subject = subj ? textOf(s, clause.idx.slice(subj.from, subj.to)) : "";
+    const prefix = clause.prefix ? `${clause.prefix} ${subject}`.trim() : subject;
+    const startsWithCue = cut.kind === "coordinate" && s.tags[right[0]!] === "verb";
+    const link = cut.kind === "appositive" ? (pluralish(prefix) ? "were" : "was") : "";
+    split(s, { idx: right, prefix, link, kind: startsWithCue ? "coordinate" : cut.kind }, out);
+    return;
+  }
+  split(s, { idx: right, prefix: "", link: "", kind: cut.kind }, out);
+}

@@ -1,0 +1,546 @@
+// Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
+// which tokens hold the reported content.
+import { CHANNELS, CUE_VERBS, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { isPredicate, type Pos } from "./pos.ts";
+import type { Token } from "./tokens.ts";
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+export interface Frame {
+  /** Token range of the speaker's noun phrase; null when the content has no speaker. */
+  speaker: Range | null;
+  /** The speaker's words without its appositives. */
+  speakerText: string;
+  /** Comma-delimited appositives stripped from the speaker ("…, who represented the families,"). */
+  appositives: Range[];
+  cue: string;
+  cueBase: string;
+  /** Token ranges of the reported content, in order. */
+  content: Range[];
+  /** Further content the same speaker asserts (", adding that …", "… and said …"). */
+  more: Range[];
+  via: string[];
+  anonymous: boolean;
+  /** The cue takes an object rather than a proposition ("urged allies to …", "announced a meeting"). */
+  whole: boolean;
+  /** A clause after the frame that has its own attribution (", while Starmer told partners that …"). */
+  rest: Range | null;
+}
+
+export interface Sentence {
+  tokens: Token[];
+  tags: Pos[];
+  /** For each token, whether it sits inside a quotation. */
+  quoted: boolean[];
+}
+
+/** Cues whose object is a listener, not the content: "told Reuters that …", "reminded them that …". */
+const LISTENER_CUES = new Set([
+  "tell",
+  "remind",
+  "inform",
+  "assure",
+  "reassure",
+  "warn",
+  "brief",
+  "urge",
+  "ask",
+  "advise",
+]);
+/** Cues that introduce an action or a description rather than a proposition. */
+const WHOLE_CUES = new Set([
+  "urge",
+  "call",
+  "describe",
+  "characterise",
+  "characterize",
+  "label",
+  "ask",
+  "demand",
+  "propose",
+  "recommend",
+  "order",
+  "instruct",
+  "advise",
+  "promise",
+  "pledge",
+  "vow",
+  "threaten",
+  "dismiss",
+]);
+const SPEAKER_OPENERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "both",
+  "some",
+  "several",
+  "many",
+  "most",
+  "other",
+  "others",
+  "two",
+  "three",
+  "four",
+  "five",
+  "one",
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "officials",
+  "analysts",
+  "economists",
+  "experts",
+  "critics",
+  "sources",
+  "residents",
+  "witnesses",
+  "police",
+  "lawyers",
+  "investors",
+  "traders",
+  "diplomats",
+  "observers",
+  "researchers",
+  "scientists",
+  "officers",
+  "doctors",
+]);
+const BETWEEN_SPEAKER_AND_CUE = new Set([
+  "also",
+  "then",
+  "now",
+  "later",
+  "previously",
+  "earlier",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "again",
+  "once",
+  "repeatedly",
+  "recently",
+  "separately",
+  "further",
+  "publicly",
+  "privately",
+  "immediately",
+  "quickly",
+  "reportedly",
+  "initially",
+  "last",
+  "week",
+  "month",
+  "year",
+  "yesterday",
+  "today",
+  "on",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "in",
+  "a",
+  "an",
+  "statement",
+  "separate",
+  "written",
+  "has",
+]);
+const MEDIA_WORDS =
+  /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
+const STRAIGHT_OR_CURLY = /^["“”«»]$/;
+
+export function isMediaName(s: string): boolean {
+  return MEDIA_WORDS.test(s.trim());
+}
+
+/** The channel named by a prepositional phrase ("on X", "on Telegram"), canonicalised. */
+export function channelOf(words: string): string | null {
+  const w = words.trim();
+  for (const [re, name] of CHANNELS) if (re.test(w)) return name;
+  return null;
+}
+
+const text = (s: Sentence, r: Range): string =>
+  s.tokens
+    .slice(r.from, r.to)
+    .map((t) => t.text)
+    .join(" ");
+
+function isCueToken(s: Sentence, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (s.quoted[i] || !CUE_VERBS.has(t.lower)) return false;
+  const tag = s.tags[i];
+  if (tag !== "verb" && tag !== "verb-ing") return false;
+  const prev = s.tokens[i - 1]?.lower;
+  const prev2 = s.tokens[i - 2]?.lower;
+  // Passives and infinitives ("is expected to", "to say") and negated cues ("did not say") are not frames.
+  if (prev && /^(?:is|are|was|were|be|been|being|to|not|n't|never)$/.test(prev)) return false;
+  if (prev2 && /^(?:not|n't|never)$/.test(prev2) && prev !== "also") return false;
+  if (prev?.endsWith("n't")) return false;
+  // Gerunds open a frame only after a comma (", adding that …", ", saying …").
+  if (tag === "verb-ing" && prev !== ",") return false;
+  return true;
+}
+
+/** A noun phrase that can be a speaker: short, no predicate outside its appositives, no quotation. */
+function speakerPhrase(
+  s: Sentence,
+  from: number,
+  to: number,
+): { speaker: Range; appositives: Range[]; text: string } | null {
+  while (to > from && BETWEEN_SPEAKER_AND_CUE.has(s.tokens[to - 1]!.lower) && to - from > 1) {
+    // "Zelenskyy also said", "the office has said", "X said on Friday" are trimmed to the noun phrase.
+    const w = s.tokens[to - 1]!.lower;
+    if (["a", "an", "in", "on", "statement", "separate", "written"].includes(w)) break;
+    to--;
+  }
+  if (to <= from) return null;
+  const appositives: Range[] = [];
+  const kept: number[] = [];
+  let i = from;
+  while (i < to) {
+    const t = s.tokens[i]!;
+    if (t.text === ",") {
+      // An appositive runs to the next comma inside the phrase: ", who represented the families,".
+      let j = i + 1;
+      while (j < to && s.tokens[j]!.text !== ",") j++;
+      if (j >= to || !isAppositive(s, i + 1, j)) return null;
+      appositives.push({ from: i + 1, to: j });
+      i = j + 1;
+      continue;
+    }
+    kept.push(i);
+    i++;
+  }
+  if (!kept.length || kept.length > 12) return null;
+  const first = s.tokens[kept[0]!]!;
+  const firstTag = s.tags[kept[0]!];
+  if (!(firstTag === "propn" || /^\p{Lu}/u.test(first.text) || SPEAKER_OPENERS.has(first.lower))) return null;
+  for (const k of kept) {
+    if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
+    const tag = s.tags[k];
+    if (isPredicate(tag) && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
+      // A capitalised "verb" inside a name ("Homes", "Leads") is still part of the name.
+      if (!/^\p{Lu}/u.test(s.tokens[k]!.text)) return null;
+    }
+    if (tag === "sub" && s.tokens[k]!.lower !== "that") return null;
+    if (s.tokens[k]!.lower === "that") return null;
+  }
+  return {
+    speaker: { from: kept[0]!, to: kept.at(-1)! + 1 },
+    appositives,
+    text: kept.map((k) => s.tokens[k]!.text).join(" "),
+  };
+}
+
+/** ", who represented the families,", ", sitting in Leeds,", ", a lawyer for the families,". */
+function isAppositive(s: Sentence, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 12) return false;
+  const first = s.tokens[from]!;
+  if (s.tokens.slice(from, to).some((t, k) => s.quoted[from + k] || /^[()\-–—"“”]$/.test(t.text))) return false;
+  const tag = s.tags[from];
+  return (
+    /^(?:who|which|whose|a|an|the|one|himself|herself)$/.test(first.lower) ||
+    tag === "verb-ing" ||
+    (tag === "verb" && /ed$/.test(first.lower)) ||
+    /^\p{Lu}/u.test(first.text)
+  );
+}
+
+/** Modifiers after a cue: "on Friday", "in a statement", "on X", "on condition of anonymity", "to reporters". */
+function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): number {
+  for (;;) {
+    const t = s.tokens[i];
+    if (!t || i >= end) return i;
+    const w = t.lower;
+    if (w === "on" || w === "in" || w === "at" || w === "during" || w === "to" || w === "via" || w === "through") {
+      // Look at the phrase up to the next comma, "that", colon or quote.
+      let j = i + 1;
+      while (j < end && j - i <= 7 && !/^(?:,|that|:|"|“|”)$/.test(s.tokens[j]!.lower)) j++;
+      const phrase = text(s, { from: i + 1, to: j });
+      const channel = channelOf(phrase);
+      const isTime =
+        /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon|day|weekend))/i.test(
+          phrase,
+        );
+      const isUtterance =
+        phrase.split(" ").some((x) => UTTERANCE_NOUNS.has(x.toLowerCase())) ||
+        /\b(?:conference|briefing|interview|anonymity|reporters|journalists|parliament|television|radio|podcast)\b/i.test(
+          phrase,
+        );
+      if (channel) frame.via.push(channel);
+      else if (/anonymity/i.test(phrase)) frame.anonymous = true;
+      else if (isMediaName(phrase.replace(/^(?:the )?/i, ""))) frame.via.push(phrase);
+      if (!(channel || isTime || isUtterance || isMediaName(phrase))) return i;
+      // A phrase not followed by a clause boundary is part of the content ("said in Rome the talks …" is rare).
+      if (j < end && !/^(?:,|that|:|"|“)$/.test(s.tokens[j]!.lower) && !isTime) return i;
+      i = j;
+      continue;
+    }
+    if (w === "," && s.tokens[i + 1]?.lower === "in" && /line|accordance/.test(s.tokens[i + 2]?.lower ?? "")) {
+      // ", in line with protocol": skip to the next comma.
+      let j = i + 1;
+      while (j < end && s.tokens[j]!.text !== ",") j++;
+      i = j;
+      continue;
+    }
+    if (
+      /^(?:also|again|later|earlier|today|yesterday|publicly|privately|separately|repeatedly|previously|last|this|week)$/.test(
+        w,
+      )
+    ) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** After a cue: the listener ("told Reuters", "reminded them"), modifiers, then "that" or a colon. */
+function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): number {
+  let i = cueAt + 1;
+  if (LISTENER_CUES.has(frame.cueBase)) {
+    const t = s.tokens[i];
+    if (t && t.lower !== "that" && !s.quoted[i]) {
+      let j = i;
+      if (/^(?:them|him|her|us|me|you|reporters|journalists|lawmakers|partners|allies|participants)$/.test(t.lower))
+        j = i + 1;
+      else {
+        // A short noun phrase: "the meeting", "Reuters", "the BBC", "Sky News".
+        while (
+          j < end &&
+          j - i < 5 &&
+          !/^(?:that|,|:|to|"|“)$/.test(s.tokens[j]!.lower) &&
+          !isPredicate(s.tags[j]) &&
+          !(j > i && /^(?:it|he|she|they|we|i|there)$/.test(s.tokens[j]!.lower))
+        ) {
+          j++;
+          if (s.tags[j - 1] === "propn" && s.tags[j] !== "propn") break;
+        }
+      }
+      const listener = text(s, { from: i, to: j });
+      if (isMediaName(listener)) frame.via.push(listener.replace(/^the /i, (m) => m));
+      i = j;
+    }
+  }
+  i = skipCueModifiers(s, i, end, frame);
+  if (s.tokens[i]?.text === ",") i++;
+  if (s.tokens[i]?.lower === "that" || s.tokens[i]?.text === ":") i++;
+  return i;
+}
+
+/** Is the content after a cue a clause (a proposition) rather than an object noun phrase? */
+function looksLikeClause(s: Sentence, from: number, to: number): boolean {
+  if (from >= to) return false;
+  if (s.quoted[from] || STRAIGHT_OR_CURLY.test(s.tokens[from]!.text)) return true;
+  const prev = s.tokens[from - 1];
+  if (prev && (prev.lower === "that" || prev.text === ":")) return true;
+  for (let i = from; i < to && i < from + 14; i++) {
+    const w = s.tokens[i]!.lower;
+    if (i > from && (w === "but" || w === "and" || w === ",")) return false;
+    if (isPredicate(s.tags[i])) return i > from;
+  }
+  return false;
+}
+
+function endOfSentence(s: Sentence): number {
+  let end = s.tokens.length;
+  while (end > 0 && /^[.!?…]$/.test(s.tokens[end - 1]!.text)) end--;
+  return end;
+}
+
+function newFrame(cueAt: number, s: Sentence): Frame {
+  const cue = s.tokens[cueAt]!.text;
+  return {
+    speaker: null,
+    speakerText: "",
+    appositives: [],
+    cue,
+    cueBase: CUE_VERBS.get(s.tokens[cueAt]!.lower) ?? cue.toLowerCase(),
+    content: [],
+    more: [],
+    via: [],
+    anonymous: false,
+    whole: false,
+    rest: null,
+  };
+}
+
+/** "According to X, …" and "…, according to X." */
+function accordingTo(s: Sentence, end: number): Frame | null {
+  for (let i = 0; i + 1 < end; i++) {
+    if (s.quoted[i] || s.tokens[i]!.lower !== "according" || s.tokens[i + 1]!.lower !== "to") continue;
+    const frame: Frame = { ...newFrame(i, s), cue: "according to", cueBase: "according to" };
+    const leading =
+      i === 0 ||
+      (i <= 6 && s.tokens[i - 1]!.text === "," && !s.tokens.slice(0, i).some((_, k) => isPredicate(s.tags[k])));
+    if (leading) {
+      let j = i + 2;
+      while (j < end && s.tokens[j]!.text !== ",") j++;
+      if (j >= end) return null;
+      frame.speaker = { from: i + 2, to: j };
+      frame.speakerText = text(s, frame.speaker);
+      frame.content.push({ from: j + 1, to: end });
+      return frame;
+    }
+    if (s.tokens[i - 1]?.text !== "," && s.tokens[i - 1]?.text !== "”" && s.tokens[i - 1]?.text !== '"') continue;
+    let j = i + 2;
+    while (j < end && s.tokens[j]!.text !== ",") j++;
+    frame.speaker = { from: i + 2, to: j };
+    frame.speakerText = text(s, frame.speaker);
+    frame.content.push({ from: 0, to: i - 1 });
+    if (j < end) frame.more.push({ from: j + 1, to: end });
+    return frame;
+  }
+  return null;
+}
+
+/** "X said (that) …", "On Friday, X told Reuters …", "X, who …, said: …". */
+function leadingFrame(s: Sentence, end: number): Frame | null {
+  for (let c = 1; c < end; c++) {
+    if (!isCueToken(s, c)) continue;
+    if (s.tags[c] === "verb-ing") continue;
+    // The phrase before the cue, or after a leading adverbial that ends in a comma.
+    const starts = [0];
+    for (let k = 0; k < c; k++) if (s.tokens[k]!.text === "," && !s.quoted[k]) starts.push(k + 1);
+    for (const from of starts) {
+      if (from > 0 && s.tokens.slice(0, from).some((t, k) => s.quoted[k] || STRAIGHT_OR_CURLY.test(t.text))) break;
+      // Only an adverbial may come before the speaker ("On Friday,", "Speaking to the conference,"): no clause.
+      if (from > 0 && s.tags.slice(1, from).some((tag) => isPredicate(tag))) break;
+      const np = speakerPhrase(s, from, c);
+      if (!np) continue;
+      const frame = newFrame(c, s);
+      frame.speaker = np.speaker;
+      frame.speakerText = np.text;
+      frame.appositives = np.appositives;
+      const at = contentStart(s, c, end, frame);
+      if (at >= end) return null;
+      if (!looksLikeClause(s, at, end) || WHOLE_CUES.has(frame.cueBase)) {
+        frame.whole = true;
+        frame.content.push({ from, to: end });
+        return frame;
+      }
+      frame.content.push({ from: at, to: end });
+      return frame;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** "…, X said.", "“…,” he added.", "…, said the official.", with tails (", adding that …", ", while Y said …"). */
+function trailingFrame(s: Sentence, end: number): Frame | null {
+  for (let c = end - 1; c > 0; c--) {
+    if (!isCueToken(s, c) || s.tags[c] === "verb-ing") continue;
+    // The boundary before the speaker: a comma or a closing quotation mark.
+    let b = c - 1;
+    while (
+      b >= 0 &&
+      s.tokens[b]!.text !== "," &&
+      !(s.quoted[b] && STRAIGHT_OR_CURLY.test(s.tokens[b]!.text)) &&
+      !(STRAIGHT_OR_CURLY.test(s.tokens[b]!.text) && b > 0 && s.quoted[b - 1])
+    )
+      b--;
+    if (b < 2) continue;
+    const frame = newFrame(c, s);
+    let after = c + 1;
+    if (b === c - 1 || (b === c - 2 && s.tokens[c - 1]!.text === ",")) {
+      // Inverted: "…, said the official" — the speaker follows the cue.
+      let j = c + 1;
+      while (j < end && s.tokens[j]!.text !== ",") j++;
+      const np = speakerPhrase(s, c + 1, j);
+      if (!np) continue;
+      frame.speaker = np.speaker;
+      frame.speakerText = np.text;
+      after = j;
+    } else {
+      const np = speakerPhrase(s, b + 1, c);
+      if (!np) continue;
+      frame.speaker = np.speaker;
+      frame.speakerText = np.text;
+      frame.appositives = np.appositives;
+    }
+    let contentEnd = b;
+    while (contentEnd > 0 && /^[,"“”]$/.test(s.tokens[contentEnd - 1]!.text) && !s.quoted[contentEnd - 1]) contentEnd--;
+    // A comma inside the closing quotation ("…,” he said) belongs to the quote, not the content.
+    while (contentEnd > 0 && /^[,"“”]$/.test(s.tokens[contentEnd - 1]!.text)) contentEnd--;
+    if (contentEnd < 2) continue;
+    frame.content.push({ from: 0, to: contentEnd });
+    // The tail after the cue: modifiers, then possibly more content.
+    after = skipCueModifiers(s, after, end, frame);
+    if (after < end && s.tokens[after]!.text === ",") {
+      const next = s.tokens[after + 1];
+      const tailFrom = after + 1;
+      if (
+        next &&
+        (next.lower === "adding" ||
+          next.lower === "saying" ||
+          next.lower === "noting" ||
+          next.lower === "describing" ||
+          next.lower === "arguing" ||
+          next.lower === "insisting" ||
+          next.lower === "warning")
+      ) {
+        let k = tailFrom + 1;
+        if (s.tokens[k]?.lower === "that" || s.tokens[k]?.text === ":") k++;
+        if (k < end) frame.more.push({ from: k, to: end });
+      } else if (next && /^(?:while|whereas|and|but|as)$/.test(next.lower)) {
+        frame.rest = { from: tailFrom + 1, to: end };
+      } else if (next && next.lower === "with") {
+        frame.more.push({ from: tailFrom, to: end });
+      } else if (tailFrom < end && s.tokens.slice(tailFrom, end).some((_, k) => isPredicate(s.tags[tailFrom + k]))) {
+        frame.rest = { from: tailFrom, to: end };
+      }
+    }
+    return frame;
+  }
+  return null;
+}
+
+/** "X said: …" / "X wrote on X:" with the content after the colon. */
+function colonFrame(s: Sentence, end: number): Frame | null {
+  for (let k = 1; k < end - 1; k++) {
+    if (s.tokens[k]!.text !== ":" || s.quoted[k]) continue;
+    for (let c = k - 1; c > 0 && c >= k - 6; c--) {
+      if (!isCueToken(s, c)) continue;
+      const np = speakerPhrase(s, 0, c);
+      if (!np) return null;
+      const frame = newFrame(c, s);
+      frame.speaker = np.speaker;
+      frame.speakerText = np.text;
+      frame.appositives = np.appositives;
+      skipCueModifiers(s, c + 1, k, frame);
+      frame.content.push({ from: k + 1, to: end });
+      return frame;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Finds the attribution frame of a sentence, if it has one. */
+export function findFrame(s: Sentence): Frame | null {
+  const end = endOfSentence(s);
+  if (end < 3) return null;
+  return accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end);
+}
+
+export const rangeText = text;

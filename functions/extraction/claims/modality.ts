@@ -1,0 +1,75 @@
+// Certainty and polarity of a clause, following FactBank: hedges and modals in the clause's own scope
+// (not inside an embedded "that"/"wh"-clause), cue verbs that hedge or negate what they report.
+import type { Certainty, Polarity } from "../../schemas/claim.ts";
+import {
+  HEDGES_POSSIBLE,
+  HEDGES_PROBABLE,
+  MODALS_POSSIBLE,
+  NEGATING_CUES,
+  POSSIBLE_CUES,
+  PROBABLE_CUES,
+} from "./lexicon.ts";
+import { isVerbForm } from "./pos.ts";
+
+const EMBEDDERS = new Set([
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "whether",
+  "if",
+  "what",
+  "when",
+  "where",
+  "how",
+  "why",
+]);
+
+/** Words of the clause up to the first embedded clause: the scope of its own modality. */
+function ownScope(words: string[]): string[] {
+  // "that" opens an embedded report only after a verb ("said that"); after a noun ("evidence that") or an
+  // adjective ("likely that") its clause is part of what the claim itself asserts.
+  const k = words.findIndex((w, i) => i > 0 && EMBEDDERS.has(w) && !(w === "that" && !isVerbForm(words[i - 1] ?? "")));
+  return k > 0 ? words.slice(0, k) : words;
+}
+
+export function certaintyOf(words: string[], cueBase: string | null): Certainty {
+  const scope = ownScope(words);
+  let possible = cueBase !== null && POSSIBLE_CUES.has(cueBase);
+  let probable = cueBase !== null && PROBABLE_CUES.has(cueBase);
+  for (let i = 0; i < scope.length; i++) {
+    const w = scope[i]!;
+    const next = scope[i + 1];
+    if (MODALS_POSSIBLE.has(w)) possible = true;
+    else if (HEDGES_POSSIBLE.has(w)) possible = true;
+    else if (w === "expected" || w === "forecast" || w === "projected" || w === "predicted") {
+      // "is expected to", "are forecast to": the subject's future, presented as likely.
+      if (next === "to" || next === "that") probable = true;
+    } else if (HEDGES_PROBABLE.has(w) && w !== "expected") probable = true;
+    else if (
+      (w === "set" || w === "poised" || w === "slated") &&
+      next === "to" &&
+      /^(?:is|are|was|were)$/.test(scope[i - 1] ?? "")
+    ) {
+      probable = true;
+    } else if (w === "forecasts" || w === "projections" || w === "forecast") probable = true;
+  }
+  if (possible) return "possible";
+  if (probable) return "probable";
+  return "certain";
+}
+
+export function polarityOf(words: string[], cueBase: string | null): Polarity {
+  let negative = cueBase !== null && NEGATING_CUES.has(cueBase);
+  const scope = ownScope(words);
+  for (let i = 0; i < scope.length; i++) {
+    const w = scope[i]!;
+    if (w === "not" || w.endsWith("n't") || w === "never" || w === "cannot") negative = true;
+    else if (w === "no" && (scope[i + 1] === "longer" || scope[i + 1] === "one")) negative = true;
+    else if (w === "nobody" || w === "nothing" || w === "neither" || w === "none") negative = true;
+    else if (w === "declined" && scope[i + 1] === "to") negative = true;
+    else if ((w === "failed" || w === "refused") && scope[i + 1] === "to") negative = true;
+  }
+  return negative ? "negative" : "positive";
+}

@@ -1,0 +1,349 @@
+// Proper names in the article: capitalised runs, their entity types, and short names ("Zelenskyy") resolved to
+// the full names used earlier ("Volodymyr Zelenskyy").
+import type { Entity, EntityType } from "../../schemas/claim.ts";
+import { DEMONYMS, GIVEN_NAMES, PLACES } from "./gazetteer.ts";
+import { ORG_WORDS, TITLES } from "./lexicon.ts";
+import type { Token } from "./tokens.ts";
+
+const CONNECTORS = new Set(["of", "the", "de", "von", "van", "der", "la", "le", "al", "bin", "and", "for"]);
+const NOT_NAMES = new Set([
+  "the",
+  "a",
+  "an",
+  "in",
+  "on",
+  "at",
+  "for",
+  "but",
+  "and",
+  "or",
+  "if",
+  "as",
+  "it",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "this",
+  "that",
+  "these",
+  "those",
+  "there",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "after",
+  "before",
+  "when",
+  "while",
+  "since",
+  "earlier",
+  "later",
+  "meanwhile",
+  "however",
+  "according",
+  "by",
+  "from",
+  "to",
+  "with",
+  "during",
+  "both",
+  "some",
+  "many",
+  "all",
+  "other",
+  "others",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "quote",
+  "details",
+  "source",
+  "background",
+  "update",
+  "read",
+  "also",
+  "so",
+  "yet",
+  "what",
+  "who",
+  "which",
+  "where",
+  "why",
+  "how",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "one",
+  "two",
+  "three",
+  "speaking",
+  "opening",
+  "asked",
+  "under",
+  "over",
+  "about",
+  "not",
+  "no",
+  "yes",
+  "more",
+  "most",
+  "each",
+  "every",
+  "then",
+  "now",
+  "still",
+  "we've",
+  "i'm",
+  "it's",
+  "let",
+  "here",
+  "our",
+  "my",
+  "your",
+  "you",
+]);
+const PERSON_TITLES = new Set([
+  "president",
+  "minister",
+  "chancellor",
+  "senator",
+  "sen",
+  "rep",
+  "governor",
+  "mayor",
+  "general",
+  "gen",
+  "judge",
+  "justice",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "professor",
+  "prof",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "pope",
+  "ambassador",
+  "envoy",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "chief",
+  "deputy",
+  "secretary",
+  "director",
+  "chairman",
+  "chairwoman",
+  "ceo",
+  "executive",
+  "commissioner",
+  "economist",
+  "member",
+  "leader",
+  "lawyer",
+  "attorney",
+  "officer",
+  "colonel",
+  "captain",
+  "admiral",
+  "premier",
+  "councillor",
+  "speaker",
+  "rev",
+  "reverend",
+  "father",
+  "sister",
+  "brother",
+  "coach",
+  "manager",
+  "founder",
+  "editor",
+  "correspondent",
+  "reporter",
+  "analyst",
+  "candidate",
+  "nominee",
+  "host",
+  "anchor",
+  "mp",
+  "mep",
+  "congressman",
+  "congresswoman",
+  "senators",
+  "governor",
+]);
+
+export interface NameRun {
+  from: number;
+  to: number;
+  text: string;
+}
+
+const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
+
+/** Runs of capitalised words ("Keir Starmer", "Office of the President", "Ukraine Recovery Conference"). */
+export function capitalisedRuns(tokens: Token[], from = 0, to = tokens.length): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = from;
+  while (i < to) {
+    const t = tokens[i]!;
+    if (!isCap(t) || (NOT_NAMES.has(t.lower) && !isCap(tokens[i + 1]))) {
+      i++;
+      continue;
+    }
+    if (NOT_NAMES.has(t.lower)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const u = tokens[j]!;
+      if (isCap(u) && !NOT_NAMES.has(u.lower)) j++;
+      else if (u.text === "-" && isCap(tokens[j + 1])) j += 2;
+      else if (
+        CONNECTORS.has(u.lower) &&
+        u.lower !== "and" &&
+        j + 1 < to &&
+        isCap(tokens[j + 1]) &&
+        !NOT_NAMES.has(tokens[j + 1]!.lower)
+      )
+        j += 1;
+      else if (u.lower === "the" && tokens[j - 1]?.lower === "of" && isCap(tokens[j + 1])) j++;
+      else break;
+    }
+    // A run may not end on a connector.
+    while (j > i + 1 && CONNECTORS.has(tokens[j - 1]!.lower)) j--;
+    runs.push({ from: i, to: j, text: joinTokens(tokens, i, j) });
+    i = j;
+  }
+  return runs;
+}
+
+function joinTokens(tokens: Token[], from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (k > from && !(t.text === "-" || tokens[k - 1]!.text === "-")) s += " ";
+    s += t.text;
+  }
+  return s;
+}
+
+const words = (s: string) => s.split(/\s+/);
+
+/** What the article calls people, organisations and places, learnt in reading order. */
+export class NameBook {
+  /** Last name (lower case) → the full name first used. */
+  private readonly people = new Map<string, string>();
+  private readonly types = new Map<string, EntityType>();
+
+  /** Registers the names in a sentence, using titles before them to recognise people. */
+  observe(tokens: Token[]): void {
+    for (const run of capitalisedRuns(tokens)) {
+      const parts = this.stripTitles(run.text);
+      const before = tokens[run.from - 1]?.lower ?? "";
+      const titled = PERSON_TITLES.has(before) || parts.titled;
+      const name = parts.name;
+      if (!name) continue;
+      const type = this.classify(name, titled);
+      if (!this.types.has(name.toLowerCase())) this.types.set(name.toLowerCase(), type);
+      if (type === "person") {
+        const ws = words(name);
+        if (ws.length >= 2) {
+          const last = ws.at(-1)!.toLowerCase();
+          if (!this.people.has(last)) this.people.set(last, name);
+        }
+      }
+    }
+  }
+
+  /** Removes leading titles: "UK Prime Minister Keir Starmer" → "Keir Starmer". */
+  stripTitles(text: string): { name: string; titled: boolean } {
+    const ws = words(text);
+    let k = 0;
+    let titled = false;
+    while (k < ws.length - 1) {
+      const w = ws[k]!.toLowerCase().replace(/\.$/, "");
+      if (PERSON_TITLES.has(w) || TITLES.has(w)) {
+        titled = true;
+        k++;
+      } else if (titled && (PLACES.has(w) || DEMONYMS.has(w))) k++;
+      else if (k === 0 && (PLACES.has(w) || DEMONYMS.has(w)) && ws.length > 2 && TITLES.has(ws[1]!.toLowerCase())) k++;
+      else break;
+    }
+    return { name: ws.slice(k).join(" "), titled };
+  }
+
+  classify(name: string, titled = false): EntityType {
+    const lower = name.toLowerCase();
+    const known = this.types.get(lower);
+    if (known) return known;
+    if (PLACES.has(lower)) return "place";
+    const ws = words(lower);
+    if (ws.some((w) => ORG_WORDS.has(w))) return "organization";
+    if (/^[\p{Lu}.&]{2,}$/u.test(name)) return "organization";
+    if (ws.length === 1 && this.people.has(lower)) return "person";
+    if (DEMONYMS.has(ws[0]!) && ws.length === 1) return "other";
+    if (titled && ws.length <= 4) return "person";
+    if (ws.length >= 2 && ws.length <= 4 && GIVEN_NAMES.has(ws[0]!) && !ws.includes("of")) return "person";
+    if (ws.length >= 2 && ws.every((w) => PLACES.has(w) || DEMONYMS.has(w))) return "place";
+    return "other";
+  }
+
+  /** The full name for a short one ("Zelenskyy" → "Volodymyr Zelenskyy"); the name itself otherwise. */
+  canonical(name: string): string {
+    const stripped = this.stripTitles(name).name;
+    const ws = words(stripped);
+    if (ws.length === 1) {
+      const full = this.people.get(ws[0]!.toLowerCase().replace(/['’]s$/, ""));
+      if (full) return full;
+    }
+    return stripped;
+  }
+
+  isPerson(name: string): boolean {
+    const c = this.canonical(name);
+    return this.classify(c) === "person";
+  }
+
+  /** The entities a stretch of tokens mentions, typed and canonicalised, without repeats. */
+  entitiesIn(tokens: Token[], from: number, to: number): Entity[] {
+    const out = new Map<string, Entity>();
+    for (const run of capitalisedRuns(tokens, from, to)) {
+      const name = this.canonical(run.text.replace(/['’]s$/, ""));
+      if (!name || name.length < 2) continue;
+      const type = this.classify(name);
+      if (type === "other" && DEMONYMS.has(name.toLowerCase())) continue;
+      if (!out.has(name.toLowerCase())) out.set(name.toLowerCase(), { name, type });
+    }
+    return [...out.values()];
+  }
+}

@@ -1,0 +1,81 @@
+// Sentences and quotations inside one block of the article.
+import { ABBREVIATIONS } from "./lexicon.ts";
+import { isCloseQuote, isOpenQuote, type Token, tokenize } from "./tokens.ts";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const isAbbreviation = (word: string): boolean =>
+  ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+
+const SENTENCE_END = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "”", "’", ")", "]", "»", "'"]);
+const DOTTED_CAPS = /^(?:\p{Lu}\.)+$/u;
+const STARTERS = new Set(["the", "it", "he", "she", "they", "we", "but", "in", "a", "an", "this", "that", "on", "i"]);
+
+/** Quotation spans [open mark, close mark] in text[start, end): curly, guillemets and paired straight quotes. */
+export function findQuotes(text: string, start: number, end: number): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  let straightOpen = -1;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (isOpenQuote(c)) {
+      if (open < 0) open = i;
+    } else if (isCloseQuote(c)) {
+      if (open >= 0) {
+        spans.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    } else if (c === '"') {
+      if (straightOpen < 0) straightOpen = i;
+      else {
+        spans.push({ start: straightOpen, end: i + 1 });
+        straightOpen = -1;
+      }
+    }
+  }
+  // An opening mark never closed in its paragraph runs to the paragraph's end (news style for multi-paragraph quotes).
+  const dangling = open >= 0 ? open : straightOpen;
+  if (dangling >= 0) spans.push({ start: dangling, end });
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Splits tokens into sentences; a sentence also ends at a line break. */
+export function splitSentences(text: string, tokens: Token[]): Token[][] {
+  const sentences: Token[][] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length) sentences.push(current);
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = current.at(-1);
+    if (prev && text.slice(prev.end, t.start).includes("\n")) flush();
+    current.push(t);
+    const next = tokens[i + 1];
+    if (!next) break;
+    let boundary = false;
+    if (SENTENCE_END.has(t.text)) {
+      // Closing quotes and brackets stay with the sentence they close.
+      while (tokens[i + 1] && CLOSERS.has(tokens[i + 1]!.text) && tokens[i + 1]!.start === current.at(-1)!.end) {
+        i++;
+        current.push(tokens[i]!);
+      }
+      const after = tokens[i + 1];
+      boundary = !!after && /^[\p{Lu}\p{N}"“‘'([«•–—-]/u.test(after.text);
+    } else if (DOTTED_CAPS.test(t.text) && STARTERS.has(next.lower) && /^\p{Lu}/u.test(next.text)) {
+      boundary = true; // "… from the U.S. The next …"
+    }
+    if (boundary) flush();
+  }
+  flush();
+  return sentences;
+}
+
+export function tokenizeSpan(text: string, start: number, end: number): Token[] {
+  return tokenize(text, start, end, isAbbreviation);
+}

@@ -1,0 +1,240 @@
+// Who a speaker phrase refers to: names resolved to their full form, pronouns and short descriptions ("the
+// official", "the office") to the speaker they stand for, and the document-level "Source:" line.
+import type { SpeakerType } from "../../schemas/claim.ts";
+import { channelOf, isMediaName } from "./frames.ts";
+import { UTTERANCE_NOUNS } from "./lexicon.ts";
+import type { NameBook } from "./names.ts";
+
+export interface Speaker {
+  name: string;
+  type: SpeakerType;
+  anonymous: boolean;
+  /** Lower-case head noun of a description ("official", "spokesperson"), for later short references. */
+  head: string;
+  via: string[];
+  reportedBy: string | null;
+}
+
+const PERSON_NOUNS = new Set([
+  "official",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "minister",
+  "lawyer",
+  "judge",
+  "economist",
+  "analyst",
+  "source",
+  "diplomat",
+  "aide",
+  "adviser",
+  "advisor",
+  "officer",
+  "executive",
+  "director",
+  "president",
+  "chancellor",
+  "governor",
+  "secretary",
+  "senator",
+  "ambassador",
+  "envoy",
+  "commander",
+  "chief",
+  "member",
+  "leader",
+  "expert",
+  "witness",
+  "resident",
+  "representative",
+  "negotiator",
+  "researcher",
+  "scientist",
+  "professor",
+  "doctor",
+  "prosecutor",
+  "investigator",
+  "insider",
+  "person",
+  "man",
+  "woman",
+  "strategist",
+  "campaigner",
+  "activist",
+  "economist",
+  "candidate",
+  "nominee",
+  "manager",
+  "founder",
+  "owner",
+  "worker",
+]);
+const DETERMINER = /^(?:the|a|an|one|another)\s+/i;
+const INDEFINITE = /^(?:a|an|one|another)\s/i;
+const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "several", "both"]);
+
+export class SpeakerBook {
+  private readonly seen: Speaker[] = [];
+  private lastPerson: Speaker | null = null;
+  private lastGroup: Speaker | null = null;
+  private lastOrg: Speaker | null = null;
+  documentSource: Speaker | null = null;
+
+  private readonly names: NameBook;
+
+  constructor(names: NameBook) {
+    this.names = names;
+  }
+
+  /** A person named in the text without being a speaker, for later "he"/"she". */
+  notePerson(name: string): void {
+    if (!this.lastPerson || this.lastPerson.name !== name) {
+      this.lastPerson = { name, type: "person", anonymous: false, head: "", via: [], reportedBy: null };
+    }
+  }
+
+  last(): Speaker | null {
+    return this.seen.at(-1) ?? null;
+  }
+
+  /** Resolves a speaker phrase as written in a frame. */
+  resolve(phrase: string): Speaker | null {
+    let p = phrase
+      .replace(/\s+/g, " ")
+      .replace(/\s*['’]\s*s\b/g, "'s")
+      .trim();
+    p = p.replace(/^(?:and|but|then|so)\s+/i, "").replace(/[,:;]+$/, "");
+    if (!p) return null;
+    const lower = p.toLowerCase();
+    if (lower === "he" || lower === "she" || lower === "i")
+      return this.remember(this.lastPerson ?? this.fallback("person"));
+    if (lower === "it") return this.remember(this.lastOrg ?? this.fallback("organization"));
+    if (PLURAL_REFERENCES.has(lower) || lower === "we")
+      return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
+    // A definite description: the nearest earlier speaker with the same head noun ("the official").
+    const head = headNoun(p);
+    if (/^the\s/i.test(p) && head) {
+      if (UTTERANCE_NOUNS.has(head) && head !== "minutes") {
+        const prev = this.lastOrg ?? this.last();
+        if (prev) return this.remember(prev);
+      }
+      for (let k = this.seen.length - 1; k >= 0; k--) {
+        const s = this.seen[k]!;
+        if (s.head === head || s.name.toLowerCase().split(/\s+/).includes(head)) return this.remember(s);
+      }
+      if (
+        this.documentSource &&
+        (this.documentSource.head === head || this.documentSource.name.toLowerCase().includes(head))
+      ) {
+        return this.remember(this.documentSource);
+      }
+    }
+    // "Some" + noun ("some economists") and plural nouns are groups.
+    return this.remember(this.describe(p));
+  }
+
+  /** Builds a speaker from a phrase without looking back. */
+  describe(phrase: string): Speaker {
+    const p = phrase.trim();
+    const head = headNoun(p);
+    // A named person anywhere in the phrase ("A spokesperson for Starmer" keeps its description).
+    const bare = p.replace(DETERMINER, "");
+    const canonical = this.names.canonical(bare);
+    const nameType = this.names.classify(canonical);
+    if (nameType === "person" && !PERSON_NOUNS.has(head)) {
+      return { name: canonical, type: "person", anonymous: false, head, via: [], reportedBy: null };
+    }
+    const ofName = bare.match(/^(.*?)\s+of\s+(.+)$/);
+    if (ofName && this.names.classify(this.names.canonical(ofName[1]!)) === "person") {
+      return {
+        name: this.names.canonical(ofName[1]!),
+        type: "person",
+        anonymous: false,
+        head,
+        via: [],
+        reportedBy: null,
+      };
+    }
+    const lowerHead = head.toLowerCase();
+    let type: SpeakerType = "organization";
+    if (isMediaName(bare)) type = "organization";
+    else if (UTTERANCE_NOUNS.has(lowerHead) || lowerHead === "minutes") type = "document";
+    else if (PERSON_NOUNS.has(lowerHead)) type = "person";
+    else if (
+      PERSON_NOUNS.has(lowerHead.replace(/s$/, "")) ||
+      /(?:ists|ers|ors|ians|ants|ents|people|officials|sources)$/.test(lowerHead)
+    )
+      type = "group";
+    else if (nameType === "person") type = "person";
+    const anonymous =
+      (type === "person" || type === "group") &&
+      nameType !== "person" &&
+      (INDEFINITE.test(p) || /\bsources?\b|\bofficials?\b/i.test(p)) &&
+      !/[A-Z][a-z]+ [A-Z][a-z]+$/.test(bare);
+    return {
+      name: bare.replace(/^(?:some|other|several|many)\s+/i, ""),
+      type,
+      anonymous,
+      head: lowerHead,
+      via: [],
+      reportedBy: null,
+    };
+  }
+
+  private fallback(type: SpeakerType): Speaker {
+    return {
+      name: type === "person" ? "unidentified person" : "unidentified source",
+      type,
+      anonymous: true,
+      head: "",
+      via: [],
+      reportedBy: null,
+    };
+  }
+
+  remember(s: Speaker): Speaker {
+    this.seen.push(s);
+    if (s.type === "person") this.lastPerson = s;
+    else if (s.type === "group") this.lastGroup = s;
+    else if (s.type === "organization") this.lastOrg = s;
+    return s;
+  }
+
+  /** "Source: Zelenskyy on X (Twitter), as reported by European Pravda" → speaker, channel and reporter. */
+  parseSourceLine(line: string): Speaker | null {
+    let rest = line
+      .replace(/^\s*source\s*:\s*/i, "")
+      .trim()
+      .replace(/[.;]+$/, "");
+    if (!rest) return null;
+    let reportedBy: string | null = null;
+    const rep = rest.match(/,?\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+(.+)$/i);
+    if (rep) {
+      reportedBy = rep[1]!.trim();
+      rest = rest.slice(0, rep.index).trim();
+    }
+    const via: string[] = [];
+    const on = rest.match(/^(.*?)\s+(?:on|via|in a post on|in an interview with|at|in)\s+(.+)$/i);
+    if (on) {
+      const channel = channelOf(on[2]!) ?? on[2]!.replace(DETERMINER, "").trim();
+      via.push(channel);
+      rest = on[1]!.trim();
+    }
+    const base = this.describe(rest);
+    const speaker: Speaker = { ...base, via, reportedBy };
+    this.documentSource = speaker;
+    this.remember(speaker);
+    return speaker;
+  }
+}
+
+/** The head noun of a phrase: the last word before "of"/"for"/"at"/"in" ("spokesperson for Starmer" → spokesperson). */
+export function headNoun(phrase: string): string {
+  const core = phrase.split(/\s+(?:of|for|at|in|from|with|on|who|which|,)\s+/i)[0] ?? phrase;
+  const ws = core.trim().split(/\s+/);
+  return (ws.at(-1) ?? "")
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/[^\p{L}\p{N}-]/gu, "");
+}

@@ -1,0 +1,317 @@
+// The time a clause is about, resolved against the publication date: explicit dates and ranges, months,
+// quarters, years, weekdays and relative expressions ("this month", "since March", "four months ago").
+import type { ClaimTime } from "../../schemas/claim.ts";
+
+/** A calendar day as UTC midnight milliseconds. */
+type Day = number;
+const DAY_MS = 86_400_000;
+
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+const MONTH = `(?:${MONTH_NAMES}|(?:${MONTH_ABBR})\\.?)`;
+const WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  few: 3,
+  several: 3,
+};
+const ORDINAL_QUARTER: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+};
+
+const day = (y: number, m: number, d: number): Day => Date.UTC(y, m - 1, d);
+const iso = (t: Day): string => new Date(t).toISOString().slice(0, 10);
+const ymd = (t: Day) => {
+  const d = new Date(t);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), w: d.getUTCDay() };
+};
+const monthEnd = (y: number, m: number): Day => day(y, m + 1, 0);
+const addMonths = (t: Day, n: number): Day => {
+  const { y, m, d } = ymd(t);
+  return day(y, m + n, Math.min(d, ymd(monthEnd(y, m + n)).d));
+};
+
+function monthNumber(name: string): number {
+  const key = name.slice(0, 3).toLowerCase();
+  return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(key) + 1;
+}
+
+const FUTURE =
+  /\b(?:will|shall|'ll|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
+
+/** Rank: lower is more specific. */
+interface Found {
+  rank: number;
+  index: number;
+  text: string;
+  start: Day;
+  end: Day;
+}
+
+interface Rule {
+  rank: number;
+  re: RegExp;
+  resolve: (m: RegExpExecArray, ref: Day | null, future: boolean) => [Day, Day] | null;
+}
+
+/** A month (and day) without a year: the occurrence nearest the reference in the direction the tense points. */
+function placeInYear(
+  month: number,
+  dayOfMonth: number | null,
+  ref: Day | null,
+  future: boolean,
+  year?: string,
+): number | null {
+  if (year) return Number(year);
+  if (ref === null) return null;
+  const { y } = ymd(ref);
+  const candidate = day(y, month, dayOfMonth ?? 1);
+  const candidateEnd = dayOfMonth ? candidate : monthEnd(y, month);
+  if (future && candidateEnd < ref - 7 * DAY_MS) return y + 1;
+  if (!future && candidate > ref + 60 * DAY_MS) return y - 1;
+  return y;
+}
+
+function weekday(name: string, ref: Day, direction: "past" | "future" | "next" | "last"): Day {
+  const target = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].indexOf(
+    name.toLowerCase(),
+  );
+  const { w } = ymd(ref);
+  if (direction === "future") return ref + ((target - w + 7) % 7) * DAY_MS;
+  if (direction === "next") return ref + ((target - w + 7) % 7 || 7) * DAY_MS;
+  if (direction === "last") return ref - ((w - target + 7) % 7 || 7) * DAY_MS;
+  return ref - ((w - target + 7) % 7) * DAY_MS;
+}
+
+const RULES: Rule[] = [
+  // 10–11 July 2025; 10-11 July
+  {
+    rank: 1,
+    re: new RegExp(`\\b(\\d{1,2})\\s*(?:[–—-]|to|and)\\s*(\\d{1,2})\\s+(${MONTH})(?:,?\\s+(\\d{4}))?`, "g"),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[3]!);
+      const y = placeInYear(mo, Number(m[1]), ref, future, m[4]);
+      return y === null ? null : [day(y, mo, Number(m[1])), day(y, mo, Number(m[2]))];
+    },
+  },
+  // July 10-11, 2025; from July 8 to 10
+  {
+    rank: 1,
+    re: new RegExp(
+      `\\b(${MONTH})\\s+(\\d{1,2})\\s*(?:[–—-]|to|and|until|through)\\s*(\\d{1,2})\\b(?!\\s*(?:%|per|,\\d))(?:,?\\s+(\\d{4}))?`,
+      "g",
+    ),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[1]!);
+      const y = placeInYear(mo, Number(m[2]), ref, future, m[4]);
+      return y === null ? null : [day(y, mo, Number(m[2])), day(y, mo, Number(m[3]))];
+    },
+  },
+  // 7 July 2025; 7th of July
+  {
+    rank: 1,
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?\\b`, "g"),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[2]!);
+      const y = placeInYear(mo, Number(m[1]), ref, future, m[3]);
+      return y === null ? null : [day(y, mo, Number(m[1])), day(y, mo, Number(m[1]))];
+    },
+  },
+  // July 7, 2025; July 7
+  {
+    rank: 1,
+    re: new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\.\\d))(?:,?\\s+(\\d{4}))?`, "g"),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[1]!);
+      const y = placeInYear(mo, Number(m[2]), ref, future, m[3]);
+      return y === null ? null : [day(y, mo, Number(m[2])), day(y, mo, Number(m[2]))];
+    },
+  },
+  // 2025-07-07; 07.07.2025
+  {
+    rank: 1,
+    re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g,
+    resolve: (m) => {
+      const t = m[1] ? day(Number(m[1]), Number(m[2]), Number(m[3])) : day(Number(m[6]), Number(m[5]), Number(m[4]));
+      return [t, t];
+    },
+  },
+  // between 2018 and 2020; from 2018 to 2020; 2018-2020
+  {
+    rank: 2,
+    re: /\b(?:between\s+|from\s+)?((?:19|20)\d{2})\s*(?:and|to|[–—-])\s*((?:19|20)\d{2})\b/g,
+    resolve: (m) => [day(Number(m[1]), 1, 1), day(Number(m[2]), 12, 31)],
+  },
+  // February 2024
+  {
+    rank: 2,
+    re: new RegExp(`\\b(${MONTH})\\s+((?:19|20)\\d{2})\\b`, "g"),
+    resolve: (m) => {
+      const mo = monthNumber(m[1]!);
+      const y = Number(m[2]);
+      return [day(y, mo, 1), monthEnd(y, mo)];
+    },
+  },
+  // the second quarter of 2027; Q3 2025; the third quarter
+  {
+    rank: 2,
+    re: /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+((?:19|20)\d{2}))?|Q([1-4])\s+((?:19|20)\d{2}))\b/gi,
+    resolve: (m, ref) => {
+      const q = m[1] ? ORDINAL_QUARTER[m[1].toLowerCase()]! : Number(m[3]);
+      const yText = m[2] ?? m[4];
+      const y = yText ? Number(yText) : ref !== null ? ymd(ref).y : null;
+      if (y === null) return null;
+      return [day(y, q * 3 - 2, 1), monthEnd(y, q * 3)];
+    },
+  },
+  // yesterday, today, tomorrow, overnight, tonight, this morning
+  {
+    rank: 3,
+    re: /\b(yesterday|today|tomorrow|overnight|tonight|this (?:morning|afternoon|evening))\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null;
+      const w = m[1]!.toLowerCase();
+      const t = w === "yesterday" ? ref - DAY_MS : w === "tomorrow" ? ref + DAY_MS : ref;
+      return [t, t];
+    },
+  },
+  // on Thursday, next Thursday, last Friday
+  {
+    rank: 3,
+    re: new RegExp(`\\b(?:(next|last|this|on|from|by|until|since)\\s+)?(${WEEKDAY})\\b`, "g"),
+    resolve: (m, ref, future) => {
+      if (ref === null) return null;
+      const q = m[1]?.toLowerCase();
+      const dir = q === "next" ? "next" : q === "last" ? "last" : future ? "future" : "past";
+      const t = weekday(m[2]!, ref, dir);
+      return [t, t];
+    },
+  },
+  // N days/weeks/months/years ago
+  {
+    rank: 3,
+    re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)\s+(day|week|month|year)s?\s+ago\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null;
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!;
+      const unit = m[2]!.toLowerCase();
+      const t =
+        unit === "day"
+          ? ref - n * DAY_MS
+          : unit === "week"
+            ? ref - 7 * n * DAY_MS
+            : addMonths(ref, unit === "month" ? -n : -12 * n);
+      return [t, t];
+    },
+  },
+  // in (just) a few days; within two weeks
+  {
+    rank: 3,
+    re: /\b(?:in|within)\s+(?:just\s+|the\s+next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:more\s+)?(day|week|month)s?\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null;
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!;
+      const unit = m[2]!.toLowerCase();
+      const end = unit === "day" ? ref + n * DAY_MS : unit === "week" ? ref + 7 * n * DAY_MS : addMonths(ref, n);
+      return [ref + DAY_MS, end];
+    },
+  },
+  // since March; in June; by September (month without year)
+  {
+    rank: 4,
+    re: new RegExp(
+      `\\b(since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|until|through)\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
+      "g",
+    ),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[2]!);
+      const q = m[1]!.toLowerCase();
+      const y = placeInYear(mo, null, ref, q === "next" || (future && q !== "last" && q !== "since"), undefined);
+      if (y === null) return null;
+      if (q === "since" && ref !== null) return [day(y, mo, 1), ref];
+      return [day(y, mo, 1), monthEnd(y, mo)];
+    },
+  },
+  // in 2025; since 1997; early 2023; dated 2019
+  {
+    rank: 4,
+    re: /\b(in|since|by|until|from|during|for|of|before|after|early|late|mid-?|dated|throughout)\s+((?:19|20)\d{2})\b(?!\s*(?:%|[–—-]\d))/gi,
+    resolve: (m, ref) => {
+      const y = Number(m[2]);
+      if (m[1]!.toLowerCase() === "since" && ref !== null) return [day(y, 1, 1), ref];
+      return [day(y, 1, 1), day(y, 12, 31)];
+    },
+  },
+  // this/next/last week, month, year; earlier/later this month
+  {
+    rank: 5,
+    re: /\b(earlier|later|this|next|last|past)\s+(this\s+)?(week|month|year)\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null;
+      const q = m[1]!.toLowerCase();
+      const unit = m[3]!.toLowerCase();
+      const { y, m: mo, w } = ymd(ref);
+      const shift = q === "next" ? 1 : q === "last" || q === "past" ? -1 : 0;
+      if (unit === "week") {
+        const monday = ref - ((w + 6) % 7) * DAY_MS + shift * 7 * DAY_MS;
+        if (q === "earlier") return [monday, ref];
+        if (q === "later") return [ref, monday + 6 * DAY_MS];
+        return [monday, monday + 6 * DAY_MS];
+      }
+      if (unit === "month") {
+        const first = day(y, mo + shift, 1);
+        const { y: fy, m: fm } = ymd(first);
+        if (q === "earlier") return [first, ref];
+        if (q === "later") return [ref, monthEnd(fy, fm)];
+        return [first, monthEnd(fy, fm)];
+      }
+      if (q === "earlier") return [day(y, 1, 1), ref];
+      if (q === "later") return [ref, day(y, 12, 31)];
+      return [day(y + shift, 1, 1), day(y + shift, 12, 31)];
+    },
+  },
+];
+
+/** The publication date as a calendar day, in the article's own zone when it gives one. */
+export function referenceDay(publishedAt: string | null): Day | null {
+  const m = publishedAt?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  return m ? day(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** The most specific time expression in the text; ties go to the first. */
+export function resolveTime(text: string, ref: Day | null): ClaimTime | null {
+  const future = FUTURE.test(text);
+  let best: Found | null = null;
+  for (const rule of RULES) {
+    if (best && best.rank <= rule.rank) break;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const r = rule.resolve(m, ref, future);
+      if (!r || Number.isNaN(r[0]) || Number.isNaN(r[1]) || r[1] < r[0]) continue;
+      if (!best || rule.rank < best.rank || (rule.rank === best.rank && m.index < best.index)) {
+        best = { rank: rule.rank, index: m.index, text: m[0].trim(), start: r[0], end: r[1] };
+      }
+    }
+  }
+  return best ? { text: best.text, start: iso(best.start), end: iso(best.end) } : null;
+}

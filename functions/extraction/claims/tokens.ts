@@ -1,0 +1,46 @@
+// Word and punctuation tokens with their offsets into the article text.
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Index in the array it belongs to. */
+  i: number;
+}
+
+// Words keep internal apostrophes, hyphens, periods ("U.S.", "4.25") and digit-group commas ("3,000").
+// Every alternative consumes at least one character and the inner group needs a separator, so matching is linear.
+const TOKEN_RE = /[\p{L}\p{N}]+(?:(?:['’\-.&]|,(?=\d{3}))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+/** Tokenizes `text.slice(start, end)`; offsets are absolute. A trailing period stays on a word only for abbreviations. */
+export function tokenize(text: string, start: number, end: number, isAbbreviation: (word: string) => boolean): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = start;
+  const slice = end;
+  for (let m = TOKEN_RE.exec(text); m && m.index < slice; m = TOKEN_RE.exec(text)) {
+    let s = m[0];
+    let e = m.index + s.length;
+    if (e > slice) {
+      s = s.slice(0, slice - m.index);
+      e = slice;
+    }
+    if (s.length > 1 && s.endsWith(".") && !isAbbreviation(s.slice(0, -1))) {
+      out.push(mk(s.slice(0, -1), m.index, e - 1, out.length));
+      out.push(mk(".", e - 1, e, out.length));
+      continue;
+    }
+    out.push(mk(s, m.index, e, out.length));
+  }
+  return out;
+}
+
+function mk(text: string, start: number, end: number, i: number): Token {
+  return { text, lower: text.toLowerCase().replace(/’/g, "'"), start, end, i };
+}
+
+export const isCapitalized = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+export const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
+export const isOpenQuote = (c: string): boolean => c === "“" || c === "«" || c === "„";
+export const isCloseQuote = (c: string): boolean => c === "”" || c === "»";
+export const isQuoteChar = (c: string): boolean => c === '"' || isOpenQuote(c) || isCloseQuote(c);
