@@ -32,7 +32,9 @@ const CAPTION_START =
 const CAPTION_TAIL =
   /(?:[.!?”"’)\]]\s+|\s[|·–—]\s)[[(]?(?:photo(?:graph)?|image|picture|illustration|video|credit|photo credit|file photo)s?\s*(?:by\b|:)/i;
 const PHOTO_AGENCY =
-  /(?:getty images|shutterstock|alamy|istock(?:photo)?|\bap photo|\bafp photo|\bpa wire|\bpa media|zuma press|nurphoto|sipa usa|via reuters|reuters\/|\/reuters|epa-efe|\/epa\b|\/afp\b|\/pool\b|\bpool\/|unsplash|wikimedia commons)/i;
+  /(?:getty images|shutterstock|alamy|istock(?:photo)?|\bap photo|\bafp photo|\bpa wire|\bpa media|zuma press|nurphoto|sipa usa|via reuters|unsplash|wikimedia commons)/i;
+/** Slash credits are written in a fixed case ("REUTERS/Kevin Lamarque", "Newswire/Pool"); "Reuters/Ipsos" is a poll. */
+const SLASH_CREDIT = /REUTERS\/|\/(?:Reuters|REUTERS|AFP|EPA|AP|Pool|POOL)\b|EPA-EFE|\bPool\//;
 
 const SUBSCRIBE =
   /^(?:sign (?:up|in)|log ?in|join (?:us|our|the conversation)|follow (?:us|@|me\b|our|\S+ on (?:twitter|x|facebook|instagram|telegram|linkedin|bluesky|threads|youtube|tiktok))|share (?:this|on|via|the (?:story|article))|click here|tap here|download (?:our|the) (?:\w+ )?app|get (?:our|the) (?:[\w'’-]+ ){0,4}(?:newsletter|app|briefing|alerts?|updates)|support (?:our|independent|quality)|become a (?:member|subscriber|supporter)|already a (?:subscriber|member)|listen to (?:this|the) (?:article|story)|continue reading|keep reading|read the (?:full|rest|original|whole)\b|show (?:more|less)|load more|back to top|skip to|story continues|article continues|print this|email this|copy (?:the )?link|jump to|you have reached|want to read more|this (?:content|article) is (?:for|only available to) subscribers)\b/i;
@@ -99,7 +101,7 @@ export function noiseReason(text: string): NoiseReason | null {
   const words = wordCount(text);
   if (PROMO.test(text)) return "promo";
   if (CAPTION_START.test(text)) return "caption";
-  if (words <= 60 && (CAPTION_TAIL.test(text) || PHOTO_AGENCY.test(text))) return "caption";
+  if (words <= 60 && (CAPTION_TAIL.test(text) || PHOTO_AGENCY.test(text) || SLASH_CREDIT.test(text))) return "caption";
   if (words <= 40 && SUBSCRIBE.test(text)) return "subscribe";
   if (words <= 12 && SUBSCRIBE_SHORT.test(text)) return "subscribe";
   if (words <= 30 && NEWSLETTER.test(text) && NEWSLETTER_CUE.test(text)) return "subscribe";

@@ -3,6 +3,7 @@
 import { looksLikeHeadline, noiseReason, opensLinkList } from "./boilerplate.ts";
 import type { BlockDraft } from "./build-blocks.ts";
 import { matchDateline } from "./dateline.ts";
+import { dateLine } from "./header.ts";
 import { leadInLabel, matchLabel } from "./labels.ts";
 import type { Unit } from "./units.ts";
 
@@ -16,6 +17,7 @@ export interface CleanBody {
 
 /** Datelines open a story: only the first few paragraphs are checked, so a later "NATO — …" stays prose. */
 const DATELINE_PARAGRAPHS = 3;
+const TIME_ONLY = /^(?:updated:?\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\.?$/i;
 
 export function cleanBody(units: readonly Unit[]): CleanBody {
   const out: CleanBody = { drafts: [] };
@@ -65,6 +67,9 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
     } else if (openLabel && unit.kind === "list-item") {
       draft.label = openLabel;
     }
+
+    // A bare time or date ("2:45 p.m.", "4 July 2025") stamps the live-blog entry below it: a heading.
+    if (draft.kind === "paragraph" && (TIME_ONLY.test(content) || dateLine(content))) draft.kind = "heading";
 
     if (draft.kind === "paragraph" && !draft.label) {
       paragraphs++;

@@ -105,10 +105,11 @@ function titleCandidate(units: readonly Unit[], i: number, firstContent: boolean
   if (!/^[\p{Lu}\p{N}"“‘'«]/u.test(text) || /[:,]$/.test(text)) return false;
   if (unit.kind === "heading") return true;
   if (!endsWithSentence(text) || /[?!]["”’]?$/.test(text)) return true;
-  // Titles that end in a period: title case, or the first line standing above a longer paragraph.
+  // Titles that end in a period: title case, or a short first line standing above more text
+  // (some archives add the period to every headline; ledes run longer than 16 words).
   if (titleCaseRatio(text) >= 0.6) return true;
   const next = units[i + 1];
-  return firstContent && words <= 25 && next !== undefined && next.text.length > text.length * 1.5;
+  return firstContent && next !== undefined && (words <= 16 || next.text.length > text.length * 1.5);
 }
 
 function shortLine(unit: Unit): boolean {

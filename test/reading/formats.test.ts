@@ -1,0 +1,209 @@
+// Each format in other styles than the seeds: wire and AP copy, another HTML layout, JSON aliases, Markdown lists.
+import { describe, expect, it } from "vitest";
+import { contents, readFixture, readText } from "./support.ts";
+
+describe("plain-text wire stories", () => {
+  it("reads a Reuters-style story: byline, zoned date, dateline credit, no credits or standards line", () => {
+    const doc = readFixture("wire-reuters.txt");
+    expect(doc.title).toBe("Dutch port operator to cut 400 jobs as shipping volumes slide");
+    expect(doc.authors).toEqual(["Marta Kowalczyk"]);
+    expect(doc.publishedAt).toBe("2025-07-04T09:02:00+02:00");
+    expect(doc.outlet).toBe("Reuters");
+    expect(doc.blocks[0]!.credit).toBe("Reuters");
+    expect(contents(doc)[0]).toMatch(/^The operator of Europe's largest/);
+    expect(doc.text).not.toMatch(/Business|Updated|Reporting by|Editing by|Trust Principles/);
+  });
+
+  it("reads an AP-style story: capitalised byline, ET time, ads, share prompts and copyright dropped", () => {
+    const doc = readFixture("ap-story.txt");
+    expect(doc.authors).toEqual(["Zeke Miller", "Josh Boak"]);
+    expect(doc.publishedAt).toBe("2025-09-26T12:03:00-04:00");
+    expect(doc.blocks[0]!.credit).toBe("AP");
+    expect(contents(doc)[0]).toMatch(/^The Senate voted 68-31/);
+    expect(doc.text).not.toMatch(/Advertisement|Share this|contributed to this report|Copyright|All rights/);
+    expect(contents(doc)).toHaveLength(3);
+  });
+
+  it("finds a title that ends in a period when it stands above the story", () => {
+    const doc = readText(
+      "Council approves new budget.\n\nThe city council approved a budget of 40 million euros on Monday after a long debate.\n\nThe vote was 21 to 9.\n",
+    );
+    expect(doc.title).toBe("Council approves new budget.");
+    expect(contents(doc)[0]).toMatch(/^The city council approved/);
+  });
+
+  it("joins hard-wrapped lines into paragraphs but keeps the lines as they are", () => {
+    const wrapped = [
+      "Harbour pilots end strike after deal",
+      "",
+      "Harbour pilots in the northern port ended a three-day strike on Monday after",
+      "the port authority agreed to hire twelve more pilots and to review the rota",
+      "that unions said had left crews exhausted, a spokesperson said on Monday.",
+      "",
+      "Ships had queued outside the harbour since Friday, and shipping agents said",
+      "the backlog would take most of the week to clear, according to estimates",
+      "published by the port authority late on Monday evening in a statement.",
+      "",
+    ].join("\n");
+    const doc = readText(wrapped);
+    expect(doc.blocks).toHaveLength(2);
+    expect(doc.text.split("\n\n")[0]!.split("\n")).toHaveLength(3);
+  });
+
+  it("drops a link list under a 'Read more:' heading and keeps the prose after it", () => {
+    const doc = readText(
+      "Title of the story here\n\nFirst paragraph of the story, which says something.\n\nRead more:\nOne linked headline\nAnother linked headline\n\nLast paragraph of the story, which also says something.\n",
+    );
+    expect(doc.text).not.toMatch(/Read more|linked headline/);
+    expect(contents(doc)).toHaveLength(2);
+  });
+
+  it("makes live-blog time stamps headings, not paragraphs", () => {
+    const doc = readText("Live: the vote as it happened\n\n2:45 p.m.\n\nThe chamber voted to adopt the bill.\n");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph"]);
+  });
+});
+
+describe("HTML pages", () => {
+  it("reads a page without <article>: JSON-LD @graph metadata, itemprop body, furniture dropped", () => {
+    const doc = readFixture("other-page.html");
+    expect(doc.format).toBe("html");
+    expect(doc.title).toBe("Flood barrier opens early as storm nears");
+    expect(doc.publishedAt).toBe("2025-10-02T08:15:00+01:00");
+    expect(doc.authors).toEqual(["Tom Okafor"]);
+    expect(doc.outlet).toBe("Riverside Daily");
+    expect(doc.text).not.toMatch(
+      /cookies|Share on|Tweet|Advertisement|Sign up|Storm season|Quayside shops|newsroom|©|By Tom Okafor|Home/,
+    );
+    const kinds = doc.blocks.map((b) => b.kind);
+    expect(kinds).toEqual(["paragraph", "paragraph", "heading", "list-item", "list-item", "blockquote"]);
+    const tweet = doc.blocks[5]!;
+    expect(tweet.cite).toBe("Riverside Council (@RiversideCouncil) October 2, 2025");
+    expect(doc.text.slice(tweet.start, tweet.end)).toBe("The barrier is closed. Stay safe, everyone.");
+  });
+
+  it("strips the site name from <title> and takes the outlet from it when nothing else names one", () => {
+    const doc = readText(
+      "<html><head><title>Mayor resigns over budget row | Town Crier</title></head><body><p>The mayor resigned on Monday after the council rejected her budget for a second time.</p></body></html>",
+      "page.html",
+    );
+    expect(doc.title).toBe("Mayor resigns over budget row");
+    expect(doc.outlet).toBe("Town Crier");
+  });
+
+  it("takes authors from a byline element and the date from <time> when the head has neither", () => {
+    const doc = readText(
+      '<html><body><main><h1>Bridge closes for repairs</h1><p class="byline">By Ada Brennan and Luis Ortega</p><time datetime="2025-03-03T09:30:00+00:00">3 March</time><p>The old bridge closed on Monday for six months of repairs, the council said.</p></main></body></html>',
+      "page.html",
+    );
+    expect(doc.title).toBe("Bridge closes for repairs");
+    expect(doc.authors).toEqual(["Ada Brennan", "Luis Ortega"]);
+    expect(doc.publishedAt).toBe("2025-03-03T09:30:00+00:00");
+    expect(doc.text).toBe("The old bridge closed on Monday for six months of repairs, the council said.");
+  });
+
+  it("reads a page served as .txt as HTML", () => {
+    const doc = readText(
+      "<!DOCTYPE html><html><body><p>The port reopened on Tuesday after the storm.</p></body></html>",
+    );
+    expect(doc.format).toBe("html");
+  });
+});
+
+describe("JSON articles", () => {
+  it("accepts aliases: headline, datePublished (RFC 2822), byline, source object, link, content array", () => {
+    const doc = readFixture("aliases.json");
+    expect(doc.title).toBe("Rail strike called off after last-minute pay deal");
+    expect(doc.publishedAt).toBe("2025-10-14T18:40:00+01:00");
+    expect(doc.authors).toEqual(["Imogen Hart", "Ravi Sethi"]);
+    expect(doc.outlet).toBe("Midlands Ledger");
+    expect(doc.url).toBe("https://midlandsledger.example/news/rail-strike-called-off");
+    expect(doc.text).not.toMatch(/Photo:|Read more|rail fares/);
+    expect(doc.blocks).toHaveLength(2);
+  });
+
+  it("reads an HTML body inside JSON with the HTML rules", () => {
+    const doc = readText(
+      JSON.stringify({
+        title: "Museum reopens",
+        body: "<p>The museum reopened on Saturday after a two-year refurbishment.</p><figure><figcaption>The new hall. Photo: Staff</figcaption></figure><p>Entry is free until May.</p>",
+      }),
+      "a.json",
+    );
+    expect(contents(doc)).toEqual([
+      "The museum reopened on Saturday after a two-year refurbishment.",
+      "Entry is free until May.",
+    ]);
+  });
+
+  it("unwraps an {article: {...}} export", () => {
+    const doc = readText(
+      JSON.stringify({ article: { headline: "Wrapped", text: "The story text is here, in full." } }),
+      "a.json",
+    );
+    expect(doc.title).toBe("Wrapped");
+    expect(doc.text).toBe("The story text is here, in full.");
+  });
+});
+
+describe("Markdown articles", () => {
+  it("reads an authors: list, a setext title, a quotation with its attribution and a numbered list", () => {
+    const doc = readFixture("authors-list.md");
+    expect(doc.format).toBe("markdown");
+    expect(doc.title).toBe("Wind farm approved off the Suffolk coast");
+    expect(doc.publishedAt).toBe("2025-06-12");
+    expect(doc.authors).toEqual(["Clara Nwosu", "Peter Lindholm"]);
+    expect(doc.outlet).toBe("Coastal Energy Review");
+    expect(doc.url).toBe("https://coastalenergy.example/wind-farm-approved");
+    const quote = doc.blocks.find((b) => b.kind === "blockquote")!;
+    expect(quote.cite).toBe("Amir Qureshi, project director");
+    expect(doc.text.slice(quote.start, quote.end)).toBe("We expect the first power in 2030.");
+    expect(doc.blocks.filter((b) => b.kind === "list-item")).toHaveLength(2);
+    expect(doc.text).not.toMatch(/not prose|Follow us|Turbines|=====|!\[/);
+    expect(doc.text.startsWith("Wind farm approved")).toBe(false);
+  });
+
+  it("takes the title from the first H1 when there is no front matter", () => {
+    const doc = readText(
+      "# Heatwave warning issued\n\nForecasters issued an amber heat warning for Wednesday.\n",
+      "a.md",
+    );
+    expect(doc.title).toBe("Heatwave warning issued");
+    expect(doc.text).toBe("Forecasters issued an amber heat warning for Wednesday.");
+  });
+
+  it("turns links into their text and drops images", () => {
+    const doc = readText(
+      "---\ntitle: T\n---\nThe [central bank](https://example.com/cb) held rates ![chart](c.png) at **4%** on _Thursday_.\n",
+      "a.md",
+    );
+    expect(doc.text).toBe("The central bank held rates at 4% on Thursday.");
+  });
+});
+
+describe("caller metadata", () => {
+  it("fills only what the text lacks", () => {
+    const doc = readText(
+      "Short headline for a story\n\nThe body of the story says that something happened today.\n",
+      "a.txt",
+      {
+        metadata: {
+          title: "Ignored",
+          outlet: "Supplied Outlet",
+          url: "https://example.com/s",
+          authors: ["Given Name"],
+        },
+      },
+    );
+    expect(doc.title).toBe("Short headline for a story");
+    expect(doc.outlet).toBe("Supplied Outlet");
+    expect(doc.url).toBe("https://example.com/s");
+    expect(doc.authors).toEqual(["Given Name"]);
+  });
+
+  it("lets contentType choose the reader", () => {
+    const md = "# Heading\n\nText of the article in Markdown with a [link](https://x.example).\n";
+    expect(readText(md, "upload", { contentType: "text/markdown; charset=utf-8" }).format).toBe("markdown");
+    expect(readText(md, "upload", { contentType: "text/plain" }).format).toBe("text");
+  });
+});
