@@ -6,7 +6,7 @@ import { isPredicate } from "./pos.ts";
 
 const isParticipleForm = (w: string): boolean => /ed$/.test(w) || IRREGULAR_PAST.has(w);
 
-export type ClauseKind = "main" | "relative" | "appositive" | "cause" | "absolute" | "coordinate" | "cue";
+export type ClauseKind = "main" | "relative" | "appositive" | "cause" | "absolute" | "coordinate" | "cue" | "remark";
 
 export interface Clause {
   /** Sentence token indices, in order; gaps are where other clauses were lifted out. */
@@ -174,6 +174,17 @@ function findSplit(
       }
     }
     if (prevIsComma && w === "citing") return { at: p - 1, skip: 2, shareSubject: false, kind: "cause" };
+    // ", saying the company had shared it …": more from the same speaker.
+    if (prevIsComma && /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) && hasPredBefore(p)) {
+      const skip = s.tokens[next]!.lower === "that" ? 3 : 2;
+      return { at: p - 1, skip, shareSubject: false, kind: "coordinate" };
+    }
+    // ", the largest combined strike of the war": a superlative or ordinal remark on what precedes.
+    if (prevIsComma && /^(?:the|its|their)$/.test(w) && hasPredBefore(p) && p + 1 < idx.length &&
+      /^(?:first|second|third|last|only|latest|highest|lowest|biggest|largest|smallest|worst|best|most|least|\w+est)$/.test(s.tokens[next]!.lower) &&
+      !idx.slice(p + 1).some((x) => isPredicate(s.tags[x]) && !/^(?:has|had|have)$/.test(s.tokens[x]!.lower))) {
+      return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
+    }
     if (prevIsComma && w === "with" && hasPredBefore(p))
       return { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" };
     if (
@@ -225,7 +236,8 @@ function splitCause(s: Sentence, idx: number[]): number[][] {
   return [idx];
 }
 
-const PARALLEL_OPENERS = new Set(["how", "what", "whether", "why", "where", "when", "to"]);
+const PARALLEL_OPENERS = new Set(["how", "what", "whether", "why", "where", "when", "to", "on", "about", "over",
+  "for", "by", "in", "against", "with"]);
 
 /**
  * A list of parallel items opened by the same word ("how to fight, how to increase pressure and how to
@@ -309,13 +321,31 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     absolute(s, right, out);
     return;
   }
+  if (cut.kind === "remark") {
+    const past = left.some((i) => /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)));
+    out.push({ idx: right, prefix: past ? "This was" : "This is", link: "", kind: "remark" });
+    return;
+  }
+  if (cut.kind === "appositive") {
+    // "held back by disagreements … and by efforts …": one clause per cause, each with the participle.
+    const by = right.findIndex((i) => s.tokens[i]!.lower === "by");
+    const subj = subjectEnd(s, clause.idx);
+    const subject = subj ? textOf(s, clause.idx.slice(subj.from, subj.to)) : "";
+    const link = pluralish(subject) ? "were" : "was";
+    if (by >= 0 && by < 4) {
+      const head = right.slice(0, by + 1);
+      for (const part of splitCause(s, right.slice(by + 1))) out.push({ idx: [...head, ...part], prefix: subject, link, kind: "appositive" });
+      return;
+    }
+    split(s, { idx: right, prefix: subject, link, kind: "appositive" }, out);
+    return;
+  }
   if (cut.shareSubject) {
     const subj = subjectEnd(s, clause.idx);
     const subject = subj ? textOf(s, clause.idx.slice(subj.from, subj.to)) : "";
     const prefix = clause.prefix ? `${clause.prefix} ${subject}`.trim() : subject;
     const startsWithCue = cut.kind === "coordinate" && s.tags[right[0]!] === "verb";
-    const link = cut.kind === "appositive" ? (pluralish(prefix) ? "were" : "was") : "";
-    split(s, { idx: right, prefix, link, kind: startsWithCue ? "coordinate" : cut.kind }, out);
+    split(s, { idx: right, prefix, link: "", kind: startsWithCue ? "coordinate" : cut.kind }, out);
     return;
   }
   split(s, { idx: right, prefix: "", link: "", kind: cut.kind }, out);

@@ -15,6 +15,7 @@ import type { Token } from "./tokens.ts";
 
 /** A claim before ids and ordering: where it came from and who asserts it. */
 interface Draft {
+  block: Block;
   sentence: Sentence;
   clause: Clause;
   speaker: Speaker | null;
@@ -27,6 +28,8 @@ interface Draft {
 
 interface Context {
   text: string;
+  /** The block being read. */
+  block: Block | null;
   names: NameBook;
   speakers: SpeakerBook;
   drafts: Draft[];
@@ -40,7 +43,7 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
   const names = new NameBook();
   const blocks = doc.blocks.map((b) => ({ block: b, tokens: tokenizeSpan(doc.text, b.contentStart, b.end) }));
   for (const { tokens } of blocks) names.observe(tokens);
-  const ctx: Context = { text: doc.text, names, speakers: new SpeakerBook(names), drafts: [], lastSpeaker: null };
+  const ctx: Context = { text: doc.text, block: null, names, speakers: new SpeakerBook(names), drafts: [], lastSpeaker: null };
   for (const { block, tokens } of blocks) {
     if (block.kind === "heading") continue;
     if (block.kind === "source") {
@@ -65,14 +68,17 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
 }
 
 function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
+  ctx.block = block;
   const quotes = findQuotes(ctx.text, block.contentStart, block.end);
   const fallback = blockDefaultSpeaker(ctx, block);
   const sentences = splitSentences(ctx.text, tokens).map((ts) => makeSentence(ts, quotes));
   // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
   // span several sentences take the speaker of the frame attached to any of them.
   const framed = sentences.map((s) => {
+    ctx.speakers.nextSentence();
     const frame = s.tokens.at(-1)?.text === "?" ? null : findFrame(s);
-    const speaker = frame?.speaker ? ctx.speakers.resolve(frame.speakerText) : null;
+    const resolved = frame?.speaker ? ctx.speakers.resolve(frame.speakerText) : null;
+    const speaker = resolved ? ctx.speakers.withSourceChain(resolved) : null;
     if (speaker) ctx.lastSpeaker = speaker;
     noteNames(ctx, s);
     return { s, frame, speaker };
@@ -80,7 +86,8 @@ function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
   const quoteSpeaker = new Map<Span, Speaker>();
   for (const { s, frame, speaker } of framed) {
     if (!frame || !speaker) continue;
-    for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, speaker);
+    // The quotation's speaker carries the channel named in its frame ("…,” Zelenskyy wrote on X).
+    for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, { ...speaker, via: [...speaker.via, ...frame.via] });
   }
   let previous: Speaker | null = null;
   for (const { s, frame, speaker } of framed) {
@@ -140,7 +147,8 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
   if (frame.rest) {
     const sub = subSentence(s, frame.rest);
     const inner = findFrame(sub);
-    const innerSpeaker = inner?.speaker ? ctx.speakers.resolve(inner.speakerText) : null;
+    const resolved = inner?.speaker ? ctx.speakers.resolve(inner.speakerText) : null;
+    const innerSpeaker = resolved ? ctx.speakers.withSourceChain(resolved) : null;
     if (inner && innerSpeaker) emitFrame(ctx, sub, inner, innerSpeaker);
     else emitContent(ctx, sub, { from: 0, to: sub.tokens.length }, null, null, []);
   }
@@ -218,6 +226,7 @@ function pushDraft(
   firstOfFrame: boolean,
 ): void {
   ctx.drafts.push({
+    block: ctx.block!,
     sentence: s,
     clause,
     speaker,
@@ -271,8 +280,8 @@ function causeOpener(body: string): string {
 
 function tidy(raw: string): string {
   let t = raw.replace(/\s+/g, " ").trim();
-  t = t.replace(/^(?:that|and|but|so)\s+/i, "");
-  t = t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|[\s,;:—–-]+$/g, "");
+  t = t.replace(/^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i, "");
   const marks = t.match(QUOTE_CHARS)?.length ?? 0;
   // A quotation mark cut off from its partner reads as noise.
   if (marks % 2 === 1 || /^["“«][^"“”«»]*["”»]$/.test(t)) t = t.replace(QUOTE_CHARS, "");
@@ -328,11 +337,15 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
   const claims: Claim[] = [];
   const sentenceTime = new Map<Sentence, ReturnType<typeof resolveTime>>();
+  // A sentence without a time of its own is about the time of the sentence before it in the same paragraph.
+  let lastTime: { block: Block; time: NonNullable<ReturnType<typeof resolveTime>> } | null = null;
   for (const { d, r } of rendered) {
     const key = `${d.speaker?.name ?? ""}|${r.text.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // The month "May" is not the modal "may".
     const words = r.text
+      .replace(/\b(?<=(?:in|since|by|of|until|from|early|late|mid|last|next|this)\s)May\b|\bMay(?=\s+\d)/g, "MONTH")
       .toLowerCase()
       .replace(QUOTE_CHARS, "")
       .split(/[\s,;:]+/);
@@ -346,7 +359,9 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
         sentenceTime.set(s, resolveTime(ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end), ref));
       }
       time = sentenceTime.get(d.sentence) ?? null;
+      if (!time && lastTime && lastTime.block === d.block) time = lastTime.time;
     }
+    if (time) lastTime = { block: d.block, time };
     const speaker = d.speaker;
     const ordinal = claims.length;
     claims.push({

@@ -195,8 +195,16 @@ function isCueToken(s: Sentence, i: number): boolean {
   if (prev && /^(?:is|are|was|were|be|been|being|to|not|n't|never)$/.test(prev)) return false;
   if (prev2 && /^(?:not|n't|never)$/.test(prev2) && prev !== "also") return false;
   if (prev?.endsWith("n't")) return false;
+  if (prev === "longer" && prev2 === "no") return false;
   // Gerunds open a frame only after a comma (", adding that …", ", saying …").
   if (tag === "verb-ing" && prev !== ",") return false;
+  const base = CUE_VERBS.get(t.lower);
+  const next = s.tokens[i + 1]?.lower;
+  // "called a vote" and "pressed ahead" are acts, not statements: only "called for", "pressed for", "called X '…'".
+  if (base === "call" || base === "press") {
+    if (next === "for" || next === "on") return true;
+    return s.quoted.slice(i + 1, i + 6).some(Boolean);
+  }
   return true;
 }
 
@@ -233,7 +241,9 @@ function speakerPhrase(
   if (!kept.length || kept.length > 12) return null;
   const first = s.tokens[kept[0]!]!;
   const firstTag = s.tags[kept[0]!];
-  if (!(firstTag === "propn" || /^\p{Lu}/u.test(first.text) || SPEAKER_OPENERS.has(first.lower))) return null;
+  if (firstTag === "prep" || firstTag === "sub" || firstTag === "conj") return null;
+  const named = kept.some((k) => /^\p{Lu}/u.test(s.tokens[k]!.text));
+  if (!(firstTag === "propn" || named || SPEAKER_OPENERS.has(first.lower))) return null;
   for (const k of kept) {
     if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
     const tag = s.tags[k];

@@ -134,14 +134,14 @@ export const CUE_VERBS = verbForms(`
   describe accuse allege suggest believe estimate predict expect forecast reply respond answer acknowledge admit
   concede assert declare stress emphasize emphasise remind promise pledge vow threaten ask complain contend
   maintain reveal disclose indicate conclude testify recall observe comment remark fear think caution
-  reiterate repeat brief inform agree decide find rule judge signal hint estimate predict project anticipate
+  reiterate repeat brief inform find rule signal hint estimate predict project anticipate
   assure reassure boast lament concede dispute reject counter retort quip recount recommend propose demand call
   describe characterise characterize label dismiss deny acknowledge clarify point stress underline highlight
-  order instruct advise
+  order instruct advise press blame
 `);
 
 /** Cue verbs that do not take a "that"-clause or quote as the asserted content in the usual way. */
-export const WEAK_CUES = words(`call label order instruct advise propose recommend demand decide agree judge find rule
+export const WEAK_CUES = words(`call label order instruct advise propose recommend demand find rule
   point ask`);
 
 /** Cue verbs whose content the speaker presents as expected, not as fact (FactBank: probable). */

@@ -42,7 +42,10 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
     const w = scope[i]!;
     const next = scope[i + 1];
     if (MODALS_POSSIBLE.has(w)) possible = true;
-    else if (HEDGES_POSSIBLE.has(w)) possible = true;
+    else if (w === "possible" || w === "possibly") {
+      // "as strong as possible" and "a possible deployment" hedge nothing; "it is possible that" does.
+      if (next === "that" || (scope[i - 1] === "is" || scope[i - 1] === "was") && scope[i - 2] === "it") possible = true;
+    } else if (HEDGES_POSSIBLE.has(w)) possible = true;
     else if (w === "expected" || w === "forecast" || w === "projected" || w === "predicted") {
       // "is expected to", "are forecast to": the subject's future, presented as likely.
       if (next === "to" || next === "that") probable = true;
@@ -65,6 +68,9 @@ export function polarityOf(words: string[], cueBase: string | null): Polarity {
   const scope = ownScope(words);
   for (let i = 0; i < scope.length; i++) {
     const w = scope[i]!;
+    const next = scope[i + 1];
+    // "not just", "not only" and "not to cut" (a negated infinitive) leave the claim itself positive.
+    if ((w === "not" || w.endsWith("n't")) && (next === "just" || next === "only" || next === "to" || next === "merely")) continue;
     if (w === "not" || w.endsWith("n't") || w === "never" || w === "cannot") negative = true;
     else if (w === "no" && (scope[i + 1] === "longer" || scope[i + 1] === "one")) negative = true;
     else if (w === "nobody" || w === "nothing" || w === "neither" || w === "none") negative = true;

@@ -207,6 +207,38 @@ export interface NameRun {
   text: string;
 }
 
+const FEMALE_TITLES = /\b(?:mrs|ms|miss|dame|lady|queen|princess|madam|madame|sister|congresswoman|chairwoman|spokeswoman|businesswoman)\b/;
+const MALE_TITLES = /\b(?:mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman|businessman)\b/;
+const FEMALE_NAMES = new Set(`alona alice amanda amy ana angela ann anna anne aisha catherine charlotte claire clare
+  elena eleanor elizabeth emily emma giorgia giulia hannah helen iryna jane jennifer jessica jill julia karen kate
+  laura lindsey lisa liz louise lucy maria marie mary megan nancy nicola olga priya rachel ruth sarah sophie susan
+  ursula yulia fatima hillary melania ivanka kellyanne huma debbie kamala theresa margaret linda judy diane donna
+  deborah pam rose sara tammy kelly dana lynn nikki kristi marjorie lauren alexandria kaja mette annalena
+  giorgia kaja roberta marine ségolène rachida valérie christine`.split(/\s+/));
+const MALE_NAMES = new Set(`aaron adam adrian ahmed alan alex alexander alexei andrew andrii andriy anthony antonio
+  boris brian carlos charles chris christopher daniel david denys donald dmitry dmytro edward emmanuel eric
+  friedrich gabriel gary geoffrey george graham harry huw ian igor ivan jack james jean jim joe john jonathan
+  joseph keir keith kevin mark markus martin matthew maksym michael michel mike mohammed muhammad nicolas nikolai
+  oleh oleksandr oleksiy olaf patrick paul pedro peter petro philip pierre richard robert roman rishi ryan scott
+  sergei sergey serhiy simon stephen steve steven thomas tim tom tony valerii victor viktor vladimir volodymyr
+  william xi boris bernie barack mitt ted marco jeb rudy newt rand ben bill reince sean corey jared robby bob mitch
+  chuck jeff jeffrey rex ron rick jason justin josh joshua dan frank fred greg gregory henry howard jerry jon karl
+  larry marc matt max nick nicholas phil ralph ray roger russ sam samuel stanley stuart terry todd travis vince
+  wayne walter will zach alessio hakeem jens josep ulf petr andrzej radoslaw gitanas edgars alar`.split(/\s+/));
+
+function genderFromTitle(words: string): "female" | "male" | null {
+  if (FEMALE_TITLES.test(words)) return "female";
+  if (MALE_TITLES.test(words)) return "male";
+  return null;
+}
+
+function genderFromGivenName(first: string): "female" | "male" | null {
+  const f = first.toLowerCase();
+  if (FEMALE_NAMES.has(f)) return "female";
+  if (MALE_NAMES.has(f)) return "male";
+  return null;
+}
+
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
 
 /** Runs of capitalised words ("Keir Starmer", "Office of the President", "Ukraine Recovery Conference"). */
@@ -264,12 +296,16 @@ export class NameBook {
   /** Last name (lower case) → the full name first used. */
   private readonly people = new Map<string, string>();
   private readonly types = new Map<string, EntityType>();
+  /** Full name → the words that introduced it ("ukraine's president"), in order of first mention. */
+  private readonly descriptors = new Map<string, string>();
+  private readonly genders = new Map<string, "female" | "male">();
 
   /** Registers the names in a sentence, using titles before them to recognise people. */
   observe(tokens: Token[]): void {
     for (const run of capitalisedRuns(tokens)) {
       const parts = this.stripTitles(run.text);
       const before = tokens[run.from - 1]?.lower ?? "";
+      const before2 = tokens[run.from - 2]?.lower ?? "";
       const titled = PERSON_TITLES.has(before) || parts.titled;
       const name = parts.name;
       if (!name) continue;
@@ -280,26 +316,56 @@ export class NameBook {
         if (ws.length >= 2) {
           const last = ws.at(-1)!.toLowerCase();
           if (!this.people.has(last)) this.people.set(last, name);
+          const descriptor = [PERSON_TITLES.has(before) || TITLES.has(before) ? `${before2} ${before}` : "", parts.descriptor].join(" ").trim();
+          if (descriptor && !this.descriptors.has(name)) this.descriptors.set(name, descriptor);
+          const g = genderFromTitle(`${before} ${parts.descriptor}`) ?? genderFromGivenName(ws[0]!);
+          if (g) this.setGender(name, g);
         }
       }
     }
   }
 
-  /** Removes leading titles: "UK Prime Minister Keir Starmer" → "Keir Starmer". */
-  stripTitles(text: string): { name: string; titled: boolean } {
+  /** Removes leading titles: "UK Prime Minister Keir Starmer" → "Keir Starmer", "Ukraine's President X" → "X". */
+  stripTitles(text: string): { name: string; titled: boolean; descriptor: string } {
     const ws = words(text);
     let k = 0;
     let titled = false;
     while (k < ws.length - 1) {
       const w = ws[k]!.toLowerCase().replace(/\.$/, "");
+      const bare = w.replace(/['’]s$/, "");
       if (PERSON_TITLES.has(w) || TITLES.has(w)) {
         titled = true;
         k++;
-      } else if (titled && (PLACES.has(w) || DEMONYMS.has(w))) k++;
-      else if (k === 0 && (PLACES.has(w) || DEMONYMS.has(w)) && ws.length > 2 && TITLES.has(ws[1]!.toLowerCase())) k++;
+      } else if ((PLACES.has(bare) || DEMONYMS.has(bare)) && ws.slice(k + 1, k + 3).some((x) => TITLES.has(x.toLowerCase()) || PERSON_TITLES.has(x.toLowerCase()))) k++;
+      else if (titled && (PLACES.has(bare) || DEMONYMS.has(bare))) k++;
       else break;
     }
-    return { name: ws.slice(k).join(" "), titled };
+    return { name: ws.slice(k).join(" "), titled, descriptor: ws.slice(0, k).join(" ").toLowerCase() };
+  }
+
+  /**
+   * A person a definite description points at: "the Ukrainian leader" → the person introduced as "Ukraine's
+   * President …", "the chancellor" → "Chancellor Friedrich Merz". The latest match wins.
+   */
+  describedPerson(description: string): string | null {
+    const ws = description.toLowerCase().replace(/^(?:the|a|an)\s+/, "").split(/\s+/);
+    let best: string | null = null;
+    for (const [name, descriptor] of this.descriptors) {
+      if (!descriptor) continue;
+      const ds = descriptor.split(/\s+/).map((d) => d.replace(/['’]s$/, ""));
+      const hit = ws.some((w) => ds.includes(w) || (w.length > 5 && ds.some((d) => d.length > 3 && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))))));
+      if (hit) best = name;
+    }
+    return best;
+  }
+
+  /** "female" / "male" when a title or a later pronoun tells, else null. */
+  genderOf(name: string): "female" | "male" | null {
+    return this.genders.get(name) ?? null;
+  }
+
+  setGender(name: string, gender: "female" | "male"): void {
+    if (!this.genders.has(name)) this.genders.set(name, gender);
   }
 
   classify(name: string, titled = false): EntityType {

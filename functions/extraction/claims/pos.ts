@@ -56,6 +56,9 @@ export type Pos =
   | "punct"
   | "word";
 
+/** Words after which a verb-looking word is a noun ("the report", "a cut", "its plan"). */
+const NOUN_MARKERS = new Set(["a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+  "your", "no", "every", "each", "another", "any"]);
 const MODALS = new Set(["will", "would", "shall", "should", "can", "could", "may", "might", "must"]);
 const ADVERBS = new Set(
   `also then now still already just only even again previously later earlier initially recently soon never not

@@ -76,42 +76,79 @@ const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "se
 
 export class SpeakerBook {
   private readonly seen: Speaker[] = [];
-  private lastPerson: Speaker | null = null;
+  /** People named or quoted, most recent last, with the sentence they were last seen in. */
+  private readonly people: Array<{ speaker: Speaker; at: number; asSpeaker: boolean }> = [];
   private lastGroup: Speaker | null = null;
   private lastOrg: Speaker | null = null;
+  private sentence = 0;
   documentSource: Speaker | null = null;
-
   private readonly names: NameBook;
 
   constructor(names: NameBook) {
     this.names = names;
   }
 
+  /** Marks the start of the next sentence, for recency. */
+  nextSentence(): void {
+    this.sentence++;
+  }
+
   /** A person named in the text without being a speaker, for later "he"/"she". */
   notePerson(name: string): void {
-    if (!this.lastPerson || this.lastPerson.name !== name) {
-      this.lastPerson = { name, type: "person", anonymous: false, head: "", via: [], reportedBy: null };
-    }
+    this.touchPerson({ name, type: "person", anonymous: false, head: "", via: [], reportedBy: null }, false);
+  }
+
+  private touchPerson(speaker: Speaker, asSpeaker: boolean): void {
+    const k = this.people.findIndex((p) => p.speaker.name === speaker.name);
+    const wasSpeaker = k >= 0 && this.people[k]!.asSpeaker;
+    if (k >= 0) this.people.splice(k, 1);
+    this.people.push({ speaker, at: this.sentence, asSpeaker: asSpeaker || wasSpeaker });
   }
 
   last(): Speaker | null {
     return this.seen.at(-1) ?? null;
   }
 
+  /** Who "he" or "she" most likely is: the latest person quoted nearby, else the latest person named. */
+  private pronounPerson(gender: "female" | "male" | null): Speaker | null {
+    const fits = (p: { speaker: Speaker }) => {
+      const g = this.names.genderOf(p.speaker.name);
+      return !gender || !g || g === gender;
+    };
+    for (let k = this.people.length - 1; k >= 0; k--) {
+      const p = this.people[k]!;
+      if (p.asSpeaker && this.sentence - p.at <= 3 && fits(p)) return p.speaker;
+    }
+    for (let k = this.people.length - 1; k >= 0; k--) if (fits(this.people[k]!)) return this.people[k]!.speaker;
+    return null;
+  }
+
+  /** The speaker with the document's Source line chain added when it is the same speaker. */
+  withSourceChain(s: Speaker): Speaker {
+    const src = this.documentSource;
+    if (!src || s === src || s.name !== src.name) return s;
+    return { ...s, via: [...new Set([...src.via, ...s.via])], reportedBy: s.reportedBy ?? src.reportedBy };
+  }
+
   /** Resolves a speaker phrase as written in a frame. */
   resolve(phrase: string): Speaker | null {
-    let p = phrase
-      .replace(/\s+/g, " ")
-      .replace(/\s*['’]\s*s\b/g, "'s")
-      .trim();
+    let p = phrase.replace(/\s+/g, " ").replace(/\s*['’]\s*s\b/g, "'s").trim();
     p = p.replace(/^(?:and|but|then|so)\s+/i, "").replace(/[,:;]+$/, "");
     if (!p) return null;
     const lower = p.toLowerCase();
-    if (lower === "he" || lower === "she" || lower === "i")
-      return this.remember(this.lastPerson ?? this.fallback("person"));
+    if (lower === "he" || lower === "she" || lower === "i") {
+      const gender = lower === "he" ? "male" : lower === "she" ? "female" : null;
+      const person = this.pronounPerson(gender);
+      if (person && gender) this.names.setGender(person.name, gender);
+      return this.remember(person ?? this.fallback("person"));
+    }
     if (lower === "it") return this.remember(this.lastOrg ?? this.fallback("organization"));
-    if (PLURAL_REFERENCES.has(lower) || lower === "we")
-      return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
+    // "Both leaders", "the two men": the last two people named.
+    if (/^(?:both|the two)\b/.test(lower) && this.people.length >= 2) {
+      const [a, b] = this.people.slice(-2).map((x) => x.speaker.name);
+      return this.remember({ name: `${a} and ${b}`, type: "group", anonymous: false, head: headNoun(p), via: [], reportedBy: null });
+    }
+    if (PLURAL_REFERENCES.has(lower) || lower === "we") return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
     // A definite description: the nearest earlier speaker with the same head noun ("the official").
     const head = headNoun(p);
     if (/^the\s/i.test(p) && head) {
@@ -123,11 +160,13 @@ export class SpeakerBook {
         const s = this.seen[k]!;
         if (s.head === head || s.name.toLowerCase().split(/\s+/).includes(head)) return this.remember(s);
       }
-      if (
-        this.documentSource &&
-        (this.documentSource.head === head || this.documentSource.name.toLowerCase().includes(head))
-      ) {
+      if (this.documentSource && (this.documentSource.head === head || this.documentSource.name.toLowerCase().includes(head))) {
         return this.remember(this.documentSource);
+      }
+      // "the Ukrainian leader", "the chancellor": a person introduced with those words.
+      if (PERSON_NOUNS.has(head) || head === "leader" || head === "premier") {
+        const person = this.names.describedPerson(p);
+        if (person) return this.remember({ name: person, type: "person", anonymous: false, head, via: [], reportedBy: null });
       }
     }
     // "Some" + noun ("some economists") and plural nouns are groups.
@@ -195,7 +234,7 @@ export class SpeakerBook {
 
   remember(s: Speaker): Speaker {
     this.seen.push(s);
-    if (s.type === "person") this.lastPerson = s;
+    if (s.type === "person" && !s.anonymous) this.touchPerson(s, true);
     else if (s.type === "group") this.lastGroup = s;
     else if (s.type === "organization") this.lastOrg = s;
     return s;

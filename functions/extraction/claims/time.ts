@@ -6,6 +6,13 @@ import type { ClaimTime } from "../../schemas/claim.ts";
 type Day = number;
 const DAY_MS = 86_400_000;
 
+/** "in|since" → "[Ii]n|[Ss]ince": a sentence may start with the preposition while the month stays capitalised. */
+const caseless = (alternatives: string): string =>
+  alternatives
+    .split("|")
+    .map((a) => `[${a[0]!.toUpperCase()}${a[0]}]${a.slice(1)}`)
+    .join("|");
+
 const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const MONTH = `(?:${MONTH_NAMES}|(?:${MONTH_ABBR})\\.?)`;
@@ -240,7 +247,7 @@ const RULES: Rule[] = [
   {
     rank: 4,
     re: new RegExp(
-      `\\b(since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|until|through)\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
+      `\\b(${caseless("since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|through")})\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
       "g",
     ),
     resolve: (m, ref, future) => {
