@@ -52,11 +52,6 @@ export class DataStack extends Stack {
       removalPolicy,
       autoDeleteObjects,
     });
-    acknowledge(
-      this.accessLogBucket,
-      "AwsSolutions-S1",
-      "This is the server-access-log destination of the article bucket; logging it would need a second log bucket or a self-referencing loop, and it receives only S3's own log deliveries.",
-    );
 
     this.bucket = new s3.Bucket(this, "Articles", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -93,11 +88,6 @@ export class DataStack extends Stack {
       retentionPeriod: DEAD_LETTER_RETENTION,
       removalPolicy,
     });
-    acknowledge(
-      this.deadLetterQueue,
-      "AwsSolutions-SQS3",
-      "This queue is itself the dead-letter queue of the ingest queue; a dead-letter queue of a dead-letter queue would only move the same messages again.",
-    );
 
     this.queue = new sqs.Queue(this, "Ingest", {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
