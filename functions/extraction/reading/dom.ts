@@ -19,8 +19,6 @@ export interface DomElement extends DomNode {
 
 export interface DomDocument {
   documentElement: DomElement | null;
-  body: DomElement | null;
-  title: string;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
@@ -74,12 +72,24 @@ function checkDepth(html: string): void {
   }
 }
 
+/** Stands in for a "<" that opens no tag while the page is parsed (a private-use character). */
+const STRAY_LT = "\uE000";
+
 /**
- * Parses a page with linkedom. A "<" that opens no tag is text; long runs of them are not prose and make the
- * tokenizer crawl, so they are escaped (and runs shortened) first.
+ * Parses a page with linkedom. A "<" that opens no tag is text, but thousands of them make the tokenizer emit
+ * thousands of text pieces and crawl; they are swapped for a placeholder that `restoreText` turns back.
  */
 export function parsePage(html: string): DomDocument {
   checkDepth(html);
-  const safe = html.replace(/<{4,}/g, "&lt;&lt;&lt;").replace(/<(?![A-Za-z!/?])/g, "&lt;");
-  return parseHTML(safe).document as unknown as DomDocument;
+  const safe = html.replace(/<(?![A-Za-z!/?])/g, STRAY_LT);
+  // linkedom builds no implied <html> element: a fragment or bare text would leave the document without one.
+  const whole = /<html[\s>]/i.test(safe.slice(0, 65536)) ? safe : `<html>${safe}</html>`;
+  return parseHTML(whole).document as unknown as DomDocument;
+}
+
+/** Text read from a parsed page, with every stray "<" put back. */
+export function restoreText(text: string): string;
+export function restoreText(text: string | null): string | null;
+export function restoreText(text: string | null): string | null {
+  return text?.includes(STRAY_LT) ? text.replaceAll(STRAY_LT, "<") : text;
 }

@@ -1,6 +1,6 @@
 // The article body of an HTML page as units: find the element that holds the story, then walk it, skipping
 // navigation, banners, figures, share bars, related links and the like by tag, role and class names.
-import { type DomElement, type DomNode, isElement, TEXT_NODE } from "./dom.ts";
+import { type DomElement, type DomNode, isElement, restoreText, TEXT_NODE } from "./dom.ts";
 import type { Unit } from "./units.ts";
 
 /** Elements that never hold article prose. */
@@ -89,8 +89,6 @@ const BLOCK_TAGS = new Set([
   "caption",
 ]);
 
-const BLOCK_SELECTOR = "p,div,section,article,ul,ol,li,h1,h2,h3,h4,h5,h6,blockquote,table,pre,dl";
-
 export function isSkipped(el: DomElement): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
@@ -141,7 +139,7 @@ export function textOf(el: DomNode, skip?: (el: DomElement) => boolean): TextSta
   const parts: string[] = [];
   const stats = { linkChars: 0 };
   collectText(el, parts, stats, false, skip);
-  return { text: normalizeSpace(parts.join("")), linkChars: stats.linkChars };
+  return { text: restoreText(normalizeSpace(parts.join(""))), linkChars: stats.linkChars };
 }
 
 function linkOnly(stats: TextStats): boolean {
@@ -188,8 +186,14 @@ function allEmphasised(el: DomElement): boolean {
   return emphasised && !plain;
 }
 
-function hasBlockChild(el: DomElement): boolean {
-  return el.querySelector(BLOCK_SELECTOR) !== null;
+/** Whether a block element sits anywhere below `node` (a plain walk: selector engines cost more per call). */
+function hasBlockChild(node: DomNode): boolean {
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (isElement(child) && (BLOCK_TAGS.has(child.localName) || hasBlockChild(child))) return true;
+  }
+  return false;
 }
 
 /** A list whose text is nearly all links is a link list (related stories, tags), not content. */
@@ -215,7 +219,7 @@ class UnitCollector {
 
   flush(): void {
     if (this.inline.length === 0) return;
-    const text = normalizeSpace(this.inline.join(""));
+    const text = restoreText(normalizeSpace(this.inline.join("")));
     const stats = { text, linkChars: this.inlineLinkChars };
     this.inline = [];
     this.inlineLinkChars = 0;

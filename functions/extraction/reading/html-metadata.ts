@@ -3,7 +3,7 @@
 import { authorList } from "./bylines.ts";
 import { normalizeDate } from "./dates.ts";
 import type { ArticleMetadata } from "./document.ts";
-import type { DomDocument } from "./dom.ts";
+import { type DomDocument, restoreText } from "./dom.ts";
 import { stripSiteSuffix } from "./outlet.ts";
 
 type Json = Record<string, unknown>;
@@ -12,7 +12,7 @@ const ARTICLE_TYPE =
   /^(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|SocialMediaPosting)$/;
 
 function str(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() || null;
+  if (typeof value === "string") return restoreText(value).trim() || null;
   if (Array.isArray(value)) return str(value[0]);
   if (value && typeof value === "object") {
     const o = value as Json;
@@ -61,7 +61,7 @@ function metaTags(document: DomDocument): Map<string, string> {
       meta.getAttribute("name") ??
       meta.getAttribute("itemprop")
     )?.toLowerCase();
-    const content = meta.getAttribute("content")?.trim();
+    const content = restoreText(meta.getAttribute("content") ?? "").trim();
     if (key && content && !map.has(key)) map.set(key, content);
   }
   return map;
@@ -112,7 +112,7 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
   const rawTitle =
     str(article.headline) ??
     first(meta, ["og:title", "twitter:title", "headline", "title", "dc.title"]) ??
-    (document.title.trim() || null);
+    (restoreText(document.querySelector("title")?.textContent ?? "").trim() || null);
   const title = rawTitle ? stripSiteSuffix(rawTitle, [siteName]) : null;
 
   const publishedAt =

@@ -26,7 +26,7 @@ function firstTime(root: DomElement): string | null {
 }
 
 function bodyOf(document: DomDocument): DomElement | null {
-  return document.body ?? document.documentElement;
+  return document.querySelector("body") ?? document.documentElement;
 }
 
 export function readHtml(html: string): FormatReading {
@@ -48,7 +48,7 @@ export function readHtml(html: string): FormatReading {
 
 /** An HTML fragment (a JSON article's body written as markup): its units only. */
 export function htmlFragmentUnits(html: string): Unit[] {
-  const document = parsePage(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const document = parsePage(`<html><body>${html}</body></html>`);
   const body = bodyOf(document);
   return body ? htmlUnits(body) : [];
 }
