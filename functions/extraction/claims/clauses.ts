@@ -2,7 +2,7 @@
 // non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
 import type { Range, Sentence } from "./frames.ts";
 import { IRREGULAR_PAST } from "./lexicon.ts";
-import { isPredicate } from "./pos.ts";
+import { isPredicate, verbBase } from "./pos.ts";
 
 const isParticipleForm = (w: string): boolean => /ed$/.test(w) || IRREGULAR_PAST.has(w);
 
@@ -148,6 +148,15 @@ function findSplit(
       if (!hasPredBefore(p)) continue;
       const start = p - (prevIsComma ? 1 : 0);
       if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
+        // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.
+        const lastVerb = idx.slice(0, p).findLast((x) => isPredicate(s.tags[x]));
+        if (
+          w === "and" &&
+          lastVerb !== undefined &&
+          s.tokens[lastVerb - 1]?.lower === "to" &&
+          verbBase(s.tokens[next]!.lower) === s.tokens[next]!.lower
+        )
+          continue;
         return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
       }
       if (s.tags[next] === "aux" || s.tags[next] === "modal") {
@@ -175,14 +184,27 @@ function findSplit(
     }
     if (prevIsComma && w === "citing") return { at: p - 1, skip: 2, shareSubject: false, kind: "cause" };
     // ", saying the company had shared it …": more from the same speaker.
-    if (prevIsComma && /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) && hasPredBefore(p)) {
+    if (
+      prevIsComma &&
+      /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) &&
+      hasPredBefore(p)
+    ) {
       const skip = s.tokens[next]!.lower === "that" ? 3 : 2;
       return { at: p - 1, skip, shareSubject: false, kind: "coordinate" };
     }
     // ", the largest combined strike of the war": a superlative or ordinal remark on what precedes.
-    if (prevIsComma && /^(?:the|its|their)$/.test(w) && hasPredBefore(p) && p + 1 < idx.length &&
-      /^(?:first|second|third|last|only|latest|highest|lowest|biggest|largest|smallest|worst|best|most|least|\w+est)$/.test(s.tokens[next]!.lower) &&
-      !idx.slice(p + 1).some((x) => isPredicate(s.tags[x]) && !/^(?:has|had|have)$/.test(s.tokens[x]!.lower))) {
+    if (
+      prevIsComma &&
+      /^(?:the|its|their)$/.test(w) &&
+      hasPredBefore(p) &&
+      p + 1 < idx.length &&
+      /^(?:first|second|third|last|only|latest|highest|lowest|biggest|largest|smallest|worst|best|most|least|\w+est)$/.test(
+        s.tokens[next]!.lower,
+      ) &&
+      !idx
+        .slice(p + 1)
+        .some((x) => (s.tags[x] === "aux" || s.tags[x] === "modal") && !/^(?:has|had|have)$/.test(s.tokens[x]!.lower))
+    ) {
       return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
     }
     if (prevIsComma && w === "with" && hasPredBefore(p))
@@ -236,8 +258,23 @@ function splitCause(s: Sentence, idx: number[]): number[][] {
   return [idx];
 }
 
-const PARALLEL_OPENERS = new Set(["how", "what", "whether", "why", "where", "when", "to", "on", "about", "over",
-  "for", "by", "in", "against", "with"]);
+const PARALLEL_OPENERS = new Set([
+  "how",
+  "what",
+  "whether",
+  "why",
+  "where",
+  "when",
+  "to",
+  "on",
+  "about",
+  "over",
+  "for",
+  "by",
+  "in",
+  "against",
+  "with",
+]);
 
 /**
  * A list of parallel items opened by the same word ("how to fight, how to increase pressure and how to
@@ -280,9 +317,7 @@ export function splitClauses(s: Sentence, range: Range): Clause[] {
     return out;
   }
   const main = liftRelatives(s, { idx, prefix: "", link: "", kind: "main" }, lifted);
-  const parallel = splitParallel(s, main.idx);
-  if (parallel) for (const item of parallel) split(s, item, out);
-  else split(s, main, out);
+  split(s, main, out);
   for (const r of lifted) split(s, r, out);
   return out.filter((c) => c.idx.some((i) => /^[\p{L}\p{N}]/u.test(s.tokens[i]!.text)));
 }
@@ -303,7 +338,11 @@ function absolute(s: Sentence, right: number[], out: Clause[]): void {
 function split(s: Sentence, clause: Clause, out: Clause[]): void {
   const cut = findSplit(s, clause.idx);
   if (!cut) {
-    out.push(clause);
+    const parallel = splitParallel(s, clause.idx);
+    if (parallel)
+      for (const item of parallel)
+        out.push({ ...item, prefix: [clause.prefix, clause.link, item.prefix].filter(Boolean).join(" ") });
+    else out.push(clause);
     return;
   }
   const left = clause.idx.slice(0, cut.at);
@@ -322,7 +361,10 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     return;
   }
   if (cut.kind === "remark") {
-    const past = left.some((i) => /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)));
+    const past = left.some(
+      (i) =>
+        /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)),
+    );
     out.push({ idx: right, prefix: past ? "This was" : "This is", link: "", kind: "remark" });
     return;
   }
@@ -334,7 +376,8 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     const link = pluralish(subject) ? "were" : "was";
     if (by >= 0 && by < 4) {
       const head = right.slice(0, by + 1);
-      for (const part of splitCause(s, right.slice(by + 1))) out.push({ idx: [...head, ...part], prefix: subject, link, kind: "appositive" });
+      for (const part of splitCause(s, right.slice(by + 1)))
+        out.push({ idx: [...head, ...part], prefix: subject, link, kind: "appositive" });
       return;
     }
     split(s, { idx: right, prefix: subject, link, kind: "appositive" }, out);

@@ -16,6 +16,8 @@ import type { Token } from "./tokens.ts";
 /** A claim before ids and ordering: where it came from and who asserts it. */
 interface Draft {
   block: Block;
+  /** Who a leading he/she in the clause stands for, resolved when it was read. */
+  referent: string | null;
   sentence: Sentence;
   clause: Clause;
   speaker: Speaker | null;
@@ -43,7 +45,14 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
   const names = new NameBook();
   const blocks = doc.blocks.map((b) => ({ block: b, tokens: tokenizeSpan(doc.text, b.contentStart, b.end) }));
   for (const { tokens } of blocks) names.observe(tokens);
-  const ctx: Context = { text: doc.text, block: null, names, speakers: new SpeakerBook(names), drafts: [], lastSpeaker: null };
+  const ctx: Context = {
+    text: doc.text,
+    block: null,
+    names,
+    speakers: new SpeakerBook(names),
+    drafts: [],
+    lastSpeaker: null,
+  };
   for (const { block, tokens } of blocks) {
     if (block.kind === "heading") continue;
     if (block.kind === "source") {
@@ -227,6 +236,7 @@ function pushDraft(
 ): void {
   ctx.drafts.push({
     block: ctx.block!,
+    referent: pronounReferent(ctx, s, clause, speaker),
     sentence: s,
     clause,
     speaker,
@@ -264,7 +274,7 @@ function render(ctx: Context, d: Draft): { text: string; start: number; end: num
     .filter(Boolean)
     .join(" ");
   text = tidy(text);
-  text = resolveLeadingPronoun(ctx, text, d.speaker);
+  text = resolveLeadingPronoun(text, d.referent);
   if (!text) return null;
   return { text, start, end };
 }
@@ -281,7 +291,10 @@ function causeOpener(body: string): string {
 function tidy(raw: string): string {
   let t = raw.replace(/\s+/g, " ").trim();
   t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|[\s,;:—–-]+$/g, "");
-  t = t.replace(/^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i, "");
+  t = t.replace(
+    /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
+    "",
+  );
   const marks = t.match(QUOTE_CHARS)?.length ?? 0;
   // A quotation mark cut off from its partner reads as noise.
   if (marks % 2 === 1 || /^["“«][^"“”«»]*["”»]$/.test(t)) t = t.replace(QUOTE_CHARS, "");
@@ -294,27 +307,26 @@ function tidy(raw: string): string {
   return t;
 }
 
-function resolveLeadingPronoun(ctx: Context, text: string, speaker: Speaker | null): string {
-  const m = text.match(
-    /^(He|She|They|It)\s+(?!is likely|was likely|is expected|is possible|was not clear|is not clear|is unclear|was unclear|remains|remained)/,
-  );
-  if (!m) return text;
-  const p = m[1]!.toLowerCase();
-  let who: string | null = null;
-  if (
-    speaker &&
-    (p === "he" || p === "she"
-      ? speaker.type === "person"
-      : p === "they"
-        ? speaker.type !== "person"
-        : speaker.type === "organization")
-  ) {
-    who = speaker.name;
-  } else if (p === "he" || p === "she") {
-    who = ctx.speakers.resolve(p)?.name ?? null;
+/** "He pressed for …" → "Volodymyr Zelenskyy pressed for …", with the referent fixed when the clause was read. */
+function resolveLeadingPronoun(text: string, referent: string | null): string {
+  const m = text.match(/^(He|She|They)\s/);
+  if (!m || !referent || /^unidentified/.test(referent)) return text;
+  return `${referent}${text.slice(m[1]!.length)}`;
+}
+
+/** Who a clause-initial he/she/they stands for: the speaker when the clause is theirs, else the latest person. */
+function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Speaker | null): string | null {
+  if (clause.prefix) return null;
+  const first = clause.idx.map((i) => s.tokens[i]!).find((t) => /^[\p{L}]/u.test(t.text));
+  const p = first?.lower;
+  if (p !== "he" && p !== "she" && p !== "they") return null;
+  if (speaker) {
+    if ((p === "he" || p === "she") && speaker.type === "person" && !speaker.anonymous) return speaker.name;
+    if (p === "they" && (speaker.type === "group" || speaker.type === "organization")) return null;
+    if (p === "they") return null;
   }
-  if (!who || /^unidentified/.test(who)) return text;
-  return `${who}${text.slice(m[1]!.length)}`;
+  if (p === "they") return null;
+  return ctx.speakers.peekPerson(p === "he" ? "male" : "female")?.name ?? null;
 }
 
 function hasPredicate(d: Draft): boolean {

@@ -443,6 +443,8 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       frame.appositives = np.appositives;
       const at = contentStart(s, c, end, frame);
       if (at >= end) return null;
+      // "A summary posted on the website set out …": a participle, not a statement; the sentence has its own verb.
+      if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that") return null;
       if (!looksLikeClause(s, at, end) || WHOLE_CUES.has(frame.cueBase)) {
         frame.whole = true;
         frame.content.push({ from, to: end });

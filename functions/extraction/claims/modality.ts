@@ -11,6 +11,12 @@ import {
 } from "./lexicon.ts";
 import { isVerbForm } from "./pos.ts";
 
+/** Nouns whose "that"-clause states what the noun holds ("evidence that …", "the risk that …"). */
+const COMPLEMENT_NOUNS = new Set(
+  `evidence risk fear fears hope hopes sign signs signal suggestion claim claims belief
+  expectation expectations possibility chance danger concern concerns warning fact idea view news assurance
+  assurances promise threat proof indication likelihood prospect prospects`.split(/\s+/),
+);
 const EMBEDDERS = new Set([
   "that",
   "which",
@@ -30,7 +36,17 @@ const EMBEDDERS = new Set([
 function ownScope(words: string[]): string[] {
   // "that" opens an embedded report only after a verb ("said that"); after a noun ("evidence that") or an
   // adjective ("likely that") its clause is part of what the claim itself asserts.
-  const k = words.findIndex((w, i) => i > 0 && EMBEDDERS.has(w) && !(w === "that" && !isVerbForm(words[i - 1] ?? "")));
+  const k = words.findIndex((w, i) => {
+    if (i === 0 || !EMBEDDERS.has(w)) return false;
+    if (w !== "that") return true;
+    const prev = words[i - 1] ?? "";
+    if (
+      COMPLEMENT_NOUNS.has(prev) ||
+      /^(?:likely|clear|possible|probable|unlikely|certain|true|evident|obvious)$/.test(prev)
+    )
+      return false;
+    return isVerbForm(prev) || !/^(?:the|a|an)$/.test(words[i - 2] ?? "");
+  });
   return k > 0 ? words.slice(0, k) : words;
 }
 
@@ -44,7 +60,8 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
     if (MODALS_POSSIBLE.has(w)) possible = true;
     else if (w === "possible" || w === "possibly") {
       // "as strong as possible" and "a possible deployment" hedge nothing; "it is possible that" does.
-      if (next === "that" || (scope[i - 1] === "is" || scope[i - 1] === "was") && scope[i - 2] === "it") possible = true;
+      if (next === "that" || ((scope[i - 1] === "is" || scope[i - 1] === "was") && scope[i - 2] === "it"))
+        possible = true;
     } else if (HEDGES_POSSIBLE.has(w)) possible = true;
     else if (w === "expected" || w === "forecast" || w === "projected" || w === "predicted") {
       // "is expected to", "are forecast to": the subject's future, presented as likely.
@@ -70,7 +87,11 @@ export function polarityOf(words: string[], cueBase: string | null): Polarity {
     const w = scope[i]!;
     const next = scope[i + 1];
     // "not just", "not only" and "not to cut" (a negated infinitive) leave the claim itself positive.
-    if ((w === "not" || w.endsWith("n't")) && (next === "just" || next === "only" || next === "to" || next === "merely")) continue;
+    if (
+      (w === "not" || w.endsWith("n't")) &&
+      (next === "just" || next === "only" || next === "to" || next === "merely")
+    )
+      continue;
     if (w === "not" || w.endsWith("n't") || w === "never" || w === "cannot") negative = true;
     else if (w === "no" && (scope[i + 1] === "longer" || scope[i + 1] === "one")) negative = true;
     else if (w === "nobody" || w === "nothing" || w === "neither" || w === "none") negative = true;

@@ -207,15 +207,19 @@ export interface NameRun {
   text: string;
 }
 
-const FEMALE_TITLES = /\b(?:mrs|ms|miss|dame|lady|queen|princess|madam|madame|sister|congresswoman|chairwoman|spokeswoman|businesswoman)\b/;
+const FEMALE_TITLES =
+  /\b(?:mrs|ms|miss|dame|lady|queen|princess|madam|madame|sister|congresswoman|chairwoman|spokeswoman|businesswoman)\b/;
 const MALE_TITLES = /\b(?:mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman|businessman)\b/;
-const FEMALE_NAMES = new Set(`alona alice amanda amy ana angela ann anna anne aisha catherine charlotte claire clare
+const FEMALE_NAMES = new Set(
+  `alona alice amanda amy ana angela ann anna anne aisha catherine charlotte claire clare
   elena eleanor elizabeth emily emma giorgia giulia hannah helen iryna jane jennifer jessica jill julia karen kate
   laura lindsey lisa liz louise lucy maria marie mary megan nancy nicola olga priya rachel ruth sarah sophie susan
   ursula yulia fatima hillary melania ivanka kellyanne huma debbie kamala theresa margaret linda judy diane donna
   deborah pam rose sara tammy kelly dana lynn nikki kristi marjorie lauren alexandria kaja mette annalena
-  giorgia kaja roberta marine ségolène rachida valérie christine`.split(/\s+/));
-const MALE_NAMES = new Set(`aaron adam adrian ahmed alan alex alexander alexei andrew andrii andriy anthony antonio
+  giorgia kaja roberta marine ségolène rachida valérie christine`.split(/\s+/),
+);
+const MALE_NAMES = new Set(
+  `aaron adam adrian ahmed alan alex alexander alexei andrew andrii andriy anthony antonio
   boris brian carlos charles chris christopher daniel david denys donald dmitry dmytro edward emmanuel eric
   friedrich gabriel gary geoffrey george graham harry huw ian igor ivan jack james jean jim joe john jonathan
   joseph keir keith kevin mark markus martin matthew maksym michael michel mike mohammed muhammad nicolas nikolai
@@ -224,7 +228,8 @@ const MALE_NAMES = new Set(`aaron adam adrian ahmed alan alex alexander alexei a
   william xi boris bernie barack mitt ted marco jeb rudy newt rand ben bill reince sean corey jared robby bob mitch
   chuck jeff jeffrey rex ron rick jason justin josh joshua dan frank fred greg gregory henry howard jerry jon karl
   larry marc matt max nick nicholas phil ralph ray roger russ sam samuel stanley stuart terry todd travis vince
-  wayne walter will zach alessio hakeem jens josep ulf petr andrzej radoslaw gitanas edgars alar`.split(/\s+/));
+  wayne walter will zach alessio hakeem jens josep ulf petr andrzej radoslaw gitanas edgars alar`.split(/\s+/),
+);
 
 function genderFromTitle(words: string): "female" | "male" | null {
   if (FEMALE_TITLES.test(words)) return "female";
@@ -316,7 +321,12 @@ export class NameBook {
         if (ws.length >= 2) {
           const last = ws.at(-1)!.toLowerCase();
           if (!this.people.has(last)) this.people.set(last, name);
-          const descriptor = [PERSON_TITLES.has(before) || TITLES.has(before) ? `${before2} ${before}` : "", parts.descriptor].join(" ").trim();
+          const descriptor = [
+            PERSON_TITLES.has(before) || TITLES.has(before) ? `${before2} ${before}` : "",
+            parts.descriptor,
+          ]
+            .join(" ")
+            .trim();
           if (descriptor && !this.descriptors.has(name)) this.descriptors.set(name, descriptor);
           const g = genderFromTitle(`${before} ${parts.descriptor}`) ?? genderFromGivenName(ws[0]!);
           if (g) this.setGender(name, g);
@@ -336,7 +346,11 @@ export class NameBook {
       if (PERSON_TITLES.has(w) || TITLES.has(w)) {
         titled = true;
         k++;
-      } else if ((PLACES.has(bare) || DEMONYMS.has(bare)) && ws.slice(k + 1, k + 3).some((x) => TITLES.has(x.toLowerCase()) || PERSON_TITLES.has(x.toLowerCase()))) k++;
+      } else if (
+        (PLACES.has(bare) || DEMONYMS.has(bare)) &&
+        ws.slice(k + 1, k + 3).some((x) => TITLES.has(x.toLowerCase()) || PERSON_TITLES.has(x.toLowerCase()))
+      )
+        k++;
       else if (titled && (PLACES.has(bare) || DEMONYMS.has(bare))) k++;
       else break;
     }
@@ -348,12 +362,20 @@ export class NameBook {
    * President …", "the chancellor" → "Chancellor Friedrich Merz". The latest match wins.
    */
   describedPerson(description: string): string | null {
-    const ws = description.toLowerCase().replace(/^(?:the|a|an)\s+/, "").split(/\s+/);
+    const ws = description
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, "")
+      .split(/\s+/);
     let best: string | null = null;
     for (const [name, descriptor] of this.descriptors) {
       if (!descriptor) continue;
       const ds = descriptor.split(/\s+/).map((d) => d.replace(/['’]s$/, ""));
-      const hit = ws.some((w) => ds.includes(w) || (w.length > 5 && ds.some((d) => d.length > 3 && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))))));
+      const hit = ws.some(
+        (w) =>
+          ds.includes(w) ||
+          (w.length > 5 &&
+            ds.some((d) => d.length > 3 && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))))),
+      );
       if (hit) best = name;
     }
     return best;

@@ -57,8 +57,33 @@ export type Pos =
   | "word";
 
 /** Words after which a verb-looking word is a noun ("the report", "a cut", "its plan"). */
-const NOUN_MARKERS = new Set(["a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-  "your", "no", "every", "each", "another", "any"]);
+const NOUN_MARKERS = new Set([
+  "a",
+  "an",
+  "the",
+  "this",
+  "these",
+  "those",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "my",
+  "your",
+  "no",
+  "every",
+  "each",
+  "another",
+  "any",
+]);
+/** -ing words that are nouns far more often than verbs. */
+const ING_NOUNS = new Set(
+  `morning evening building meeting funding thing king spring string ceiling wedding briefing
+  hearing ruling warning rating spending training bombing shooting killing landing opening beginning reading
+  nothing something anything everything during being clothing housing feeling offering painting setting ending
+  wing ring sibling pudding darling ceiling lightning sterling viking`.split(/\s+/),
+);
 const MODALS = new Set(["will", "would", "shall", "should", "can", "could", "may", "might", "must"]);
 const ADVERBS = new Set(
   `also then now still already just only even again previously later earlier initially recently soon never not
@@ -93,10 +118,15 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else if (PREPOSITIONS.has(w)) tag = "prep";
     else if (CONJUNCTIONS.has(w)) tag = "conj";
     else if (ADVERBS.has(w) || (w.endsWith("ly") && w.length > 4 && !isVerbForm(w))) tag = "adv";
-    else if (isVerbForm(w) && !(prev === "det" || prev === "num" || /'s$/.test(tokens[i - 1]?.lower ?? "")))
-      tag = w.endsWith("ing") ? "verb-ing" : "verb";
-    else if (/^[a-z]+ed$/.test(w) && w.length > 4 && prev !== "det") tag = "verb";
     else if (isCapitalized(t) && (i > 0 || MONTHS[w] !== undefined || WEEKDAYS[w] !== undefined)) tag = "propn";
+    else if (
+      isVerbForm(w) &&
+      !(NOUN_MARKERS.has(tokens[i - 1]?.lower ?? "") || prev === "num" || /'s$/.test(tokens[i - 1]?.lower ?? ""))
+    )
+      tag = w.endsWith("ing") ? "verb-ing" : "verb";
+    else if (/^[a-z]+ed$/.test(w) && w.length > 4 && !NOUN_MARKERS.has(tokens[i - 1]?.lower ?? "")) tag = "verb";
+    else if (/^[a-z]{3,}ing$/.test(w) && !ING_NOUNS.has(w) && !NOUN_MARKERS.has(tokens[i - 1]?.lower ?? ""))
+      tag = "verb-ing";
     else tag = "word";
     tags.push(tag);
   }

@@ -59,6 +59,13 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
     const next = tokens[i + 1];
     if (!next) break;
     let boundary = false;
+    if (t.text === "." && tokens[i + 1]?.text === "." && tokens[i + 2]?.text === ".") {
+      // An ellipsis ends a sentence when a new clause follows it, whatever its case.
+      i += 2;
+      current.push(tokens[i - 1]!, tokens[i]!);
+      if (tokens[i + 1] && /^[\p{L}"“]/u.test(tokens[i + 1]!.text)) flush();
+      continue;
+    }
     if (SENTENCE_END.has(t.text)) {
       // Closing quotes and brackets stay with the sentence they close.
       while (tokens[i + 1] && CLOSERS.has(tokens[i + 1]!.text) && tokens[i + 1]!.start === current.at(-1)!.end) {

@@ -123,6 +123,11 @@ export class SpeakerBook {
     return null;
   }
 
+  /** Who "he"/"she" would resolve to now, without recording it. */
+  peekPerson(gender: "female" | "male" | null): Speaker | null {
+    return this.pronounPerson(gender);
+  }
+
   /** The speaker with the document's Source line chain added when it is the same speaker. */
   withSourceChain(s: Speaker): Speaker {
     const src = this.documentSource;
@@ -132,7 +137,10 @@ export class SpeakerBook {
 
   /** Resolves a speaker phrase as written in a frame. */
   resolve(phrase: string): Speaker | null {
-    let p = phrase.replace(/\s+/g, " ").replace(/\s*['’]\s*s\b/g, "'s").trim();
+    let p = phrase
+      .replace(/\s+/g, " ")
+      .replace(/\s*['’]\s*s\b/g, "'s")
+      .trim();
     p = p.replace(/^(?:and|but|then|so)\s+/i, "").replace(/[,:;]+$/, "");
     if (!p) return null;
     const lower = p.toLowerCase();
@@ -146,9 +154,17 @@ export class SpeakerBook {
     // "Both leaders", "the two men": the last two people named.
     if (/^(?:both|the two)\b/.test(lower) && this.people.length >= 2) {
       const [a, b] = this.people.slice(-2).map((x) => x.speaker.name);
-      return this.remember({ name: `${a} and ${b}`, type: "group", anonymous: false, head: headNoun(p), via: [], reportedBy: null });
+      return this.remember({
+        name: `${a} and ${b}`,
+        type: "group",
+        anonymous: false,
+        head: headNoun(p),
+        via: [],
+        reportedBy: null,
+      });
     }
-    if (PLURAL_REFERENCES.has(lower) || lower === "we") return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
+    if (PLURAL_REFERENCES.has(lower) || lower === "we")
+      return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
     // A definite description: the nearest earlier speaker with the same head noun ("the official").
     const head = headNoun(p);
     if (/^the\s/i.test(p) && head) {
@@ -160,13 +176,17 @@ export class SpeakerBook {
         const s = this.seen[k]!;
         if (s.head === head || s.name.toLowerCase().split(/\s+/).includes(head)) return this.remember(s);
       }
-      if (this.documentSource && (this.documentSource.head === head || this.documentSource.name.toLowerCase().includes(head))) {
+      if (
+        this.documentSource &&
+        (this.documentSource.head === head || this.documentSource.name.toLowerCase().includes(head))
+      ) {
         return this.remember(this.documentSource);
       }
       // "the Ukrainian leader", "the chancellor": a person introduced with those words.
       if (PERSON_NOUNS.has(head) || head === "leader" || head === "premier") {
         const person = this.names.describedPerson(p);
-        if (person) return this.remember({ name: person, type: "person", anonymous: false, head, via: [], reportedBy: null });
+        if (person)
+          return this.remember({ name: person, type: "person", anonymous: false, head, via: [], reportedBy: null });
       }
     }
     // "Some" + noun ("some economists") and plural nouns are groups.
