@@ -28,11 +28,12 @@ const PROMO_HEADING_ONLY =
   /^[[(]?\s*(?:read (?:also|more|next)|also read|see also|related(?: (?:articles?|stories|coverage|content|reading|news|links?))?|more (?:on|about) (?:this|the) (?:story|topic|subject)|more from\b.{0,40}|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|don['’]?t miss|must read|further reading|latest (?:news|stories))\s*[:\-–—»›]?\s*[\])]?$/i;
 
 const CAPTION_START =
-  /^[[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|illustration|video|graphic|gallery|file photo|photo credit|credits?|pictured|(?:top|main|lead|cover|header|featured) (?:photo|image|picture))\s*(?:by\b|:|\||—|–|-\s)/i;
+  /^[[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|illustration|video|graphic|gallery|file photo|photo credit|credits?|pictured|(?:top|main|lead|cover|header|featured) (?:photo|image|picture))(?:\s+(?:credits?|courtesy(?: of)?))?\s*(?:by\b|:|\||—|–|-\s)/i;
 const CAPTION_TAIL =
   /(?:[.!?”"’)\]]\s+|\s[|·–—]\s)[[(]?(?:photo(?:graph)?|image|picture|illustration|video|credit|photo credit|file photo)s?\s*(?:by\b|:)/i;
+/** Picture agencies in the credit position (the end of a caption), or "AP Photo"-style credits anywhere. */
 const PHOTO_AGENCY =
-  /(?:getty images|shutterstock|alamy|istock(?:photo)?|\bap photo|\bafp photo|\bpa wire|\bpa media|zuma press|nurphoto|sipa usa|via reuters|unsplash|wikimedia commons)/i;
+  /(?:getty images|shutterstock|alamy|istock(?:photo)?|pa wire|pa media|zuma press|nurphoto|sipa usa|via reuters|unsplash|wikimedia commons)\s*[)\]]?\.?$|\b(?:ap|afp|reuters|epa|pa) photo\b/i;
 /** Slash credits are written in a fixed case ("REUTERS/Kevin Lamarque", "Newswire/Pool"); "Reuters/Ipsos" is a poll. */
 const SLASH_CREDIT = /REUTERS\/|\/(?:Reuters|REUTERS|AFP|EPA|AP|Pool|POOL)\b|EPA-EFE|\bPool\//;
 
@@ -43,7 +44,7 @@ const SUBSCRIBE_SHORT =
 const NEWSLETTER = /\bnewsletters?\b/i;
 const NEWSLETTER_CUE = /\b(?:sign up|subscribe|get (?:the|our)|delivered|inbox|every (?:morning|day|week))\b/i;
 
-const LEGAL_START = /^(?:©|\(c\)\s*\d{4}|copyright\b)/i;
+const LEGAL_START = /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))/i;
 const LEGAL_ANY =
   /all rights reserved|any use of (?:the )?materials|reproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden|not permitted)|may not be (?:published|reproduced|broadcast|rewritten|redistributed)|without (?:the )?(?:prior )?(?:express )?(?:written )?permission|terms (?:of (?:use|service)|and conditions)|privacy policy/i;
 
@@ -74,7 +75,7 @@ const COOKIES = /\bcookies?\b/i;
 const COOKIE_CUE =
   /\b(?:we use|this (?:site|website) uses|accept|consent|privacy|preferences|personali[sz]e|third[- ]party)\b/i;
 
-const BYLINE = /^by\s+\p{Lu}/u;
+const BYLINE = /^[Bb][Yy]\s+\p{Lu}/u;
 const SEPARATOR = /^[\s*_\-–—=•·~#.]+$/;
 
 export function wordCount(text: string): number {
