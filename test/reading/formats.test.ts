@@ -136,6 +136,21 @@ describe("JSON articles", () => {
     ]);
   });
 
+  it("reads a WordPress-style export: rendered title and content", () => {
+    const doc = readText(
+      JSON.stringify({
+        date: "2025-04-02T10:00:00",
+        link: "https://blog.example/p/1",
+        title: { rendered: "Library extends opening hours" },
+        content: { rendered: "<p>The city library will open until 9 p.m. from May, the council said.</p>" },
+      }),
+      "post.json",
+    );
+    expect(doc.title).toBe("Library extends opening hours");
+    expect(doc.publishedAt).toBe("2025-04-02T10:00:00");
+    expect(doc.text).toBe("The city library will open until 9 p.m. from May, the council said.");
+  });
+
   it("unwraps an {article: {...}} export", () => {
     const doc = readText(
       JSON.stringify({ article: { headline: "Wrapped", text: "The story text is here, in full." } }),

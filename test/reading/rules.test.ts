@@ -23,6 +23,8 @@ describe("dates", () => {
     ["Jan. 15, 2025 10:00 a.m. ET", "2025-01-15T10:00:00-05:00"],
     ["Published 4 July 2025 at 9am BST", "2025-07-04T09:00:00+01:00"],
     ["4th of July 2025", "2025-07-04"],
+    ["Jul 4, 2025 · 2:32 PM EDT", "2025-07-04T14:32:00-04:00"],
+    ["Fri 4 Jul 2025 14.32 BST", "2025-07-04T14:32:00+01:00"],
     ["31.12.2024", "2024-12-31"],
     ["12/31/2024", "2024-12-31"],
     ["30 February 2025", null],
@@ -58,6 +60,11 @@ describe("bylines", () => {
     expect(sep.authors).toEqual(["Jane Doe"]);
     expect(sep.date?.iso).toBe("2025-07-04T10:00:00-04:00");
     expect(parseByline("Written by Ursula von der Leyen", true)?.authors).toEqual(["Ursula von der Leyen"]);
+    expect(parseByline("By JOHN DOE Associated Press", true)).toEqual({
+      authors: ["John Doe"],
+      credit: "Associated Press",
+    });
+    expect(parseByline("Jane Doe | Reuters", false)).toEqual({ authors: ["Jane Doe"], credit: "Reuters" });
   });
 
   it("does not take outlets, sections or sentences for names", () => {
@@ -122,6 +129,10 @@ describe("page furniture", () => {
     "Share · Tweet · Email",
     "By Anna Lindqvist",
     "* * *",
+    "Credit...Doug Mills/The New York Times",
+    "Supported by",
+    "[Editor's note: An earlier version misspelled a name.]",
+    "— Associated Press",
   ];
   for (const line of noise) it(`drops ${JSON.stringify(line)}`, () => expect(noiseReason(line)).not.toBeNull());
 

@@ -28,7 +28,7 @@ const PROMO_HEADING_ONLY =
   /^[[(]?\s*(?:read (?:also|more|next)|also read|see also|related(?: (?:articles?|stories|coverage|content|reading|news|links?))?|more (?:on|about) (?:this|the) (?:story|topic|subject)|more from\b.{0,40}|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|don['’]?t miss|must read|further reading|latest (?:news|stories))\s*[:\-–—»›]?\s*[\])]?$/i;
 
 const CAPTION_START =
-  /^[[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|illustration|video|graphic|gallery|file photo|photo credit|credits?|pictured|(?:top|main|lead|cover|header|featured) (?:photo|image|picture))(?:\s+(?:credits?|courtesy(?: of)?))?\s*(?:by\b|:|\||—|–|-\s)/i;
+  /^[[(]?\s*(?:photo(?:graph)?s?|images?|pictures?|illustration|video|graphic|gallery|file photo|photo credit|credits?|pictured|(?:top|main|lead|cover|header|featured) (?:photo|image|picture))(?:\s+(?:credits?|courtesy(?: of)?))?\s*(?:by\b|:|\||—|–|-\s|\.{2,}|…)/i;
 const CAPTION_TAIL =
   /(?:[.!?”"’)\]]\s+|\s[|·–—]\s)[[(]?(?:photo(?:graph)?|image|picture|illustration|video|credit|photo credit|file photo)s?\s*(?:by\b|:)/i;
 /** Picture agencies in the credit position (the end of a caption), or "AP Photo"-style credits anywhere. */
@@ -38,7 +38,7 @@ const PHOTO_AGENCY =
 const SLASH_CREDIT = /REUTERS\/|\/(?:Reuters|REUTERS|AFP|EPA|AP|Pool|POOL)\b|EPA-EFE|\bPool\//;
 
 const SUBSCRIBE =
-  /^(?:sign (?:up|in)|log ?in|join (?:us|our|the conversation)|follow (?:us|@|me\b|our|\S+ on (?:twitter|x|facebook|instagram|telegram|linkedin|bluesky|threads|youtube|tiktok))|share (?:this|on|via|the (?:story|article))|click here|tap here|download (?:our|the) (?:\w+ )?app|get (?:our|the) (?:[\w'’-]+ ){0,4}(?:newsletter|app|briefing|alerts?|updates)|support (?:our|independent|quality)|become a (?:member|subscriber|supporter)|already a (?:subscriber|member)|listen to (?:this|the) (?:article|story)|continue reading|keep reading|read the (?:full|rest|original|whole)\b|show (?:more|less)|load more|back to top|skip to|story continues|article continues|print this|email this|copy (?:the )?link|jump to|you have reached|want to read more|this (?:content|article) is (?:for|only available to) subscribers)\b/i;
+  /^(?:sign (?:up|in)|log ?in|join (?:us|our|the conversation)|follow (?:us|@|me\b|our|\S+ on (?:twitter|x|facebook|instagram|telegram|linkedin|bluesky|threads|youtube|tiktok))|share (?:this|on|via|the (?:story|article))|click here|tap here|download (?:our|the) (?:\w+ )?app|get (?:our|the) (?:[\w'’-]+ ){0,4}(?:newsletter|app|briefing|alerts?|updates)|support (?:our|independent|quality)|become a (?:member|subscriber|supporter)|already a (?:subscriber|member)|listen to (?:this|the) (?:article|story)|continue reading|keep reading|read the (?:full|rest|original|whole)\b|show (?:more|less)|load more|back to top|skip to|story continues|article continues|print this|email this|copy (?:the )?link|jump to|you have reached|want to read more|this (?:content|article) is (?:for|only available to) subscribers|supported by|send any friend a story|(?:give|gift) this article|save (?:this )?(?:article|story|for later)|open in (?:the )?app|read in (?:the )?app)\b/i;
 const SUBSCRIBE_SHORT =
   /^(?:subscribe|register|donate|advertisement|advert|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|partner content)\b/i;
 const NEWSLETTER = /\bnewsletters?\b/i;
@@ -57,9 +57,11 @@ const CREDITS_START =
 const CREDITS_WRAPPED = /^\((?:[^()]{0,300};\s*)?(?:editing|reporting|writing) by [^()]{0,300}\)\.?$/i;
 const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b/i;
 const STANDARDS = /^our standards\b|\btrust principles\b/i;
+/** A sign-off line: "— Associated Press", "-- Staff and agencies". */
+const SIGN_OFF = /^(?:—|―|–|--)\s*\p{Lu}[^.!?]{0,60}$/u;
 
 const NOTE =
-  /^(?:editor['’]?s['’]? note|editors['’]? note|note to readers|disclaimer|correction|clarification|disclosure)\s*[:—–-]|^this (?:article|story|report|piece|post) (?:was|has been|is being) (?:updated|amended|corrected|edited|originally|first|produced|published|republished)|^(?:the )?(?:views|opinions) expressed\b|^this (?:content|article) (?:is|was) (?:produced|paid for|sponsored|supported)\b/i;
+  /^[[(]?(?:editor['’]?s['’]? note|editors['’]? note|note to readers|disclaimer|correction|clarification|disclosure)\s*[:—–-]|^this (?:article|story|report|piece|post) (?:was|has been|is being) (?:updated|amended|corrected|edited|originally|first|produced|published|republished)|^(?:the )?(?:views|opinions) expressed\b|^this (?:content|article) (?:is|was) (?:produced|paid for|sponsored|supported)\b/i;
 
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/;
 const CONTACT =
@@ -111,6 +113,7 @@ export function noiseReason(text: string): NoiseReason | null {
   if (TAGS.test(text) || HASHTAGS_ONLY.test(text)) return "tags";
   if (CREDITS_START.test(text) || CREDITS_WRAPPED.test(text) || STANDARDS.test(text)) return "credits";
   if (words <= 30 && CONTRIBUTED.test(text)) return "credits";
+  if (words <= 8 && SIGN_OFF.test(text)) return "credits";
   if (NOTE.test(text)) return "note";
   if (words <= 20 && (CONTACT.test(text) || EMAIL.test(text))) return "contact";
   if (URL_ONLY.test(text)) return "contact";

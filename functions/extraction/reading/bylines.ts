@@ -16,6 +16,7 @@ const GLUED_DATE =
 const SEPARATED_DATE =
   /\s*(?:[|·•—–]|\s-\s|,\s*(?=(?:updated|published|posted)\b))\s*(?=.{0,40}(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted))/i;
 const TRAILING_STAMP = /\s+(?:updated|published|posted)\b.*$/i;
+const TRAILING_WIRE = /\s+((?:the\s+)?associated press|reuters|afp|bloomberg)\s*$/i;
 
 const WIRES = new Map<string, string>([
   ["ap", "AP"],
@@ -91,7 +92,7 @@ export function personName(segment: string): string | null {
 
 function splitNames(names: string): string[] {
   return names
-    .split(/\s*[,;]\s*|\s+and\s+|\s*&\s*/i)
+    .split(/\s*[,;|·•]\s*|\s+and\s+|\s*&\s*/i)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -118,6 +119,12 @@ export function parseByline(line: string, cueRequired: boolean): Byline | null {
   names = names.replace(TRAILING_STAMP, "").replace(/[.,;:\s]+$/, "");
   const authors: string[] = [];
   let credit: string | undefined;
+  // "By JOHN DOE Associated Press": a wire named after the names without a comma.
+  const wireTail = TRAILING_WIRE.exec(names);
+  if (wireTail) {
+    credit = WIRES.get(wireTail[1]!.toLowerCase().replace(/^the\s+/, ""));
+    names = names.slice(0, wireTail.index);
+  }
   for (const segment of splitNames(names)) {
     const wire = WIRES.get(segment.toLowerCase());
     if (wire) {

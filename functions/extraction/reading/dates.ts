@@ -85,14 +85,17 @@ const TIME = "(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?|\\s*([
 // A zone: "GMT+1", "UTC+02:00", "+0200", "Z", "CEST", "(EDT)".
 const ZONE = "\\(?(?:(gmt|utc)\\s*([+-−]\\s*\\d{1,2}(?::?\\d{2})?)?|([+-−]\\d{2}:?\\d{2})|([a-z]{1,5})\\b)\\)?";
 
+/** What may stand between a date and its time: "at", a dash, a bar or a middle dot. */
+const TIME_LEAD = "(?:at\\s+|[-–—|·•]\\s*)?";
+
 const ISO_RE =
   /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
 const DMY_RE = new RegExp(
-  `(?:${WEEKDAY})?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\s*,?\\s*(\\d{4})\\b(?:,?\\s*(?:at\\s+|-\\s+|–\\s+|\\|\\s*)?${TIME})?(?:\\s*${ZONE})?`,
+  `(?:${WEEKDAY})?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
 const MDY_RE = new RegExp(
-  `(?:${WEEKDAY})?\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b(?:,?\\s*(?:at\\s+|-\\s+|–\\s+|\\|\\s*)?${TIME})?(?:\\s*${ZONE})?`,
+  `(?:${WEEKDAY})?\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
 // "18:26 07.07.2025" (time first) and "07.07.2025 18:26" / "07/04/2025".

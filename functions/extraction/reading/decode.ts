@@ -30,7 +30,7 @@ function declaredInDocument(bytes: Uint8Array): string | null {
 /** UTF-16 without a BOM: ASCII text then has a zero byte in every other position. */
 function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 8) return null;
+  if (n < 8 || !bytes.subarray(0, n).includes(0)) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
   for (let i = 0; i < n; i += 2) {

@@ -56,7 +56,7 @@ function text(value: unknown): string | null {
   if (Array.isArray(value)) return text(value[0]);
   if (value && typeof value === "object") {
     const o = value as FieldMap;
-    return text(o.name ?? o.title ?? o.url ?? o.href);
+    return text(o.rendered ?? o.name ?? o.title ?? o.url ?? o.href);
   }
   return null;
 }

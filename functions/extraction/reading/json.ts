@@ -52,8 +52,19 @@ function paragraphsOf(items: unknown[]): string {
   return parts.join("\n\n");
 }
 
+/** A body field's text: a string, an array of paragraphs, or an object holding either ({rendered}, {html}). */
+function bodyText(body: unknown): string {
+  if (typeof body === "string") return body;
+  if (Array.isArray(body)) return paragraphsOf(body);
+  if (body && typeof body === "object") {
+    const o = body as FieldMap;
+    return bodyText(o.rendered ?? o.html ?? o.text ?? o.value ?? "");
+  }
+  return "";
+}
+
 function bodyUnits(body: unknown): Unit[] {
-  const text = Array.isArray(body) ? paragraphsOf(body) : typeof body === "string" ? body : "";
+  const text = bodyText(body);
   const normalized = text.replace(/\r\n?/g, "\n");
   if (/<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote)\b[^>]{0,200}>/i.test(normalized.slice(0, 20000))) {
     return htmlFragmentUnits(normalized);
@@ -75,7 +86,7 @@ export function readJson(text: string, declared: boolean): FormatReading {
     if (inner && typeof inner === "object" && !Array.isArray(inner)) fields = inner as FieldMap;
   }
   const body = field(fields, BODY) ?? field(fields, SUMMARY);
-  if (body === undefined || (typeof body !== "string" && !Array.isArray(body))) {
+  if (body === undefined || bodyText(body).trim() === "") {
     throw new BadArticleError(
       "NO_TEXT",
       'the JSON article has no body text (expected a "body" field holding the text)',
