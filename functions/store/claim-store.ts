@@ -1,0 +1,107 @@
+// The storage port: what the API (read side) and the ingest pipeline (write side) need from the claims store.
+// The DynamoDB adapter (dynamo-claim-store.ts) implements it; nothing here depends on AWS.
+import type { Extraction } from "../schemas/article.ts";
+import type { Certainty } from "../schemas/claim.ts";
+import type {
+  ArticleMetadata,
+  ArticleRecord,
+  ArticleSummary,
+  ClaimRecord,
+  ObjectSource,
+  SpeakerSummary,
+} from "../schemas/records.ts";
+
+export interface PageRequest {
+  /** At most this many items (the API allows 1–200). */
+  limit: number;
+  /** The `nextCursor` of the previous page of the same list; absent for the first page. */
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; null when there is nothing after this page. A page may hold fewer than `limit` items. */
+  nextCursor: string | null;
+}
+
+export interface ClaimFilter {
+  /** The speaker's name; case and spacing do not matter. */
+  speaker?: string | undefined;
+  /** An entity's name; case and spacing do not matter. */
+  entity?: string | undefined;
+  /** `YYYY-MM-DD`: claims whose time starts on or after this day. */
+  from?: string | undefined;
+  /** `YYYY-MM-DD`: claims whose time ends on or before this day. */
+  to?: string | undefined;
+  certainty?: Certainty | undefined;
+}
+
+export interface PendingArticle {
+  /** `articleIdFor(contentHash)`. */
+  id: string;
+  contentHash: string;
+  /** The object the content was read from. */
+  source: ObjectSource;
+  /** From the object's metadata; the extractor's findings replace it when the article is completed. */
+  metadata?: Partial<Omit<ArticleMetadata, "format">>;
+}
+
+export interface RecordPendingResult {
+  article: ArticleRecord;
+  /** False when the article already existed (same content seen before): its status is left as it was. */
+  created: boolean;
+  /** The article the source held before, when the source got new content; it lost this source. */
+  replacedArticleId: string | null;
+  /** True when the replaced article had no other source left and was deleted with all its records. */
+  replacedArticleDeleted: boolean;
+}
+
+export interface RemoveSourceResult {
+  /** The article the source held; null when the store knew no such source. */
+  articleId: string | null;
+  /** True when that article had no other source and was deleted with all its records. */
+  articleDeleted: boolean;
+}
+
+export interface ArticleReader {
+  getArticle(articleId: string): Promise<ArticleRecord | null>;
+  /** Newest first: by publication time, or by the time received when the article gives none. */
+  listArticles(page: PageRequest): Promise<Page<ArticleSummary>>;
+  /** In reading order; null when the article does not exist. */
+  listArticleClaims(articleId: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
+  getClaim(claimId: string): Promise<ClaimRecord | null>;
+  /**
+   * Newest article first (reading order within an article); with only `from`/`to` (and `certainty`), ordered by
+   * the time the claims are about, earliest first.
+   */
+  findClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimRecord>>;
+  /** Most quoted first. */
+  listSpeakers(page: PageRequest): Promise<Page<SpeakerSummary>>;
+  /** Newest first; null when nobody of that name is quoted in any processed article. */
+  listSpeakerClaims(name: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
+  /** The article a source object currently holds. */
+  findArticleIdBySource(source: ObjectSource): Promise<string | null>;
+}
+
+export interface ArticleWriter {
+  /**
+   * Records an article as PENDING for a source object, or attaches the source to the existing article with the
+   * same content. When the source held other content before, it is detached from that article, which is deleted
+   * if no source is left. Idempotent: recording the same content for the same source again changes nothing.
+   */
+  recordPending(input: PendingArticle): Promise<RecordPendingResult>;
+  /**
+   * Stores the article's claims (replacing any claims it had) and only then marks it PROCESSED. Idempotent and
+   * resumable: after a failure half-way, calling it again completes the article. The same extraction again
+   * changes nothing. Throws ArticleNotFoundError when the article was deleted meanwhile (nothing is left behind).
+   */
+  completeArticle(extraction: Extraction): Promise<ArticleRecord>;
+  /** Marks the article FAILED with a reason a person can act on; removes any claims it had. */
+  markFailed(articleId: string, reason: string): Promise<ArticleRecord>;
+  /** The object was deleted: detaches it and deletes its article when no other source is left. */
+  removeSource(source: ObjectSource): Promise<RemoveSourceResult>;
+  /** Deletes the article and every record of it; returns it as it was (with its sources), or null if unknown. */
+  deleteArticle(articleId: string): Promise<ArticleRecord | null>;
+}
+
+export type ClaimStore = ArticleReader & ArticleWriter;

@@ -1,0 +1,32 @@
+// The DynamoDB adapter of the claims store: one table (table-design.ts), reads in dynamo/reads.ts, writes in
+// dynamo/writes.ts. Takes its client from the caller, so tests and the local stack pass emulator-backed ones.
+import { randomUUID } from "node:crypto";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ClaimStore } from "./claim-store.ts";
+import { DEFAULT_RETRY, type RetryPolicy, type StoreContext } from "./dynamo/context.ts";
+import { createReader } from "./dynamo/reads.ts";
+import { createWriter } from "./dynamo/writes.ts";
+
+export interface DynamoClaimStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  retry?: Partial<RetryPolicy>;
+  /** Batches or speakers written at the same time (default 4). */
+  concurrency?: number;
+  now?: () => Date;
+  newToken?: () => string;
+}
+
+export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimStore {
+  const ctx: StoreContext = {
+    doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName: options.tableName,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    concurrency: options.concurrency ?? 4,
+    now: options.now ?? (() => new Date()),
+    newToken: options.newToken ?? randomUUID,
+  };
+  const reader = createReader(ctx);
+  return { ...reader, ...createWriter(ctx, reader) };
+}

@@ -1,0 +1,321 @@
+// The write side, for the ingest pipeline and the API. No transactions (an article's claims outnumber what one
+// holds, and dynalite has none): deterministic keys, conditional writes and an order of steps in which a crash
+// anywhere leaves a state that the same call, run again, completes.
+import { createHash } from "node:crypto";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { Extraction } from "../../schemas/article.ts";
+import type { ArticleRecord } from "../../schemas/records.ts";
+import type { ArticleReader, ArticleWriter, PendingArticle } from "../claim-store.ts";
+import { ArticleNotFoundError, InvalidRecordError } from "../errors.ts";
+import {
+  type ArticleItemFields,
+  articleFieldsOf,
+  articleItem,
+  articleRecordOf,
+  assertItemFits,
+  claimItems,
+  emptyMetadata,
+  type Item,
+  isClaimPart,
+  sourceItem,
+  sourceListingItem,
+} from "../items.ts";
+import {
+  ARTICLE_SK,
+  articleFeedSk,
+  articlePk,
+  parseClaimId,
+  SOURCE_LISTING_PREFIX,
+  SOURCE_SK,
+  sortableTime,
+  sourceIdOf,
+  sourceListingSk,
+  sourcePk,
+} from "../keys.ts";
+import { deleteAll, putAll } from "./batch.ts";
+import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
+import { queryAll } from "./query.ts";
+import { contributionOf, reconcileContributions, wantedContributions } from "./speaker-counts.ts";
+
+/** A failure reason is shown to people: one paragraph, not a stack trace. */
+const MAX_REASON_CHARS = 1000;
+/** Claim ordinals are zero-padded to six digits in sort keys. */
+const MAX_CLAIMS = 1_000_000;
+
+export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleWriter {
+  const nowIso = () => ctx.now().toISOString();
+
+  const getArticleFields = async (articleId: string): Promise<ArticleItemFields | null> => {
+    const res = await ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return res.Item ? articleFieldsOf(res.Item) : null;
+  };
+
+  const mustGetArticle = async (articleId: string): Promise<ArticleRecord> => {
+    const article = await reader.getArticle(articleId);
+    if (!article) throw new ArticleNotFoundError(articleId);
+    return article;
+  };
+
+  /** Removes the article's claims, index items and speaker contributions (in that order of safety). */
+  const clearClaims = async (articleId: string, partition: Item[]) => {
+    const contributions = partition.filter((i) => i.type === "speaker-contribution").map(contributionOf);
+    await reconcileContributions(ctx, articleId, contributions, new Map());
+    await deleteAll(ctx, partition.filter(isClaimPart));
+  };
+
+  /** Sets the article's outcome, unless it was deleted meanwhile. */
+  const finishArticle = async (articleId: string, set: Record<string, unknown>, remove: string[] = []) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ":one": 1 };
+    const assignments = Object.entries(set).map(([name, value], i) => {
+      names[`#a${i}`] = name;
+      values[`:v${i}`] = value;
+      return `#a${i} = :v${i}`;
+    });
+    const removals = remove.map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
+    try {
+      await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.tableName,
+          Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+          UpdateExpression: `SET ${assignments.join(", ")} ADD version :one${removals.length ? ` REMOVE ${removals.join(", ")}` : ""}`,
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      // Deleted while we wrote: take away what we added, so nothing of the article is left behind.
+      await deleteArticle(articleId);
+      throw new ArticleNotFoundError(articleId);
+    }
+  };
+
+  /** Detaches a source from an article; deletes the article when it has no source left. */
+  const detachSource = async (articleId: string, sourceId: string): Promise<boolean> => {
+    await ctx.doc.send(
+      new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: sourceListingSk(sourceId) } }),
+    );
+    const rest = await ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": articlePk(articleId), ":prefix": SOURCE_LISTING_PREFIX },
+        ConsistentRead: true,
+        Limit: 1,
+      }),
+    );
+    if ((rest.Items ?? []).length > 0) return false;
+    await deleteArticle(articleId);
+    return true;
+  };
+
+  const readPartition = (articleId: string) => queryAll(ctx, { partition: articlePk(articleId), consistent: true });
+
+  /**
+   * Order: speaker counts first (they need the contribution items), then claims, then the source mappings, and
+   * the article item last — a crash half-way leaves the article visible and the rerun finds everything.
+   */
+  const deleteArticle = async (articleId: string): Promise<ArticleRecord | null> => {
+    const partition = await readPartition(articleId);
+    if (partition.length === 0) return null;
+    const listings = partition.filter((i) => i.type === "source-listing");
+    const articleItemFound = partition.find((i) => i.sk === ARTICLE_SK);
+    const before = articleItemFound ? articleRecordOf(articleItemFound, listings) : null;
+    await clearClaims(articleId, partition);
+    for (const listing of listings) {
+      const sourceId = String(listing.sk).slice(SOURCE_LISTING_PREFIX.length);
+      await ignoringConditionFailure(
+        ctx.doc.send(
+          new DeleteCommand({
+            TableName: ctx.tableName,
+            Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+            // The object may hold another article by now: that mapping is not ours to delete.
+            ConditionExpression: "articleId = :id",
+            ExpressionAttributeValues: { ":id": articleId },
+          }),
+        ),
+      );
+    }
+    await deleteAll(ctx, listings);
+    if (articleItemFound) await deleteAll(ctx, [articleItemFound]);
+    return before;
+  };
+
+  return {
+    async recordPending(input: PendingArticle) {
+      const { id, contentHash, source } = input;
+      const sourceId = sourceIdOf(source);
+      const now = nowIso();
+      const mapping = await ctx.doc.send(
+        new GetCommand({
+          TableName: ctx.tableName,
+          Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+          ConsistentRead: true,
+        }),
+      );
+      const metadata = emptyMetadata(input.metadata);
+      const sortTime = sortableTime(metadata.publishedAt, now);
+      const item = articleItem({
+        id,
+        contentHash,
+        metadata,
+        status: "PENDING",
+        failureReason: null,
+        claimCount: 0,
+        receivedAt: now,
+        updatedAt: now,
+        processedAt: null,
+        version: 1,
+        extractionHash: null,
+        sortTime,
+      });
+      assertItemFits(item, `article ${id}`);
+      const created = await ignoringConditionFailure(
+        ctx.doc.send(
+          new PutCommand({ TableName: ctx.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+        ),
+      );
+      // Conditional, so a source keeps the time it was first recorded (sources are listed in that order).
+      await ignoringConditionFailure(
+        ctx.doc.send(
+          new PutCommand({
+            TableName: ctx.tableName,
+            Item: sourceListingItem(id, sourceId, source, now),
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
+      const previous = mapping.Item ? String(mapping.Item.articleId) : null;
+      const replacedArticleId = previous && previous !== id ? previous : null;
+      // The mapping still names the old article until it is detached: a crash here is finished by the rerun.
+      const replacedArticleDeleted = replacedArticleId ? await detachSource(replacedArticleId, sourceId) : false;
+      await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: sourceItem(id, sourceId, source) }));
+      return { article: await mustGetArticle(id), created, replacedArticleId, replacedArticleDeleted };
+    },
+
+    async completeArticle(extraction) {
+      const parsed = Extraction.safeParse(extraction);
+      if (!parsed.success) throw new InvalidRecordError(`the extraction is not valid: ${parsed.error.message}`);
+      const { article, claims } = parsed.data;
+      checkClaimIds(article.id, claims);
+      const current = await getArticleFields(article.id);
+      if (!current) throw new ArticleNotFoundError(article.id);
+
+      const metadata = {
+        title: article.title,
+        publishedAt: article.publishedAt,
+        authors: article.authors,
+        outlet: article.outlet,
+        url: article.url,
+        format: article.format,
+      };
+      const extractionHash = createHash("sha256").update(JSON.stringify({ metadata, claims })).digest("hex");
+      if (current.status === "PROCESSED" && current.extractionHash === extractionHash) {
+        return mustGetArticle(article.id);
+      }
+      const sortTime = sortableTime(article.publishedAt, current.receivedAt);
+      assertItemFits(articleItem({ ...current, metadata, sortTime }), `the metadata of article ${article.id}`);
+      const items = claims.flatMap((claim) =>
+        claimItems({ ...claim, articleId: article.id, publishedAt: article.publishedAt }, sortTime),
+      );
+
+      const partition = await readPartition(article.id);
+      await putAll(ctx, items);
+      // Claims of an earlier extraction that this one does not have (re-extraction with another extractor).
+      const written = new Set(items.map((i) => i.sk));
+      await deleteAll(
+        ctx,
+        partition.filter((i) => isClaimPart(i) && !written.has(i.sk)),
+      );
+      const contributions = partition.filter((i) => i.type === "speaker-contribution").map(contributionOf);
+      await reconcileContributions(ctx, article.id, contributions, wantedContributions(claims));
+
+      // Only now, with every claim in place, does the article become PROCESSED.
+      const now = nowIso();
+      await finishArticle(article.id, {
+        status: "PROCESSED",
+        failureReason: null,
+        claimCount: claims.length,
+        metadata,
+        processedAt: now,
+        updatedAt: now,
+        extractionHash,
+        sortTime,
+        gsi1sk: articleFeedSk(sortTime, article.id),
+      });
+      return mustGetArticle(article.id);
+    },
+
+    async markFailed(articleId, reason) {
+      if (!(await getArticleFields(articleId))) throw new ArticleNotFoundError(articleId);
+      await clearClaims(articleId, await readPartition(articleId));
+      const now = nowIso();
+      const text = reason.replace(/\s+/g, " ").trim() || "processing failed";
+      await finishArticle(
+        articleId,
+        {
+          status: "FAILED",
+          failureReason: text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text,
+          claimCount: 0,
+          processedAt: now,
+          updatedAt: now,
+        },
+        ["extractionHash"],
+      );
+      return mustGetArticle(articleId);
+    },
+
+    async removeSource(source) {
+      const sourceId = sourceIdOf(source);
+      const mapping = await ctx.doc.send(
+        new GetCommand({
+          TableName: ctx.tableName,
+          Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+          ConsistentRead: true,
+        }),
+      );
+      if (!mapping.Item) return { articleId: null, articleDeleted: false };
+      const articleId = String(mapping.Item.articleId);
+      const articleDeleted = await detachSource(articleId, sourceId);
+      await ignoringConditionFailure(
+        ctx.doc.send(
+          new DeleteCommand({
+            TableName: ctx.tableName,
+            Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+            ConditionExpression: "articleId = :id",
+            ExpressionAttributeValues: { ":id": articleId },
+          }),
+        ),
+      );
+      return { articleId, articleDeleted };
+    },
+
+    deleteArticle,
+  };
+}
+
+/** Claim keys come from ordinals and `GET /claims/{id}` finds a claim by its id: both must agree. */
+function checkClaimIds(articleId: string, claims: readonly { id: string; ordinal: number }[]): void {
+  const seen = new Set<number>();
+  for (const claim of claims) {
+    const at = parseClaimId(claim.id);
+    if (!at || at.articleId !== articleId || at.ordinal !== claim.ordinal) {
+      throw new InvalidRecordError(`claim id ${claim.id} is not ${articleId}-c<ordinal> with ordinal ${claim.ordinal}`);
+    }
+    if (claim.ordinal >= MAX_CLAIMS) throw new InvalidRecordError(`article ${articleId} has over ${MAX_CLAIMS} claims`);
+    if (seen.has(claim.ordinal))
+      throw new InvalidRecordError(`article ${articleId} has two claims at ordinal ${claim.ordinal}`);
+    seen.add(claim.ordinal);
+  }
+}

@@ -1,0 +1,201 @@
+// Processing that stops half-way and runs again: for every write an operation makes, a run that dies right
+// after it, followed by a full rerun, must leave exactly the table a run without failure leaves — the same
+// claims, index items and speaker counts, nothing more. Also: UnprocessedItems retries, and redelivery while
+// a first run is still in flight.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimStore } from "../../functions/store/claim-store.ts";
+import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
+import { StoreBusyError } from "../../functions/store/errors.ts";
+import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
+import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
+import { crashAfterWrites, dropFromBatches, InjectedFailure } from "../support/sdk-spy.ts";
+
+let db: RunningDynalite;
+beforeAll(async () => {
+  db = await startDynalite();
+});
+afterAll(async () => {
+  await db.stop();
+});
+
+const clock = () => new Date("2025-07-08T12:00:00.000Z");
+const healthy = (tableName: string): ClaimStore => createDynamoClaimStore({ client: db.client, tableName, now: clock });
+
+/** The table's items in key order, without the random tokens of in-flight count changes. */
+async function snapshot(tableName: string, ignore: string[] = []) {
+  const items = await db.dumpTable(tableName);
+  return items
+    .map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== "token" && !ignore.includes(k))))
+    .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+}
+
+const manyClaims = (seed: string, n: number, speakers: string[]) =>
+  makeExtraction({
+    seed,
+    claims: Array.from({ length: n }, (_, i) => ({
+      speaker: i % 5 === 4 ? null : speakers[i % speakers.length]!,
+      entities: i % 3 === 0 ? ["Ukraine", `Entity ${i % 7}`] : [],
+      time: i % 4 === 0 ? (["2025-07-01", "2025-07-31"] as [string, string]) : null,
+      certainty: (["certain", "probable", "possible"] as const)[i % 3],
+    })),
+  });
+
+const first = manyClaims("first", 10, ["Keir Starmer", "Mark Rutte"]);
+const firstRedone = {
+  ...first,
+  claims: first.claims.slice(0, 4).map((c) => ({ ...c, certainty: "possible" as const })),
+};
+const second = manyClaims("second", 8, ["Mark Rutte", "Ursula von der Leyen"]);
+
+interface Scenario {
+  name: string;
+  setup(store: ClaimStore): Promise<void>;
+  run(store: ClaimStore): Promise<unknown>;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: "completing a new article",
+    async setup(s) {
+      await s.recordPending(pendingFor(second, source("incoming/second.txt")));
+      await s.completeArticle(second);
+      await s.recordPending(pendingFor(first, source("incoming/first.txt")));
+    },
+    run: (s) => s.completeArticle(first),
+  },
+  {
+    name: "re-extracting an article with other claims",
+    async setup(s) {
+      await s.recordPending(pendingFor(first, source("incoming/first.txt")));
+      await s.completeArticle(first);
+    },
+    run: (s) => s.completeArticle(firstRedone),
+  },
+  {
+    name: "a key overwritten with new content",
+    async setup(s) {
+      await s.recordPending(pendingFor(first, source("incoming/a.txt")));
+      await s.completeArticle(first);
+    },
+    async run(s) {
+      await s.recordPending(pendingFor(second, source("incoming/a.txt")));
+      await s.completeArticle(second);
+    },
+  },
+  {
+    name: "deleting an article",
+    async setup(s) {
+      for (const [ex, key] of [
+        [first, "incoming/first.txt"],
+        [second, "incoming/second.txt"],
+      ] as const) {
+        await s.recordPending(pendingFor(ex, source(key)));
+        await s.completeArticle(ex);
+      }
+    },
+    run: (s) => s.deleteArticle(first.article.id),
+  },
+  {
+    name: "failing a processed article",
+    async setup(s) {
+      await s.recordPending(pendingFor(first, source("incoming/first.txt")));
+      await s.completeArticle(first);
+    },
+    run: (s) => s.markFailed(first.article.id, "the extractor found no claims"),
+  },
+  {
+    name: "removing the last source of an article",
+    async setup(s) {
+      await s.recordPending(pendingFor(first, source("incoming/first.txt")));
+      await s.completeArticle(first);
+    },
+    run: (s) => s.removeSource(source("incoming/first.txt")),
+  },
+];
+
+describe.each(scenarios)("$name, dying after every possible write and run again", (scenario) => {
+  it("ends in exactly the table of a run that never failed", async () => {
+    const reference = await db.newTable();
+    await scenario.setup(healthy(reference));
+    await scenario.run(healthy(reference));
+    const expected = await snapshot(reference);
+    expect(expected.some((i) => i.type === "speaker" && "pending" in i)).toBe(false);
+
+    const start = await db.newTable();
+    await scenario.setup(healthy(start));
+    let crashes = 0;
+    for (let n = 0; ; n++) {
+      const table = await db.cloneTable(start);
+      const client = db.newClient();
+      const crash = crashAfterWrites(client, n);
+      const dying = createDynamoClaimStore({ client, tableName: table, now: clock, concurrency: 1 });
+      const outcome = await scenario.run(dying).then(
+        () => "done",
+        (err) => err,
+      );
+      client.destroy();
+      if (!crash.crashed) {
+        expect(outcome).toBe("done");
+        expect(await snapshot(table)).toEqual(expected);
+        break;
+      }
+      expect(outcome).toBeInstanceOf(InjectedFailure);
+      crashes++;
+      await scenario.run(healthy(table));
+      expect(await snapshot(table), `after dying at write ${n + 1}`).toEqual(expected);
+    }
+    // Each scenario makes several writes: the loop really tried every crash point.
+    expect(crashes).toBeGreaterThan(5);
+  });
+});
+
+describe("batches", () => {
+  it("retries the writes DynamoDB leaves unprocessed until all are written", async () => {
+    const table = await db.newTable();
+    await healthy(table).recordPending(pendingFor(first, source("incoming/first.txt")));
+    const client = db.newClient();
+    const dropped = dropFromBatches(client, 3, 4);
+    const store = createDynamoClaimStore({ client, tableName: table, retry: { baseDelayMs: 1 } });
+    await store.completeArticle(first);
+    expect(dropped.dropped).toBeGreaterThan(0);
+    expect((await store.listArticleClaims(first.article.id, { limit: 200 }))?.items).toHaveLength(10);
+
+    const reference = await db.newTable();
+    await healthy(reference).recordPending(pendingFor(first, source("incoming/first.txt")));
+    await healthy(reference).completeArticle(first);
+    const volatile = ["receivedAt", "updatedAt", "processedAt", "addedAt"];
+    expect(await snapshot(table, volatile)).toEqual(await snapshot(reference, volatile));
+  });
+
+  it("gives up with StoreBusyError when DynamoDB keeps refusing, and a rerun completes the article", async () => {
+    const table = await db.newTable();
+    await healthy(table).recordPending(pendingFor(first, source("incoming/first.txt")));
+    const client = db.newClient();
+    dropFromBatches(client, 2, 1_000);
+    const busy = createDynamoClaimStore({ client, tableName: table, retry: { attempts: 3, baseDelayMs: 1 } });
+    await expect(busy.completeArticle(first)).rejects.toBeInstanceOf(StoreBusyError);
+    expect((await healthy(table).getArticle(first.article.id))?.status).toBe("PENDING");
+    const done = await healthy(table).completeArticle(first);
+    expect(done).toMatchObject({ status: "PROCESSED", claimCount: 10 });
+  });
+});
+
+describe("redelivery while the first run is in flight", () => {
+  it("two runs of the same article at once count every speaker once", async () => {
+    const table = await db.newTable();
+    await healthy(table).recordPending(pendingFor(first, source("incoming/first.txt")));
+    const a = createDynamoClaimStore({ client: db.client, tableName: table, now: clock });
+    const b = createDynamoClaimStore({ client: db.newClient(), tableName: table, now: clock });
+    await Promise.all([a.completeArticle(first), b.completeArticle(first)]);
+
+    const reference = await db.newTable();
+    await healthy(reference).recordPending(pendingFor(first, source("incoming/first.txt")));
+    await healthy(reference).completeArticle(first);
+    const volatile = ["version", "receivedAt", "updatedAt", "processedAt", "addedAt"];
+    expect(await snapshot(table, volatile)).toEqual(await snapshot(reference, volatile));
+    expect((await a.listSpeakers({ limit: 10 })).items).toEqual([
+      { name: "Keir Starmer", claimCount: 4, articleCount: 1 },
+      { name: "Mark Rutte", claimCount: 4, articleCount: 1 },
+    ]);
+  });
+});
