@@ -1,0 +1,52 @@
+// Runs one deployable Lambda bundle the way the Node.js 24 runtime does: import the ESM file, call its
+// `handler` export with each event of a list in turn (one warm execution environment) and a Lambda-like
+// context, and write the results (or the error) as JSON to a file. Used in a child process so the bundle
+// loads on its own, with only the environment it is given.
+//   node invoke-bundle.ts <bundle index.mjs> <events.json: an array> <result.json> [timeoutMs]
+import { randomUUID } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [bundlePath, eventPath, resultPath, timeoutArg] = process.argv.slice(2);
+if (!bundlePath || !eventPath || !resultPath) {
+  console.error("usage: invoke-bundle.ts <bundle> <event.json> <result.json> [timeoutMs]");
+  process.exit(2);
+}
+const timeoutMs = Number(timeoutArg ?? 60_000);
+let deadline = Date.now() + timeoutMs;
+const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? "claimtrack-bundle";
+const context = {
+  callbackWaitsForEmptyEventLoop: true,
+  functionName,
+  functionVersion: "$LATEST",
+  invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${functionName}`,
+  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? "1024",
+  awsRequestId: "",
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: "bundle-test",
+  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+
+const started = performance.now();
+try {
+  const mod = (await import(pathToFileURL(bundlePath).href)) as { handler?: unknown };
+  if (typeof mod.handler !== "function") throw new Error("the bundle exports no handler function");
+  const loadedMs = performance.now() - started;
+  const events = JSON.parse(readFileSync(eventPath, "utf8")) as unknown[];
+  const handler = mod.handler as (e: unknown, c: unknown) => Promise<unknown>;
+  const invocations: { result: unknown; durationMs: number }[] = [];
+  for (const event of events) {
+    deadline = Date.now() + timeoutMs;
+    context.awsRequestId = randomUUID();
+    const invoked = performance.now();
+    const result = await handler(event, context);
+    invocations.push({ result, durationMs: performance.now() - invoked });
+  }
+  writeFileSync(resultPath, JSON.stringify({ ok: true, loadedMs, invocations }));
+} catch (err) {
+  const e = err as Error;
+  writeFileSync(resultPath, JSON.stringify({ ok: false, error: `${e.name}: ${e.message}`, stack: e.stack }));
+}

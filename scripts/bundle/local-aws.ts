@@ -1,0 +1,160 @@
+// The AWS the bundles meet outside AWS: dynalite holding the claims table and s3rver holding the bucket, each
+// behind a recording proxy, plus builders for the events S3, SQS and API Gateway deliver. The bundle tests and
+// the cost measurement both run the deployable bundles against it.
+import { createHash, randomUUID } from "node:crypto";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { type RunningDynalite, startDynalite } from "../../test/support/dynalite.ts";
+import { type RunningS3rver, startS3rver } from "../../test/support/s3rver.ts";
+import { type CountingProxy, startCountingProxy } from "./counting-proxy.ts";
+
+export const REGION = "us-east-1";
+
+export interface LocalAws {
+  tableName: string;
+  bucket: string;
+  dynamo: RunningDynalite;
+  s3: RunningS3rver;
+  dynamoRequests: CountingProxy["requests"];
+  s3Requests: CountingProxy["requests"];
+  /** What a function's environment needs, on top of its own variables, to reach these stand-ins. */
+  sdkEnv: Record<string, string>;
+  /** Puts an object as an uploader would (not through the proxies) and returns its S3 notification record. */
+  upload(key: string, bytes: Uint8Array): Promise<S3NotificationRecord>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalAws(bucket = "claimtrack-articles"): Promise<LocalAws> {
+  const dynamo = await startDynalite();
+  const s3 = await startS3rver({ buckets: [bucket] });
+  const dynamoProxy = await startCountingProxy(dynamo.endpoint);
+  const s3Proxy = await startCountingProxy(s3.endpoint);
+  return {
+    tableName: dynamo.tableName,
+    bucket,
+    dynamo,
+    s3,
+    dynamoRequests: dynamoProxy.requests,
+    s3Requests: s3Proxy.requests,
+    sdkEnv: {
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_SESSION_TOKEN: "local",
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.endpoint,
+      AWS_ENDPOINT_URL_S3: s3Proxy.endpoint,
+      // s3rver stores streamed uploads with their checksum framing; send checksums only where required.
+      AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+      AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+    },
+    async upload(key, bytes) {
+      const put = await s3.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
+      return s3NotificationRecord(bucket, key, bytes.length, (put.ETag ?? "").replaceAll('"', ""));
+    },
+    async stop() {
+      await Promise.all([dynamoProxy.close(), s3Proxy.close()]);
+      await Promise.all([dynamo.stop(), s3.stop()]);
+    },
+  };
+}
+
+export interface S3NotificationRecord {
+  eventVersion: string;
+  eventSource: "aws:s3";
+  awsRegion: string;
+  eventTime: string;
+  eventName: string;
+  s3: {
+    s3SchemaVersion: string;
+    configurationId: string;
+    bucket: { name: string; arn: string; ownerIdentity: { principalId: string } };
+    object: { key: string; size: number; eTag: string; sequencer: string };
+  };
+}
+
+/** The record S3 sends for an upload; like S3, the key is URL-encoded with `+` for spaces. */
+export function s3NotificationRecord(bucket: string, key: string, size: number, eTag: string): S3NotificationRecord {
+  return {
+    eventVersion: "2.1",
+    eventSource: "aws:s3",
+    awsRegion: REGION,
+    eventTime: new Date().toISOString(),
+    eventName: "ObjectCreated:Put",
+    s3: {
+      s3SchemaVersion: "1.0",
+      configurationId: "ingest",
+      bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}`, ownerIdentity: { principalId: "A1LOCAL" } },
+      object: {
+        key: encodeURIComponent(key).replaceAll("%2F", "/").replaceAll("%20", "+"),
+        size,
+        eTag,
+        sequencer: Date.now().toString(16).toUpperCase(),
+      },
+    },
+  };
+}
+
+/** An SQS event as Lambda's event source delivers it: one message per S3 notification. */
+export function sqsEvent(records: S3NotificationRecord[]) {
+  return {
+    Records: records.map((record) => {
+      const body = JSON.stringify({ Records: [record] });
+      return {
+        messageId: randomUUID(),
+        receiptHandle: randomUUID(),
+        body,
+        attributes: {
+          ApproximateReceiveCount: "1",
+          SentTimestamp: String(Date.now()),
+          SenderId: "AIDALOCAL",
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+        },
+        messageAttributes: {},
+        md5OfBody: createHash("md5").update(body).digest("hex"),
+        eventSource: "aws:sqs",
+        eventSourceARN: `arn:aws:sqs:${REGION}:000000000000:claimtrack-ingest`,
+        awsRegion: REGION,
+      };
+    }),
+  };
+}
+
+/** An API Gateway REST (v1 proxy) event for a declared route, e.g. ("GET", "/articles/{id}", { id }). */
+export function apiEvent(
+  method: string,
+  resource: string,
+  pathParameters: Record<string, string> = {},
+  query: Record<string, string> = {},
+  body?: string,
+  headers: Record<string, string> = {},
+) {
+  const path = resource.replace(/\{(\w+)\+?\}/g, (_, name: string) => encodeURIComponent(pathParameters[name] ?? ""));
+  const allHeaders = { Accept: "application/json", Host: "api.local", ...headers };
+  return {
+    resource,
+    path,
+    httpMethod: method,
+    headers: allHeaders,
+    multiValueHeaders: Object.fromEntries(Object.entries(allHeaders).map(([k, v]) => [k, [v]])),
+    queryStringParameters: Object.keys(query).length ? query : null,
+    multiValueQueryStringParameters: Object.keys(query).length
+      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]]))
+      : null,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+    stageVariables: null,
+    requestContext: {
+      resourcePath: resource,
+      httpMethod: method,
+      path: `/v1${path}`,
+      stage: "v1",
+      requestId: randomUUID(),
+      accountId: "000000000000",
+      apiId: "local",
+      protocol: "HTTP/1.1",
+      requestTimeEpoch: Date.now(),
+      identity: { sourceIp: "127.0.0.1", userAgent: "claimtrack-bundle-test" },
+    },
+    body: body ?? null,
+    isBase64Encoded: false,
+  };
+}

@@ -1,0 +1,396 @@
+// The stateless stack as synthesized with the default (production) context: the functions' runtime and
+// bundling, their least-privilege grants (every IAM statement checked against the resource it names), the
+// SQS event source, the REST API's validation, authorization, logging, throttling and CORS, the alarms and
+// the outputs.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Match } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { tableDesign } from "../../functions/store/table-design.ts";
+import { CREATE_REQUIRE_BANNER } from "../../infra/constructs/bundling.ts";
+import { ROUTES } from "../../infra/constructs/claims-api.ts";
+import {
+  assetDirOf,
+  type CfnResource,
+  type CfnTemplate,
+  describeSynth,
+  followCrossStack,
+  HANDLERS_READY,
+  logicalIdsOf,
+  resourceNamed,
+  type Synthesized,
+  synthesize,
+} from "./support/synth.ts";
+
+let s: Synthesized;
+beforeAll(() => {
+  if (HANDLERS_READY) s = synthesize();
+});
+afterAll(() => s?.cleanup());
+
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The statements of the inline policies attached to the role a function runs as. */
+function statementsOf(functionPrefix: string): Statement[] {
+  const [, fn] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", functionPrefix);
+  const roleId = (fn.Properties!.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+  const policies = Object.values(s.serviceJson.Resources).filter(
+    (r) => r.Type === "AWS::IAM::Policy" && JSON.stringify(r.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]),
+  );
+  expect(policies.length).toBeGreaterThan(0);
+  return policies.flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** Each statement as { actions, resources } with cross-stack references replaced by what they point at. */
+function grants(functionPrefix: string) {
+  return statementsOf(functionPrefix).map((st) => ({
+    effect: st.Effect,
+    actions: [st.Action].flat().sort(),
+    resources: [followCrossStack(st.Resource, s.dataJson)].flat(),
+  }));
+}
+
+const getAtt = (id: string, attribute = "Arn") => ({ "Fn::GetAtt": [id, attribute] });
+const under = (arn: unknown, suffix: string) => ({ "Fn::Join": ["", [arn, suffix]] });
+
+function dataId(type: string, prefix: string): string {
+  return resourceNamed(s.dataJson, type, prefix)[0];
+}
+
+describeSynth("functions", () => {
+  it.each(["IngestFunction", "ApiFunction"])("%s runs Node.js 24 on arm64 with tracing and JSON logs", (name) => {
+    const [, fn] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", name);
+    const [logGroupId] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", `${name}Logs`);
+    expect(fn.Properties).toMatchObject({
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      TracingConfig: { Mode: "Active" },
+      LoggingConfig: { LogFormat: "JSON", LogGroup: { Ref: logGroupId } },
+    });
+  });
+
+  it.each(["IngestFunction", "ApiFunction"])("%s logs to a group with a retention", (name) => {
+    const [, logGroup] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", `${name}Logs`);
+    expect(logGroup.Properties?.RetentionInDays).toBe(30);
+    expect(logGroup.DeletionPolicy).toBe("Retain");
+  });
+
+  it("hands both functions exactly the environment their handlers read", () => {
+    const bucketRef = { Ref: dataId("AWS::S3::Bucket", "Articles") };
+    const tableRef = { Ref: dataId("AWS::DynamoDB::Table", "Claims") };
+    for (const [name, service] of [
+      ["IngestFunction", "claimtrack-ingest"],
+      ["ApiFunction", "claimtrack-api"],
+    ]) {
+      const [, fn] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", name!);
+      const env = followCrossStack((fn.Properties!.Environment as { Variables: unknown }).Variables, s.dataJson);
+      expect(env).toEqual({
+        TABLE_NAME: tableRef,
+        BUCKET_NAME: bucketRef,
+        INGEST_PREFIX: "incoming/",
+        MAX_ARTICLE_BYTES: "5242880",
+        CORS_ALLOW_ORIGIN: "*",
+        POWERTOOLS_SERVICE_NAME: service,
+        POWERTOOLS_LOG_LEVEL: "INFO",
+        POWERTOOLS_METRICS_NAMESPACE: "Claimtrack",
+        NODE_OPTIONS: "--enable-source-maps",
+      });
+    }
+  });
+
+  it("ships minified ESM bundles with the createRequire banner, source maps and the AWS SDK inside", () => {
+    for (const name of ["IngestFunction", "ApiFunction"]) {
+      const assetDir = assetDirOf(s, name);
+      const bundle = readFileSync(join(assetDir, "index.mjs"), "utf8");
+      expect(bundle.startsWith(CREATE_REQUIRE_BANNER), name).toBe(true);
+      expect(bundle).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      const map = JSON.parse(readFileSync(join(assetDir, "index.mjs.map"), "utf8")) as { sources: string[] };
+      expect(map.sources.some((src) => src.includes("functions/handlers/"))).toBe(true);
+      // Minified: no indentation-only lines in the bundle body.
+      expect(bundle.split("\n").length).toBeLessThan(20);
+      // Bundled, not imported from the runtime: no bare import of an @aws-sdk package remains.
+      expect(bundle).not.toMatch(/from\s*"@aws-sdk\//);
+      expect(bundle).not.toMatch(/require\("@aws-sdk\//);
+    }
+  });
+
+  it("uses roles of their own with no AWS-managed policies", () => {
+    for (const name of ["IngestFunction", "ApiFunction"]) {
+      const [, role] = resourceNamed(s.serviceJson, "AWS::IAM::Role", `${name}Role`);
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties?.AssumeRolePolicyDocument).toMatchObject({
+        Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } }],
+      });
+    }
+  });
+});
+
+describeSynth("least privilege", () => {
+  it("ingest: reads the ingest prefix, writes the table, consumes the queue, logs and traces — nothing else", () => {
+    const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
+    const tableArn = getAtt(dataId("AWS::DynamoDB::Table", "Claims"));
+    const queueArn = getAtt(dataId("AWS::SQS::Queue", "Ingest4"));
+    const [logGroupId] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", "IngestFunctionLogs");
+    expect(grants("IngestFunction")).toEqual(
+      expect.arrayContaining([
+        { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [getAtt(logGroupId)] },
+        { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"] },
+        {
+          effect: "Allow",
+          actions: [
+            "sqs:ChangeMessageVisibility",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes",
+            "sqs:GetQueueUrl",
+            "sqs:ReceiveMessage",
+          ],
+          resources: [queueArn],
+        },
+        { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/incoming/*")] },
+        {
+          effect: "Allow",
+          actions: [
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+          ],
+          resources: [tableArn],
+        },
+      ]),
+    );
+    expect(grants("IngestFunction")).toHaveLength(5);
+  });
+
+  it("api: reads the table and its indexes, puts and deletes under the ingest prefix, logs and traces", () => {
+    const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
+    const tableArn = getAtt(dataId("AWS::DynamoDB::Table", "Claims"));
+    const [logGroupId] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", "ApiFunctionLogs");
+    const indexArns = tableDesign.globalSecondaryIndexes.map((i) => under(tableArn, `/index/${i.indexName}`));
+    expect(grants("ApiFunction")).toEqual(
+      expect.arrayContaining([
+        { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [getAtt(logGroupId)] },
+        { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"] },
+        {
+          effect: "Allow",
+          actions: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"],
+          resources: [tableArn, ...indexArns],
+        },
+        { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/incoming/*")] },
+      ]),
+    );
+    expect(grants("ApiFunction")).toHaveLength(4);
+  });
+
+  it("grants no wildcard actions, and resource * only to the X-Ray actions that cannot be scoped", () => {
+    for (const name of ["IngestFunction", "ApiFunction"]) {
+      for (const g of grants(name)) {
+        for (const action of g.actions) expect(action, name).not.toMatch(/\*/);
+        if (g.resources.includes("*"))
+          expect(
+            g.actions.every((a) => a.startsWith("xray:")),
+            name,
+          ).toBe(true);
+      }
+    }
+  });
+
+  it("the api cannot write the table and the ingest function cannot write the bucket", () => {
+    const apiActions = grants("ApiFunction").flatMap((g) => g.actions);
+    const ingestActions = grants("IngestFunction").flatMap((g) => g.actions);
+    expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(ingestActions.filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+  });
+});
+
+describeSynth("SQS event source", () => {
+  it("reports partial batch failures and caps concurrency", () => {
+    const queueArn = getAtt(dataId("AWS::SQS::Queue", "Ingest4"));
+    const [ingestId] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "IngestFunction");
+    const mappings = logicalIdsOf(s.serviceJson, "AWS::Lambda::EventSourceMapping");
+    expect(mappings).toHaveLength(1);
+    const mapping = s.serviceJson.Resources[mappings[0]!] as CfnResource;
+    expect(followCrossStack(mapping.Properties, s.dataJson)).toMatchObject({
+      EventSourceArn: queueArn,
+      FunctionName: { Ref: ingestId },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      ScalingConfig: { MaximumConcurrency: 10 },
+      BatchSize: 10,
+    });
+  });
+});
+
+describeSynth("REST API", () => {
+  function methods(template: CfnTemplate) {
+    return Object.values(template.Resources)
+      .filter((r) => r.Type === "AWS::ApiGateway::Method")
+      .map((r) => r.Properties as Record<string, unknown>);
+  }
+  function pathOf(resourceRef: unknown): string {
+    const segments: string[] = [];
+    let ref = resourceRef as { Ref?: string; "Fn::GetAtt"?: string[] };
+    while (ref.Ref) {
+      const resource = s.serviceJson.Resources[ref.Ref]!;
+      segments.unshift(resource.Properties?.PathPart as string);
+      ref = resource.Properties?.ParentId as typeof ref;
+    }
+    return segments.join("/");
+  }
+  const routeMethods = () => methods(s.serviceJson).filter((m) => m.HttpMethod !== "OPTIONS");
+
+  it("declares every route, each integrated with the API function as a Lambda proxy", () => {
+    const [apiFnId] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
+    const declared = routeMethods().map((m) => `${m.HttpMethod} ${pathOf(m.ResourceId)}`);
+    expect(declared.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    for (const m of routeMethods()) {
+      expect(m.Integration).toMatchObject({ Type: "AWS_PROXY", IntegrationHttpMethod: "POST" });
+      expect(JSON.stringify(m.Integration)).toContain(apiFnId);
+    }
+  });
+
+  it("requires IAM authorization on every data route and leaves only the docs public", () => {
+    for (const m of routeMethods()) {
+      const path = pathOf(m.ResourceId);
+      const expected = path === "docs" || path === "openapi.json" ? "NONE" : "AWS_IAM";
+      expect(m.AuthorizationType, `${m.HttpMethod} ${path}`).toBe(expected);
+      expect(m.ApiKeyRequired ?? false).toBe(false);
+    }
+  });
+
+  it("validates path parameters and content types with a request validator", () => {
+    const [validatorId, validator] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RequestValidator", "Api");
+    expect(validator.Properties).toMatchObject({ ValidateRequestBody: true, ValidateRequestParameters: true });
+    for (const m of routeMethods()) {
+      expect(m.RequestValidatorId).toEqual({ Ref: validatorId });
+      const path = pathOf(m.ResourceId);
+      const expected: Record<string, boolean> = {};
+      for (const [, name] of path.matchAll(/\{(\w+)\}/g)) expected[`method.request.path.${name}`] = true;
+      if (m.HttpMethod === "POST") expected["method.request.header.Content-Type"] = true;
+      expect(m.RequestParameters ?? {}, `${m.HttpMethod} ${path}`).toEqual(expected);
+    }
+  });
+
+  it("answers CORS preflights without credentials on every resource", () => {
+    const preflights = methods(s.serviceJson).filter((m) => m.HttpMethod === "OPTIONS");
+    const resources = logicalIdsOf(s.serviceJson, "AWS::ApiGateway::Resource");
+    expect(preflights.length).toBe(resources.length + 1);
+    for (const m of preflights) {
+      expect(m.AuthorizationType).toBe("NONE");
+      expect(JSON.stringify(m.Integration)).toContain("Access-Control-Allow-Origin");
+      expect(JSON.stringify(m.Integration)).toContain("GET,POST,DELETE,OPTIONS");
+    }
+  });
+
+  it("stage: access logs, execution logs, tracing and throttling", () => {
+    const [logGroupId] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", "ApiAccessLogs");
+    s.serviceTemplate.hasResourceProperties("AWS::ApiGateway::Stage", {
+      StageName: "v1",
+      TracingEnabled: true,
+      AccessLogSetting: {
+        DestinationArn: { "Fn::Join": ["", Match.arrayWith([{ Ref: logGroupId }])] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+      MethodSettings: [
+        Match.objectLike({
+          HttpMethod: "*",
+          ResourcePath: "/*",
+          LoggingLevel: "ERROR",
+          DataTraceEnabled: false,
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+        }),
+      ],
+    });
+    s.serviceTemplate.resourceCountIs("AWS::ApiGateway::Account", 1);
+    s.serviceTemplate.resourceCountIs("AWS::ApiGateway::UsagePlan", 0);
+    s.serviceTemplate.resourceCountIs("AWS::ApiGateway::ApiKey", 0);
+  });
+
+  it("answers its own validation and auth errors as problem+json with CORS headers", () => {
+    for (const type of ["BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS", "DEFAULT_4XX", "DEFAULT_5XX"]) {
+      s.serviceTemplate.hasResourceProperties("AWS::ApiGateway::GatewayResponse", {
+        ResponseType: type,
+        ResponseParameters: {
+          "gatewayresponse.header.Content-Type": "'application/problem+json'",
+          "gatewayresponse.header.Access-Control-Allow-Origin": "'*'",
+        },
+        ResponseTemplates: { "application/json": Match.stringLikeRegexp('"title":') },
+      });
+    }
+  });
+
+  it("lets API Gateway invoke the function only from this API", () => {
+    const [apiId] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RestApi", "Api");
+    const permissions = Object.values(s.serviceJson.Resources).filter((r) => r.Type === "AWS::Lambda::Permission");
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]!.Properties).toMatchObject({
+      Action: "lambda:InvokeFunction",
+      Principal: "apigateway.amazonaws.com",
+    });
+    expect(JSON.stringify(permissions[0]!.Properties?.SourceArn)).toContain(`{"Ref":"${apiId}"}`);
+  });
+});
+
+describeSynth("alarms", () => {
+  it("alarm on dead-lettered messages, function errors and API 5xx, all notifying one topic", () => {
+    const [topicId] = resourceNamed(s.serviceJson, "AWS::SNS::Topic", "AlarmsTopic");
+    const alarms = Object.values(s.serviceJson.Resources)
+      .filter((r) => r.Type === "AWS::CloudWatch::Alarm")
+      .map((r) => followCrossStack(r.Properties, s.dataJson) as Record<string, unknown>);
+    const byMetric = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
+    expect(byMetric).toEqual([
+      "AWS/ApiGateway/5XXError",
+      "AWS/Lambda/Errors",
+      "AWS/Lambda/Errors",
+      "AWS/SQS/ApproximateNumberOfMessagesVisible",
+    ]);
+    for (const alarm of alarms) {
+      expect(alarm).toMatchObject({
+        Threshold: 1,
+        ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        TreatMissingData: "notBreaching",
+        AlarmActions: [{ Ref: topicId }],
+      });
+    }
+    const dlq = alarms.find((a) => a.MetricName === "ApproximateNumberOfMessagesVisible")!;
+    expect(dlq.Dimensions).toEqual([
+      { Name: "QueueName", Value: getAtt(dataId("AWS::SQS::Queue", "IngestDeadLetters"), "QueueName") },
+    ]);
+    const errorTargets = alarms.filter((a) => a.MetricName === "Errors").map((a) => JSON.stringify(a.Dimensions));
+    for (const fn of ["IngestFunction", "ApiFunction"]) {
+      const [fnId] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", fn);
+      expect(errorTargets.some((d) => d.includes(fnId))).toBe(true);
+    }
+  });
+
+  it("the alarm topic requires TLS from publishers", () => {
+    s.serviceTemplate.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
+    });
+    s.serviceTemplate.resourceCountIs("AWS::SNS::Subscription", 0);
+  });
+});
+
+describeSynth("outputs", () => {
+  it("publishes ApiUrl, BucketName and IngestPrefix", () => {
+    const outputs = s.serviceJson.Outputs ?? {};
+    const [apiId] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RestApi", "Api");
+    expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`{"Ref":"${apiId}"}`);
+    expect(followCrossStack(outputs.BucketName?.Value, s.dataJson)).toEqual({
+      Ref: dataId("AWS::S3::Bucket", "Articles"),
+    });
+    expect(outputs.IngestPrefix?.Value).toBe("incoming/");
+  });
+});
