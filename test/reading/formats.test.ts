@@ -58,6 +58,20 @@ describe("plain-text wire stories", () => {
     expect(contents(doc)).toHaveLength(2);
   });
 
+  it("reads a 'Title: / Author: / Date: / Source:' field header as metadata", () => {
+    const doc = readText(
+      "Title: Ferry service suspended after engine fault\nAuthor: Nina Volkova\nDate: 2025-03-14 08:20\nSource: Harbour Gazette\nURL: https://harbour.example/ferry\n\nThe island ferry was taken out of service on Friday after an engine fault, the operator said.\n",
+    );
+    expect(doc).toMatchObject({
+      title: "Ferry service suspended after engine fault",
+      authors: ["Nina Volkova"],
+      publishedAt: "2025-03-14T08:20:00",
+      outlet: "Harbour Gazette",
+      url: "https://harbour.example/ferry",
+    });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+  });
+
   it("makes live-blog time stamps headings, not paragraphs", () => {
     const doc = readText("Live: the vote as it happened\n\n2:45 p.m.\n\nThe chamber voted to adopt the bill.\n");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph"]);

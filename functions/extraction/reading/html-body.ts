@@ -96,8 +96,8 @@ export function isSkipped(el: DomElement): boolean {
   if (role && SKIP_ROLES.test(role)) return true;
   const style = el.getAttribute("style");
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
-  return names.length > 1 && names.length < 500 && (JUNK_TOKEN.test(names) || JUNK_COMBINED.test(names));
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""} ${el.getAttribute("data-component") ?? ""} ${el.getAttribute("data-testid") ?? ""}`;
+  return names.length > 3 && names.length < 500 && (JUNK_TOKEN.test(names) || JUNK_COMBINED.test(names));
 }
 
 interface TextStats {

@@ -3,6 +3,7 @@ import { assemble, type FormatReading } from "./assemble.ts";
 import { decode } from "./decode.ts";
 import { chooseFormat, refuseUnsupported } from "./detect-format.ts";
 import type { ArticleDocument, ReadInput } from "./document.ts";
+import { fieldHeader } from "./field-header.ts";
 import { readHtml } from "./html.ts";
 import { readJson } from "./json.ts";
 import { readMarkdown } from "./markdown.ts";
@@ -23,8 +24,10 @@ export function readArticle(input: ReadInput): ArticleDocument {
     case "markdown":
       reading = readMarkdown(text);
       break;
-    default:
-      reading = { format: "text", meta: {}, units: plainTextUnits(text), findTitle: true };
+    default: {
+      const { meta, rest } = fieldHeader(text);
+      reading = { format: "text", meta, units: plainTextUnits(rest), findTitle: !meta.title };
+    }
   }
   return assemble(reading, input.metadata);
 }
