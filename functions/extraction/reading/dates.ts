@@ -98,6 +98,11 @@ const MDY_RE = new RegExp(
   `(?:${WEEKDAY})?\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
+/** Day-month-year and month-day-year: the pattern, then which group holds the day and which the month. */
+const WORDED_DATES: ReadonlyArray<readonly [RegExp, number, number]> = [
+  [DMY_RE, 1, 2],
+  [MDY_RE, 2, 1],
+];
 // "18:26 07.07.2025" (time first) and "07.07.2025 18:26" / "07/04/2025".
 const NUMERIC_RE = new RegExp(
   `(?:${TIME}\\s*,?\\s*)?\\b(\\d{1,2})([./-])(\\d{1,2})\\7(\\d{4})\\b(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s*${ZONE})?`,
@@ -233,23 +238,14 @@ export function findDate(text: string): FoundDate | null {
     const found = fromIso(iso);
     if (found) candidates.push(found);
   }
-  const dmy = DMY_RE.exec(s);
-  if (dmy) {
-    const date: [number, number, number] = [Number(dmy[3]), monthOf(dmy[2]!) ?? 0, Number(dmy[1])];
+  for (const [re, dayGroup, monthGroup] of WORDED_DATES) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const date: [number, number, number] = [Number(m[3]), monthOf(m[monthGroup]!) ?? 0, Number(m[dayGroup])];
     const found = build(
-      { y: date[0], m: date[1], d: date[2], ...timeAndZone(dmy, 4, 9, date) },
-      dmy.index,
-      dmy.index + dmy[0].length,
-    );
-    if (found) candidates.push(found);
-  }
-  const mdy = MDY_RE.exec(s);
-  if (mdy) {
-    const date: [number, number, number] = [Number(mdy[3]), monthOf(mdy[1]!) ?? 0, Number(mdy[2])];
-    const found = build(
-      { y: date[0], m: date[1], d: date[2], ...timeAndZone(mdy, 4, 9, date) },
-      mdy.index,
-      mdy.index + mdy[0].length,
+      { y: date[0], m: date[1], d: date[2], ...timeAndZone(m, 4, 9, date) },
+      m.index,
+      m.index + m[0].length,
     );
     if (found) candidates.push(found);
   }
