@@ -98,16 +98,18 @@ export class DataStack extends Stack {
       removalPolicy,
     });
 
-    // Only uploads under the ingest prefix start the pipeline; other keys in the bucket are left alone.
-    this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queue), {
-      prefix: config.ingestPrefix,
-    });
+    // Only objects under the ingest prefix drive the pipeline; other keys in the bucket are left alone. A new
+    // object is ingested; a deleted one (a delete marker, in this versioned bucket) removes its article.
+    const destination = new s3n.SqsDestination(this.queue);
+    for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
+      this.bucket.addEventNotification(event, destination, { prefix: config.ingestPrefix });
+    }
     acknowledgeNotificationHandler(this);
 
     this.table = new dynamodb.Table(this, "Claims", {
       partitionKey: toAttribute(tableDesign.partitionKey),
       sortKey: toAttribute(tableDesign.sortKey),
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      billingMode: BILLING_MODES[tableDesign.billingMode],
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: !config.isDevelopment,
@@ -119,11 +121,15 @@ export class DataStack extends Stack {
         indexName: index.indexName,
         partitionKey: toAttribute(index.partitionKey),
         sortKey: toAttribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: PROJECTIONS[index.projection],
       });
     }
   }
 }
+
+// The table design names these as DynamoDB does; CDK has its own enums for them.
+const BILLING_MODES = { PAY_PER_REQUEST: dynamodb.BillingMode.PAY_PER_REQUEST } as const;
+const PROJECTIONS = { ALL: dynamodb.ProjectionType.ALL } as const;
 
 function toAttribute(key: KeyAttribute): dynamodb.Attribute {
   return {

@@ -1,7 +1,8 @@
 // The stateless half: the two functions, their event source, the REST API and the alarms. Nothing here holds
 // data, so it can be replaced on any deploy. Each function gets exactly the access its code needs:
 //   ingest — read objects under the ingest prefix, write the claims table, consume the ingest queue;
-//   api    — read the table (and its indexes), put objects under the ingest prefix, delete articles' objects.
+//   api    — read the table (and its indexes), put objects under the ingest prefix, delete articles' objects
+//            (deleting an article deletes its objects; the ingest function then removes its records).
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -23,13 +24,16 @@ export interface ServiceStackProps extends StackProps {
 /** The Powertools metrics namespace both functions publish to. */
 export const METRICS_NAMESPACE = "Claimtrack";
 
-/** DynamoDB actions the ingest function uses: the store's writes plus the idempotency layer's record reads. */
+/**
+ * DynamoDB actions the ingest function uses on the base table (never an index): the store's writes, and the
+ * consistent reads of an article's own partition it makes to replace claims and keep speaker counts right.
+ */
 export const INGEST_TABLE_ACTIONS = [
   "dynamodb:BatchWriteItem",
-  "dynamodb:ConditionCheckItem",
   "dynamodb:DeleteItem",
   "dynamodb:GetItem",
   "dynamodb:PutItem",
+  "dynamodb:Query",
   "dynamodb:UpdateItem",
 ];
 /** DynamoDB actions the API function uses: reads only. */

@@ -66,20 +66,19 @@ describeSynth("article bucket", () => {
     });
   });
 
-  it("sends object-created events under the ingest prefix, and only those, to the ingest queue", () => {
+  it("sends created and removed events under the ingest prefix, and only those, to the ingest queue", () => {
     const [queueId] = resourceNamed(s.dataJson, "AWS::SQS::Queue", "Ingest4");
     const [bucketId] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "Articles");
     s.dataTemplate.resourceCountIs("Custom::S3BucketNotifications", 1);
+    const toQueue = (events: string[]) => ({
+      Events: events,
+      Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "incoming/" }] } },
+      QueueArn: { "Fn::GetAtt": [queueId, "Arn"] },
+    });
     s.dataTemplate.hasResourceProperties("Custom::S3BucketNotifications", {
       BucketName: { Ref: bucketId },
       NotificationConfiguration: {
-        QueueConfigurations: [
-          {
-            Events: ["s3:ObjectCreated:*"],
-            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "incoming/" }] } },
-            QueueArn: { "Fn::GetAtt": [queueId, "Arn"] },
-          },
-        ],
+        QueueConfigurations: [toQueue(["s3:ObjectCreated:*"]), toQueue(["s3:ObjectRemoved:*"])],
       },
     });
     // S3 may send to the queue only on behalf of this bucket.
@@ -187,7 +186,7 @@ describeSynth("claims table", () => {
   it("is built from the shared table design, on demand, with TTL for idempotency records", () => {
     const [, table] = resourceNamed(s.dataJson, "AWS::DynamoDB::Table", "Claims");
     const p = table.Properties as Record<string, unknown>;
-    expect(p.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(p.BillingMode).toBe(tableDesign.billingMode);
     expect(p.KeySchema).toEqual([
       { AttributeName: tableDesign.partitionKey.name, KeyType: "HASH" },
       { AttributeName: tableDesign.sortKey.name, KeyType: "RANGE" },
@@ -199,7 +198,7 @@ describeSynth("claims table", () => {
           { AttributeName: i.partitionKey.name, KeyType: "HASH" },
           { AttributeName: i.sortKey.name, KeyType: "RANGE" },
         ],
-        Projection: { ProjectionType: "ALL" },
+        Projection: { ProjectionType: i.projection },
       })),
     );
     expect(p.TimeToLiveSpecification).toEqual({ AttributeName: "expiration", Enabled: true });

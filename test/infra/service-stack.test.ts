@@ -157,10 +157,10 @@ describeSynth("least privilege", () => {
           effect: "Allow",
           actions: [
             "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem",
             "dynamodb:DeleteItem",
             "dynamodb:GetItem",
             "dynamodb:PutItem",
+            "dynamodb:Query",
             "dynamodb:UpdateItem",
           ],
           resources: [tableArn],
