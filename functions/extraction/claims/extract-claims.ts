@@ -6,11 +6,11 @@ import { type Clause, splitClauses } from "./clauses.ts";
 import { type Frame, findFrame, type Range, type Sentence } from "./frames.ts";
 import { CUE_VERBS, NEGATING_CUES } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
-import { NameBook } from "./names.ts";
+import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
 import { isPredicate, tagTokens } from "./pos.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
 import { type Speaker, SpeakerBook } from "./speakers.ts";
-import { referenceDay, resolveTime } from "./time.ts";
+import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
 import type { Token } from "./tokens.ts";
 
 /** A claim before ids and ordering: where it came from and who asserts it. */
@@ -118,9 +118,16 @@ function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
 }
 
 function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
-  const local = tokens.map((t, i) => ({ ...t, i }));
-  const quoted = local.map((t) => quotes.some((q) => t.start >= q.start && t.end <= q.end));
-  return { tokens: local, tags: tagTokens(local), quoted };
+  // One sweep over tokens and the sorted quotation spans.
+  const quoted = new Array<boolean>(tokens.length);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (q < quotes.length && quotes[q]!.end < t.end) q++;
+    const span = quotes[q];
+    quoted[i] = !!span && t.start >= span.start && t.end <= span.end;
+  }
+  return { tokens, tags: tagTokens(tokens), quoted };
 }
 
 function quotesOf(s: Sentence, quotes: Span[]): Span[] {
@@ -132,7 +139,7 @@ function quotesOf(s: Sentence, quotes: Span[]): Span[] {
 
 function noteNames(ctx: Context, s: Sentence): void {
   // The last person named in a sentence is who a later "he" or "she" most likely means.
-  for (const e of ctx.names.entitiesIn(s.tokens, 0, s.tokens.length))
+  for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length))
     if (e.type === "person") ctx.speakers.notePerson(e.name);
 }
 
@@ -164,8 +171,7 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
 }
 
 function subSentence(s: Sentence, r: Range): Sentence {
-  const tokens = s.tokens.slice(r.from, r.to).map((t, i) => ({ ...t, i }));
-  return { tokens, tags: s.tags.slice(r.from, r.to), quoted: s.quoted.slice(r.from, r.to) };
+  return { tokens: s.tokens.slice(r.from, r.to), tags: s.tags.slice(r.from, r.to), quoted: s.quoted.slice(r.from, r.to) };
 }
 
 const range = (from: number, to: number): number[] =>
@@ -364,11 +370,12 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     const certainty = certaintyOf(words, d.cueBase);
     const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
     const quote = ctx.text.slice(r.start, r.end);
-    let time = resolveTime(quote, ref);
+    let time = mentionsTime(quote) ? resolveTime(quote, ref) : null;
     if (!time) {
       if (!sentenceTime.has(d.sentence)) {
         const s = d.sentence;
-        sentenceTime.set(s, resolveTime(ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end), ref));
+        const whole = ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end);
+        sentenceTime.set(s, mentionsTime(whole) ? resolveTime(whole, ref) : null);
       }
       time = sentenceTime.get(d.sentence) ?? null;
       if (!time && lastTime && lastTime.block === d.block) time = lastTime.time;
@@ -392,7 +399,7 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
       certainty,
       polarity,
       time,
-      entities: entitiesOf(ctx, r.text),
+      entities: entitiesOf(ctx, d),
     });
   }
   return claims;
@@ -402,7 +409,15 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];
 }
 
-function entitiesOf(ctx: Context, text: string) {
-  const tokens = tokenizeSpan(text, 0, text.length);
-  return ctx.names.entitiesIn(tokens, 0, tokens.length);
+/** The capitalised runs of a sentence, computed once. */
+function runsOf(s: Sentence): NameRun[] {
+  s.runs ??= capitalisedRuns(s.tokens);
+  return s.runs;
+}
+
+function entitiesOf(ctx: Context, d: Draft) {
+  const idx = d.clause.idx;
+  // A copied subject ("The coalition … is led by …") comes from earlier in the same sentence.
+  const from = d.clause.prefix ? 0 : idx[0]!;
+  return ctx.names.entitiesOfRuns(runsOf(d.sentence), from, idx.at(-1)! + 1);
 }

@@ -2,6 +2,7 @@
 // which tokens hold the reported content.
 import { CHANNELS, CUE_VERBS, UTTERANCE_NOUNS } from "./lexicon.ts";
 import { isPredicate, type Pos } from "./pos.ts";
+import type { NameRun } from "./names.ts";
 import type { Token } from "./tokens.ts";
 
 export interface Range {
@@ -32,6 +33,8 @@ export interface Frame {
 
 export interface Sentence {
   tokens: Token[];
+  /** Capitalised runs, filled in on first use. */
+  runs?: NameRun[];
   tags: Pos[];
   /** For each token, whether it sits inside a quotation. */
   quoted: boolean[];

@@ -424,14 +424,30 @@ export class NameBook {
 
   /** The entities a stretch of tokens mentions, typed and canonicalised, without repeats. */
   entitiesIn(tokens: Token[], from: number, to: number): Entity[] {
+    return this.entitiesOfRuns(capitalisedRuns(tokens, from, to), from, to);
+  }
+
+  /** Entities of the runs that lie inside [from, to). */
+  entitiesOfRuns(runs: NameRun[], from: number, to: number): Entity[] {
     const out = new Map<string, Entity>();
-    for (const run of capitalisedRuns(tokens, from, to)) {
-      const name = this.canonical(run.text.replace(/['’]s$/, ""));
-      if (!name || name.length < 2) continue;
-      const type = this.classify(name);
-      if (type === "other" && DEMONYMS.has(name.toLowerCase())) continue;
-      if (!out.has(name.toLowerCase())) out.set(name.toLowerCase(), { name, type });
+    for (const run of runs) {
+      if (run.from < from || run.to > to) continue;
+      const entity = this.entityFor(run.text);
+      if (entity && !out.has(entity.name.toLowerCase())) out.set(entity.name.toLowerCase(), entity);
     }
     return [...out.values()];
+  }
+
+  private readonly entityCache = new Map<string, Entity | null>();
+
+  private entityFor(text: string): Entity | null {
+    let e = this.entityCache.get(text);
+    if (e === undefined) {
+      const name = this.canonical(text.replace(/['’]s$/, ""));
+      const type = name && name.length >= 2 ? this.classify(name) : "other";
+      e = !name || name.length < 2 || (type === "other" && DEMONYMS.has(name.toLowerCase())) ? null : { name, type };
+      this.entityCache.set(text, e);
+    }
+    return e;
   }
 }

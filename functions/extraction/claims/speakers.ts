@@ -172,7 +172,8 @@ export class SpeakerBook {
         const prev = this.lastOrg ?? this.last();
         if (prev) return this.remember(prev);
       }
-      for (let k = this.seen.length - 1; k >= 0; k--) {
+      // Short references reach back a few dozen speakers at most: enough for any article, linear for long ones.
+      for (let k = this.seen.length - 1; k >= Math.max(0, this.seen.length - 40); k--) {
         const s = this.seen[k]!;
         if (s.head === head || s.name.toLowerCase().split(/\s+/).includes(head)) return this.remember(s);
       }

@@ -299,6 +299,16 @@ const RULES: Rule[] = [
   },
 ];
 
+const TRIGGER = new RegExp(
+  `\\d|\\b(?:${MONTH_NAMES}|${MONTH_ABBR}|${WEEKDAY}|yesterday|today|tomorrow|overnight|tonight|morning|afternoon|evening|ago|week|month|year|quarter|days)\\b`,
+  "i",
+);
+
+/** A cheap test that the text can hold a time expression at all: most clauses hold none. */
+export function mentionsTime(text: string): boolean {
+  return TRIGGER.test(text);
+}
+
 /** The publication date as a calendar day, in the article's own zone when it gives one. */
 export function referenceDay(publishedAt: string | null): Day | null {
   const m = publishedAt?.match(/^(\d{4})-(\d{2})-(\d{2})/);
