@@ -11,6 +11,8 @@ export interface RecordedRequest {
   operation: string | undefined;
   body: Buffer;
   status: number;
+  /** Bytes of the response body (what a read returned). */
+  responseBytes: number;
 }
 
 export interface CountingProxy {
@@ -37,12 +39,17 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
         },
         (up) => {
           const target = req.headers["x-amz-target"];
-          requests.push({
+          const recorded: RecordedRequest = {
             method: req.method ?? "GET",
             path: req.url ?? "/",
             operation: typeof target === "string" ? target.split(".").pop() : undefined,
             body,
             status: up.statusCode ?? 0,
+            responseBytes: 0,
+          };
+          requests.push(recorded);
+          up.on("data", (c: Buffer) => {
+            recorded.responseBytes += c.length;
           });
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);

@@ -1,7 +1,7 @@
 // Synthesizes the real CDK app (the same buildApp that `cdk synth` runs, cdk.json's context included) into a
 // temporary cloud assembly, with cdk-nag active. Synth is heavy (seconds, hundreds of MB): call it once per
 // test file, in beforeAll, and share the result.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
@@ -9,6 +9,7 @@ import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { describe } from "vitest";
 import { buildApp, type ClaimtrackApp } from "../../../infra/claimtrack-app.ts";
 import { HANDLER_ENTRIES, PROJECT_ROOT } from "../../../infra/constructs/bundling.ts";
+import { assetDir } from "../../../scripts/bundle/assets.ts";
 
 /**
  * Synthesis bundles the Lambda handlers, so it needs their entry files. While one is missing (another issue
@@ -96,20 +97,7 @@ export function followCrossStack(value: unknown, producer: CfnTemplate): unknown
   return value;
 }
 
-/**
- * The directory of the deployable asset a function's code points at (what `cdk deploy` zips and uploads),
- * found through the stack's asset manifest by the object key in the template.
- */
+/** The directory of the deployable asset a function's code points at (what `cdk deploy` zips and uploads). */
 export function assetDirOf(s: Synthesized, functionPrefix: string): string {
-  const [, fn] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", functionPrefix);
-  const objectKey = (fn.Properties?.Code as { S3Key?: string } | undefined)?.S3Key;
-  const manifestPath = join(s.outdir, `${s.service.stackName}.assets.json`);
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }>;
-  };
-  const entry = Object.values(manifest.files).find((f) =>
-    Object.values(f.destinations).some((d) => d.objectKey === objectKey),
-  );
-  if (!entry) throw new Error(`no asset for ${functionPrefix} (${objectKey})`);
-  return join(s.outdir, entry.source.path);
+  return assetDir(s.outdir, s.service.stackName, s.serviceJson.Resources, functionPrefix);
 }

@@ -1,0 +1,49 @@
+// `npm run cost`: measures the ingest pipeline as deployed (scripts/cost/measure.ts) and prints what ingesting
+// 1,000 and 1,000,000 articles costs on Lambda, DynamoDB, S3 and SQS, with the prices it assumes.
+// `npm run cost -- --readme` also rewrites the cost table in README.md.
+//   node scripts/cost.ts [--rounds N] [--readme]
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../infra/constructs/bundling.ts";
+import { LAMBDA_CPU_SHARE_AT_1GB, measureIngest } from "./cost/measure.ts";
+import { costTable } from "./cost/model.ts";
+import { PRICES } from "./cost/prices.ts";
+
+const args = process.argv.slice(2);
+const roundsArg = args.indexOf("--rounds");
+const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error("cost: --rounds takes a whole number of at least 1");
+  process.exit(2);
+}
+
+const report = await measureIngest({ rounds });
+const m = report.measurement;
+const per = (n: number) => (n / m.articles).toFixed(2);
+const note = [
+  `Measured by \`npm run cost\` over ${m.articles} ingested articles (${report.seeds} seeds × ${rounds + 1} rounds), running`,
+  `the synthesized ingest bundle against dynalite and s3rver. Per article: ${report.localMsPerArticle.toFixed(0)} ms of`,
+  `warm handler time on the measuring machine, counted as ${(m.handlerMs / m.articles).toFixed(0)} ms on a`,
+  `${m.memoryMb} MB Lambda (which gets ${(LAMBDA_CPU_SHARE_AT_1GB * 100).toFixed(0)}% of a vCPU);`,
+  `${per(m.s3.gets)} S3 GET; ${per(m.dynamodb.requests)} DynamoDB requests for ${per(m.dynamodb.writeUnits)} write`,
+  `and ${per(m.dynamodb.readUnits)} read units; ${per(m.dynamodb.items)} items; ${per(m.storedBytes.dynamodb)} bytes stored`,
+  `in DynamoDB (with index copies) and ${per(m.storedBytes.s3)} in S3. SQS and Lambda assume full batches of`,
+  `${m.articles / m.invocations}. Prices: ${PRICES.region} list prices, no free tier (scripts/cost/prices.ts).`,
+].join("\n");
+const table = costTable(m, [1000, 1_000_000]);
+console.log(`${note}\n\n${table}`);
+
+if (args.includes("--readme")) {
+  const readmePath = join(PROJECT_ROOT, "README.md");
+  const readme = readFileSync(readmePath, "utf8");
+  const begin = "<!-- cost:begin -->";
+  const end = "<!-- cost:end -->";
+  const start = readme.indexOf(begin);
+  const stop = readme.indexOf(end);
+  if (start < 0 || stop < start) {
+    console.error(`cost: README.md has no ${begin} … ${end} block`);
+    process.exit(1);
+  }
+  writeFileSync(readmePath, `${readme.slice(0, start + begin.length)}\n${note}\n\n${table}\n${readme.slice(stop)}`);
+  console.error("cost: README.md updated");
+}
