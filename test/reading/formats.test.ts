@@ -72,6 +72,35 @@ describe("plain-text wire stories", () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph"]);
   });
 
+  it("finds a byline and date below a standfirst, in a layout without blank lines", () => {
+    const doc = readText(
+      [
+        "Germany",
+        "Germany to buy air defence systems for its neighbour, says chancellor",
+        "Talks are under way with Washington over two batteries",
+        "Kate Connolly in Berlin",
+        "Fri 4 Jul 2025 14.32 BST",
+        "Share",
+        "Germany is in talks to buy two air defence systems, the chancellor has said.",
+      ].join("\n"),
+    );
+    expect(doc.title).toBe("Germany to buy air defence systems for its neighbour, says chancellor");
+    expect(doc.authors).toEqual(["Kate Connolly"]);
+    expect(doc.publishedAt).toBe("2025-07-04T14:32:00+01:00");
+    expect(contents(doc)).toEqual([
+      "Talks are under way with Washington over two batteries",
+      "Germany is in talks to buy two air defence systems, the chancellor has said.",
+    ]);
+  });
+
+  it("drops relative times and share buttons around a name-only byline", () => {
+    const doc = readText(
+      "Kyiv hit by largest drone attack\n\n2 hours ago\n\nShare\n\nSave\n\nJane Doe\nBBC News, Kyiv\n\nRussia launched its largest drone attack of the war overnight, officials said.\n",
+    );
+    expect(doc.authors).toEqual(["Jane Doe"]);
+    expect(contents(doc)).toEqual(["Russia launched its largest drone attack of the war overnight, officials said."]);
+  });
+
   it("makes live-blog time stamps headings, not paragraphs", () => {
     const doc = readText("Live: the vote as it happened\n\n2:45 p.m.\n\nThe chamber voted to adopt the bill.\n");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph"]);

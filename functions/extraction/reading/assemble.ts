@@ -32,7 +32,8 @@ export function assemble(reading: FormatReading, supplied: Partial<ArticleMetada
     findTitle: reading.findTitle && !meta.title,
     knownTitle: meta.title ?? null,
   });
-  const body = cleanBody(units.slice(header.consumed));
+  const skipped = new Set(header.skipped);
+  const body = cleanBody(units.filter((_, k) => k >= header.consumed && !skipped.has(k)));
   const kept = body.drafts.filter((d) => d.kind !== "heading" && hasProse(d.text.slice(d.contentOffset)));
   if (kept.length === 0) {
     throw new BadArticleError("NO_TEXT", "no article text is left once navigation, captions and promos are removed");

@@ -10,12 +10,16 @@ export interface Header {
   authors: string[];
   /** The most precise publication date the header gives. */
   date: FoundDate | null;
+  /** An "Updated …" date: the publication date only when no other is given. */
+  updated: FoundDate | null;
   /** Short lines above the title (masthead, section): the reader decides which names the outlet. */
   mastheadLines: string[];
   /** A wire or outlet the byline credits. */
   credit: string | null;
   /** How many units from the start belong to the header. */
   consumed: number;
+  /** Byline or date units just below a standfirst, past `consumed`, that are header too. */
+  skipped: number[];
 }
 
 export interface HeaderOptions {
@@ -27,6 +31,8 @@ export interface HeaderOptions {
 
 /** Headers are short: past this many units the body has started whatever they look like. */
 const MAX_HEADER_UNITS = 14;
+/** How many units below the first body unit may still be the byline or date (after a standfirst). */
+const STANDFIRST_LOOKAHEAD = 3;
 
 /** Words that may stand beside a date on a date line: " date 2025-07-07 All Sections", "Updated 3 hours ago". */
 const DATE_LINE_FILLER = new Set([
@@ -128,16 +134,33 @@ function better(a: FoundDate | null, b: FoundDate): boolean {
   return a === null || b.precision > a.precision;
 }
 
+/** Records a byline or a date line into the header; false when the text is neither. */
+function takeBylineOrDate(header: Header, text: string, namesWithoutCue: boolean): boolean {
+  const byline = parseByline(text, true) ?? (namesWithoutCue ? parseByline(text, false) : null);
+  if (byline) {
+    for (const author of byline.authors) if (!header.authors.includes(author)) header.authors.push(author);
+    if (byline.date && better(header.date, byline.date)) header.date = byline.date;
+    header.credit ??= byline.credit ?? null;
+    return true;
+  }
+  const date = dateLine(text);
+  if (!date) return false;
+  if (UPDATED.test(text)) header.updated ??= date;
+  else if (better(header.date, date)) header.date = date;
+  return true;
+}
+
 export function readHeader(units: readonly Unit[], options: HeaderOptions): Header {
   const header: Header = {
     title: null,
     authors: [],
     date: null,
+    updated: null,
     mastheadLines: [],
     credit: null,
     consumed: 0,
+    skipped: [],
   };
-  let updatedDate: FoundDate | null = null;
   let seenContent = false;
   const limit = Math.min(units.length, MAX_HEADER_UNITS);
   let i = 0;
@@ -151,19 +174,7 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions): Head
     if (knownTitle && sameTitle(text, knownTitle)) continue;
     if (unit.emphasis && unit.kind === "paragraph") continue;
 
-    const byline = parseByline(text, true) ?? (knownTitle || !options.findTitle ? parseByline(text, false) : null);
-    if (byline) {
-      for (const author of byline.authors) if (!header.authors.includes(author)) header.authors.push(author);
-      if (byline.date && better(header.date, byline.date)) header.date = byline.date;
-      header.credit ??= byline.credit ?? null;
-      continue;
-    }
-    const date = dateLine(text);
-    if (date) {
-      if (UPDATED.test(text)) updatedDate ??= date;
-      else if (better(header.date, date)) header.date = date;
-      continue;
-    }
+    if (takeBylineOrDate(header, text, Boolean(knownTitle) || !options.findTitle)) continue;
     const noise = noiseReason(text);
     if (noise !== null && noise !== "promo") continue;
 
@@ -190,7 +201,14 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions): Head
       header.mastheadLines.pop();
     }
   }
-  header.date ??= updatedDate;
   header.consumed = i;
+  // Layouts that put a standfirst between the title and the byline: look a few units past it.
+  if (header.title ?? options.knownTitle) {
+    for (let j = i + 1; j < Math.min(units.length, i + 1 + STANDFIRST_LOOKAHEAD); j++) {
+      if (wordCount(units[j - 1]!.text) > 60) break;
+      if (units[j]!.text.length <= 200 && takeBylineOrDate(header, units[j]!.text, true)) header.skipped.push(j);
+    }
+  }
+  header.date ??= header.updated;
   return header;
 }

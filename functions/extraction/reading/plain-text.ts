@@ -6,13 +6,22 @@ import type { Unit } from "./units.ts";
 
 const BULLET = /^(?:[•◦▪▫●○■□►▸‣⁃∙*–—-]|\d{1,3}[.)])\s+(?=\S)/;
 
-/** Hard-wrapped text: many lines of similar, moderate length and hardly any long ones. */
+/**
+ * Hard-wrapped text: most lines that another line follows are of moderate length and stop mid-sentence.
+ * Scraped text also has runs of lines, but those end in sentence punctuation or are short header lines.
+ */
 function isHardWrapped(lines: readonly string[]): boolean {
-  const lengths = lines.filter((l) => l.length > 0).map((l) => l.length);
-  if (lengths.length < 6) return false;
-  const long = lengths.filter((n) => n > 100).length;
-  const wrapped = lengths.filter((n) => n >= 50 && n <= 100).length;
-  return long <= lengths.length * 0.05 && wrapped >= lengths.length * 0.4;
+  let followed = 0;
+  let wrappedLooking = 0;
+  let long = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 100) long++;
+    if (line.length === 0 || (lines[i + 1] ?? "").length === 0) continue;
+    followed++;
+    if (line.length >= 40 && line.length <= 100 && !/[.!?:…"”’)\]]$/.test(line)) wrappedLooking++;
+  }
+  return followed >= 3 && wrappedLooking >= followed * 0.6 && long <= lines.length * 0.05;
 }
 
 function startsLowercase(line: string): boolean {
