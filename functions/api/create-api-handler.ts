@@ -1,0 +1,79 @@
+// Builds the API Lambda handler from its dependencies: one handler and a small router serve every route.
+// functions/handlers/api.ts calls it with clients from the environment; tests call it with emulator clients.
+import { randomUUID } from "node:crypto";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { S3Client } from "@aws-sdk/client-s3";
+import middy from "@middy/core";
+import httpCors from "@middy/http-cors";
+import type { APIGatewayProxyEvent } from "aws-lambda";
+import type { Log } from "../shared/logger.ts";
+import { createS3ObjectStorage } from "../shared/object-storage.ts";
+import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
+import type { ApiDeps } from "./deps.ts";
+import { problemResponses, requestLog } from "./middleware.ts";
+import { buildOpenApiDocument } from "./openapi.ts";
+import type { ApiResponse } from "./response.ts";
+import { createRouter, type Route } from "./router.ts";
+import { articleRoutes } from "./routes/articles.ts";
+import { claimRoutes } from "./routes/claims.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { speakerRoutes } from "./routes/speakers.ts";
+import { uploadRoutes } from "./routes/uploads.ts";
+
+export interface ApiHandlerOptions {
+  dynamo: DynamoDBClient;
+  s3: S3Client;
+  tableName: string;
+  bucket: string;
+  ingestPrefix: string;
+  maxArticleBytes: number;
+  /** "*", one origin, or several separated by commas. */
+  corsAllowOrigin: string;
+  logger: Log;
+  newId?: () => string;
+}
+
+export function createApiHandler(options: ApiHandlerOptions) {
+  const deps: ApiDeps = {
+    store: createDynamoClaimStore({ client: options.dynamo, tableName: options.tableName }),
+    objects: createS3ObjectStorage(options.s3, options.bucket),
+    ingestPrefix: options.ingestPrefix,
+    maxArticleBytes: options.maxArticleBytes,
+    newId: options.newId ?? randomUUID,
+  };
+  return createApiHandlerFor(deps, options);
+}
+
+/** The same handler over any store and object storage (the ports), for tests that need to swap one. */
+export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptions, "corsAllowOrigin" | "logger">) {
+  const routes: Route[] = [...articleRoutes(deps), ...claimRoutes(deps), ...speakerRoutes(deps), ...uploadRoutes(deps)];
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  routes.push(
+    ...metaRoutes(() => {
+      document ??= buildOpenApiDocument(routes, {
+        title: "claimtrack API",
+        version: "1.0.0",
+        description:
+          "Atomic claims with source attribution, extracted from news articles: query them by article, speaker, " +
+          "entity, time and certainty, and submit articles for processing.",
+      });
+      return document;
+    }),
+  );
+  const router = createRouter(routes);
+  const origins = options.corsAllowOrigin.split(",").map((o) => o.trim());
+  return middy<APIGatewayProxyEvent, ApiResponse>()
+    .use(requestLog(options.logger))
+    .use(
+      httpCors({
+        ...(origins.length > 1 ? { origins } : { origin: origins[0]! }),
+        methods: "GET,POST,DELETE,OPTIONS",
+        headers: "Content-Type",
+        exposeHeaders: "Location",
+        maxAge: 600,
+        disableBeforePreflightResponse: false,
+      }),
+    )
+    .use(problemResponses(options.logger))
+    .handler((event) => router.handle(event));
+}

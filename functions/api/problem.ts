@@ -1,0 +1,57 @@
+// The one place where errors become HTTP responses: RFC 9457 problem details (application/problem+json).
+// Named errors give their status and message; anything else is a 500 that says nothing about internals.
+import { STATUS_CODES } from "node:http";
+import type { Problem } from "../schemas/api.ts";
+import { ArticleNotFoundError, InvalidCursorError, InvalidRecordError, StoreBusyError } from "../store/errors.ts";
+import {
+  BadRequestError,
+  type FieldError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from "./errors.ts";
+import type { ApiResponse } from "./response.ts";
+
+export interface ProblemResponse extends ApiResponse {
+  problem: Problem;
+}
+
+export function problemFor(err: unknown, instance?: string): ProblemResponse {
+  if (err instanceof BadRequestError) return problem(400, err.message, instance, {}, err.errors);
+  if (err instanceof InvalidCursorError) {
+    return problem(400, err.message, instance, {}, [{ field: "query.cursor", message: err.message }]);
+  }
+  if (err instanceof InvalidRecordError) return problem(400, err.message, instance);
+  if (err instanceof NotFoundError || err instanceof ArticleNotFoundError) return problem(404, err.message, instance);
+  if (err instanceof MethodNotAllowedError) return problem(405, err.message, instance, { Allow: err.allow.join(", ") });
+  if (err instanceof PayloadTooLargeError) return problem(413, err.message, instance);
+  if (err instanceof UnsupportedMediaTypeError) return problem(415, err.message, instance);
+  if (err instanceof StoreBusyError) {
+    return problem(503, "the store is busy; retry in a few seconds", instance, { "Retry-After": "5" });
+  }
+  return problem(500, "the request could not be completed; it has been logged", instance);
+}
+
+function problem(
+  status: number,
+  detail: string,
+  instance: string | undefined,
+  headers: Record<string, string> = {},
+  errors?: FieldError[],
+): ProblemResponse {
+  const body: Problem = {
+    type: "about:blank",
+    title: STATUS_CODES[status] ?? "Error",
+    status,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(errors ? { errors } : {}),
+  };
+  return {
+    statusCode: status,
+    headers: { "Content-Type": "application/problem+json", ...headers },
+    body: JSON.stringify(body),
+    problem: body,
+  };
+}

@@ -1,0 +1,25 @@
+// Pieces every route module uses: the documented error responses and the path parameter schemas.
+import { z } from "zod";
+import { ArticleId, ClaimId, Problem, SpeakerName } from "../../schemas/api.ts";
+import type { ResponseDoc } from "../router.ts";
+
+const ERRORS: Record<number, string> = {
+  400: "The request is invalid; `errors` names each failing field.",
+  404: "Nothing exists at this path.",
+  413: "The article is larger than the configured limit.",
+  415: "The content type is not one the extractor reads.",
+  500: "Something failed on our side; nothing about it is disclosed.",
+};
+
+/** The documented problem responses of a route (400 and 500 always). */
+export function problems(...statuses: (404 | 413 | 415)[]): Record<number, ResponseDoc> {
+  const out: Record<number, ResponseDoc> = {};
+  for (const status of [400, ...statuses, 500]) {
+    out[status] = { description: ERRORS[status]!, schema: Problem, contentType: "application/problem+json" };
+  }
+  return out;
+}
+
+export const ArticlePath = z.strictObject({ id: ArticleId });
+export const ClaimPath = z.strictObject({ id: ClaimId });
+export const SpeakerPath = z.strictObject({ name: SpeakerName });

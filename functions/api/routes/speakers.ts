@@ -1,0 +1,35 @@
+// /speakers: who is quoted most, and what each speaker said.
+import { ClaimPage, PageQuery, SpeakerPage } from "../../schemas/api.ts";
+import type { ApiDeps } from "../deps.ts";
+import { NotFoundError } from "../errors.ts";
+import { json } from "../response.ts";
+import { type Route, route } from "../router.ts";
+import { problems, SpeakerPath } from "./common.ts";
+
+export function speakerRoutes(deps: ApiDeps): Route[] {
+  return [
+    route({
+      method: "GET",
+      path: "/speakers",
+      operationId: "listSpeakers",
+      summary: "Speakers, most quoted first, with their claim and article counts",
+      query: PageQuery,
+      responses: { 200: { description: "A page of speakers.", schema: SpeakerPage }, ...problems() },
+      handle: async ({ query }) => json(200, await deps.store.listSpeakers(query)),
+    }),
+    route({
+      method: "GET",
+      path: "/speakers/{name}/claims",
+      operationId: "listSpeakerClaims",
+      summary: "A speaker's claims, newest first",
+      params: SpeakerPath,
+      query: PageQuery,
+      responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
+      handle: async ({ params, query }) => {
+        const page = await deps.store.listSpeakerClaims(params.name, query);
+        if (!page) throw new NotFoundError(`speaker ${params.name}`);
+        return json(200, page);
+      },
+    }),
+  ];
+}

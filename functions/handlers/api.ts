@@ -1,0 +1,21 @@
+// The API Lambda's entry (the CDK app bundles this path; the local stack calls the same `handler` with API Gateway
+// REST events). The composition root: the environment is read and validated once, at cold start, and a bad one
+// stops the function with a line naming the variable.
+import { createApiHandler } from "../api/create-api-handler.ts";
+import { createAwsClients } from "../shared/aws-clients.ts";
+import { ApiEnv, loadEnv } from "../shared/env.ts";
+import { createLogger } from "../shared/logger.ts";
+
+const env = loadEnv(ApiEnv);
+const { dynamo, s3 } = createAwsClients();
+
+export const handler = createApiHandler({
+  dynamo,
+  s3,
+  tableName: env.TABLE_NAME,
+  bucket: env.BUCKET_NAME,
+  ingestPrefix: env.INGEST_PREFIX,
+  maxArticleBytes: env.MAX_ARTICLE_BYTES,
+  corsAllowOrigin: env.CORS_ALLOW_ORIGIN,
+  logger: createLogger(env),
+});

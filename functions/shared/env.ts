@@ -1,0 +1,46 @@
+// Environment variables, read once per cold start and validated with zod: a missing or malformed variable stops
+// the function at start-up with one line naming it, instead of failing some requests later. The names are shared
+// with the CDK app and the local stack.
+import { z } from "zod";
+
+export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "SILENT", "CRITICAL"] as const;
+
+/** What every function that touches the store and the bucket needs. */
+export const CommonEnv = z.object({
+  TABLE_NAME: z.string().min(1),
+  BUCKET_NAME: z.string().min(3).max(63),
+  /** Objects under this prefix are articles to ingest; it ends with "/" and does not start with one. */
+  INGEST_PREFIX: z
+    .string()
+    .regex(/^[^/].*\/$/, "must end with / and not start with /")
+    .default("incoming/"),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_242_880),
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default("claimtrack"),
+  POWERTOOLS_LOG_LEVEL: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(LOG_LEVELS))
+    .default("INFO"),
+});
+export type CommonEnv = z.infer<typeof CommonEnv>;
+
+export const ApiEnv = CommonEnv.extend({
+  CORS_ALLOW_ORIGIN: z.string().min(1).default("*"),
+});
+export type ApiEnv = z.infer<typeof ApiEnv>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment with `schema`; throws EnvError naming every bad variable. Empty strings count as unset. */
+export function loadEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env) {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return parsed.data as z.output<T>;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`);
+  throw new EnvError(`invalid environment: ${problems.join("; ")}`);
+}

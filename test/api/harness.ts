@@ -1,0 +1,91 @@
+// The API handler wired to dynalite and s3rver, invoked with API Gateway REST events; every DynamoDB call is
+// recorded so tests can check what each route costs.
+import type { Context } from "aws-lambda";
+import { createApiHandler } from "../../functions/api/create-api-handler.ts";
+import type { Log } from "../../functions/shared/logger.ts";
+import type { ClaimStore } from "../../functions/store/claim-store.ts";
+import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
+import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
+import { restEvent } from "../support/rest-event.ts";
+import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { countCalls } from "../support/sdk-spy.ts";
+
+export const BUCKET = "claimtrack-api-test";
+
+export interface ApiResult {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked against their schemas by the tests
+  json: any;
+}
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+export interface RunningApi {
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResult>;
+  /** The store on the same table, to set up articles as the ingest pipeline would. */
+  store: ClaimStore;
+  db: RunningDynalite;
+  s3: RunningS3rver;
+  /** DynamoDB commands the handler sent since the last reset. */
+  dynamoCalls: { calls: string[]; reset(): void };
+  logs: { level: string; message: string; extra: Record<string, unknown>[] }[];
+  stop(): Promise<void>;
+}
+
+export async function startApi(
+  options: { maxArticleBytes?: number; corsAllowOrigin?: string } = {},
+): Promise<RunningApi> {
+  const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const dynamo = db.newClient();
+  const dynamoCalls = countCalls(dynamo);
+  const logs: RunningApi["logs"] = [];
+  const record =
+    (level: string) =>
+    (message: string, ...extra: Record<string, unknown>[]) =>
+      logs.push({ level, message, extra });
+  const logger: Log = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
+  let ids = 0;
+  const handler = createApiHandler({
+    dynamo,
+    s3: s3.client,
+    tableName: db.tableName,
+    bucket: BUCKET,
+    ingestPrefix: "incoming/",
+    maxArticleBytes: options.maxArticleBytes ?? 64 * 1024,
+    corsAllowOrigin: options.corsAllowOrigin ?? "*",
+    logger,
+    newId: () => `upload-${++ids}`,
+  });
+  return {
+    async call(method, path, callOptions = {}) {
+      const event = restEvent({ method, path, headers: callOptions.headers, body: callOptions.body });
+      const res = await handler(event, {} as Context);
+      const text = res.body;
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: res.statusCode, headers: lowerCaseKeys(res.headers), text, json };
+    },
+    store: createDynamoClaimStore({ client: db.client, tableName: db.tableName }),
+    db,
+    s3,
+    dynamoCalls,
+    logs,
+    async stop() {
+      dynamo.destroy();
+      await Promise.all([db.stop(), s3.stop()]);
+    },
+  };
+}
+
+function lowerCaseKeys(headers: Record<string, unknown> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
