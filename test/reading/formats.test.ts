@@ -145,6 +145,15 @@ describe("HTML pages", () => {
     expect(doc.text).toBe("The old bridge closed on Monday for six months of repairs, the council said.");
   });
 
+  it("reads the date written in a dateline element when nothing is machine-readable", () => {
+    const doc = readText(
+      '<html><body><article><h1>Ferry strike ends</h1><div class="story-date">Updated: 14 March 2025, 08:20 GMT</div><p>The ferry strike ended on Friday after staff accepted a new offer, the union said.</p></article></body></html>',
+      "page.html",
+    );
+    expect(doc.publishedAt).toBe("2025-03-14T08:20:00+00:00");
+    expect(doc.text).toBe("The ferry strike ended on Friday after staff accepted a new offer, the union said.");
+  });
+
   it("reads a page served as .txt as HTML", () => {
     const doc = readText(
       "<!DOCTYPE html><html><body><p>The port reopened on Tuesday after the storm.</p></body></html>",

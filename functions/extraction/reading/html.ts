@@ -1,7 +1,7 @@
 // Whole HTML pages (or HTML fragments): metadata from the head, the story from the article element.
 import type { FormatReading } from "./assemble.ts";
 import { parseByline } from "./bylines.ts";
-import { normalizeDate } from "./dates.ts";
+import { findDate, normalizeDate } from "./dates.ts";
 import { type DomDocument, type DomElement, parsePage } from "./dom.ts";
 import { articleRoot, htmlUnits, textOf } from "./html-body.ts";
 import { htmlMetadata } from "./html-metadata.ts";
@@ -20,9 +20,19 @@ function bylineAuthors(root: DomElement): string[] {
   return [];
 }
 
+const DATE_SELECTOR = '[class*="date"], [class*="time"], [class*="byline"], [class*="meta"]';
+
+/** A <time datetime> in the story, else a date written in a dateline or byline element. */
 function firstTime(root: DomElement): string | null {
   const time = root.querySelector("time[datetime]");
-  return time ? normalizeDate(time.getAttribute("datetime")) : null;
+  const stamped = time ? normalizeDate(time.getAttribute("datetime")) : null;
+  if (stamped) return stamped;
+  const found = root.querySelectorAll(DATE_SELECTOR);
+  for (let i = 0; i < found.length && i < 10; i++) {
+    const date = findDate(textOf(found[i]!).text);
+    if (date) return date.iso;
+  }
+  return null;
 }
 
 function bodyOf(document: DomDocument): DomElement | null {
