@@ -1,10 +1,10 @@
 // Invokes a deployable bundle (a directory holding index.mjs, as `cdk synth` stages it) in a child Node.js 24
 // process with a clean environment: the events run in one warm execution environment, one after another.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "./run-process.ts";
 
 const RUNNER = fileURLToPath(new URL("./invoke-bundle.ts", import.meta.url));
 
@@ -22,23 +22,13 @@ export async function runBundle(bundleDir: string, events: unknown[], env: Recor
     const eventsPath = join(work, "events.json");
     const resultPath = join(work, "result.json");
     writeFileSync(eventsPath, JSON.stringify(events));
-    const output = await new Promise<string>((resolve, reject) => {
-      // process.execPath is the Node.js 24 the project pins; PATH and HOME only, nothing else leaks in.
-      const child = spawn(process.execPath, [RUNNER, join(bundleDir, "index.mjs"), eventsPath, resultPath], {
-        env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env },
-      });
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-      });
-      child.stderr.on("data", (d) => {
-        out += d;
-      });
-      child.on("error", reject);
-      child.on("close", (code) =>
-        code === 0 ? resolve(out) : reject(new Error(`bundle runner exited ${code}:\n${out}`)),
-      );
-    });
+    // process.execPath is the Node.js 24 the project pins; PATH and HOME only, nothing else leaks in.
+    const { code, output } = await runProcess(
+      process.execPath,
+      [RUNNER, join(bundleDir, "index.mjs"), eventsPath, resultPath],
+      { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env } },
+    );
+    if (code !== 0) throw new Error(`bundle runner exited ${code}:\n${output}`);
     const result = JSON.parse(readFileSync(resultPath, "utf8")) as
       | { ok: true; loadedMs: number; invocations: BundleRun["invocations"] }
       | { ok: false; error: string; stack?: string };

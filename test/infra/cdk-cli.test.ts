@@ -1,7 +1,6 @@
 // `npx cdk synth` as a user runs it: through the real CLI and cdk.json, with no AWS credentials and every
 // outbound connection sent to a recording proxy. It must succeed, write both templates, and contact nobody
 // (no notices, no telemetry, no credential or account look-ups).
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
+import { type ProcessResult, runProcess } from "../../scripts/bundle/run-process.ts";
 import { describeSynth } from "./support/synth.ts";
 
 let proxy: Server;
@@ -37,7 +37,7 @@ afterAll(() => {
   for (const dir of [home, outdir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function runCdk(args: string[]): Promise<{ code: number | null; output: string }> {
+function runCdk(args: string[]): Promise<ProcessResult> {
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const env: Record<string, string> = {
     PATH: `${join(PROJECT_ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
@@ -52,18 +52,7 @@ function runCdk(args: string[]): Promise<{ code: number | null; output: string }
     NO_PROXY: "",
     CI: "true",
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(PROJECT_ROOT, "node_modules/.bin/cdk"), args, { cwd: PROJECT_ROOT, env });
-    let output = "";
-    child.stdout.on("data", (d) => {
-      output += d;
-    });
-    child.stderr.on("data", (d) => {
-      output += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
+  return runProcess(join(PROJECT_ROOT, "node_modules/.bin/cdk"), args, { cwd: PROJECT_ROOT, env });
 }
 
 describeSynth("npx cdk synth", () => {
