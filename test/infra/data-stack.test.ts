@@ -30,6 +30,14 @@ function denyInsecureTransport(bucketId: string) {
   });
 }
 
+/** Asserts the bucket's policy holds a statement matching `statement`. */
+function expectBucketPolicyStatement(bucketId: string, statement: object) {
+  s.dataTemplate.hasResourceProperties("AWS::S3::BucketPolicy", {
+    Bucket: { Ref: bucketId },
+    PolicyDocument: { Statement: Match.arrayWith([statement]) },
+  });
+}
+
 describeSynth("article bucket", () => {
   it("blocks public access, encrypts, versions and logs to the access-log bucket", () => {
     const [, bucket] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "Articles");
@@ -60,10 +68,7 @@ describeSynth("article bucket", () => {
 
   it("enforces TLS in its bucket policy", () => {
     const [bucketId] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "Articles");
-    s.dataTemplate.hasResourceProperties("AWS::S3::BucketPolicy", {
-      Bucket: { Ref: bucketId },
-      PolicyDocument: { Statement: Match.arrayWith([denyInsecureTransport(bucketId)]) },
-    });
+    expectBucketPolicyStatement(bucketId, denyInsecureTransport(bucketId));
   });
 
   it("sends created and removed events under the ingest prefix, and only those, to the ingest queue", () => {
@@ -115,31 +120,24 @@ describeSynth("access-log bucket", () => {
       },
       LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 90 })] },
     });
-    s.dataTemplate.hasResourceProperties("AWS::S3::BucketPolicy", {
-      Bucket: { Ref: logsId },
-      PolicyDocument: { Statement: Match.arrayWith([denyInsecureTransport(logsId)]) },
-    });
+    expectBucketPolicyStatement(logsId, denyInsecureTransport(logsId));
   });
 
   it("accepts log deliveries only from the article bucket in this account", () => {
     const [logsId] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "AccessLogs");
     const [bucketId] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "Articles");
-    s.dataTemplate.hasResourceProperties("AWS::S3::BucketPolicy", {
-      Bucket: { Ref: logsId },
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Condition: {
-              ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [bucketId, "Arn"] } },
-              StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
-            },
-          }),
-        ]),
-      },
-    });
+    expectBucketPolicyStatement(
+      logsId,
+      Match.objectLike({
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Condition: {
+          ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [bucketId, "Arn"] } },
+          StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+        },
+      }),
+    );
   });
 });
 
