@@ -45,7 +45,9 @@ export function safeFileName(name: string | undefined, type: ArticleContentType)
   const ext = extensionFor(type);
   const base = (name ?? "article")
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\w.-]+/g, "-")
+    .replace(/-+\./g, ".")
     .replace(/-{2,}/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "")
     .slice(0, 100);

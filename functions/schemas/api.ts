@@ -24,10 +24,11 @@ export const SpeakerName = z
   .describe("A speaker's name; case and spacing do not matter.");
 
 /** A real calendar day (the claim schema's IsoDate only checks the shape). */
-export const CalendarDate = IsoDate.refine(
-  (d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-  "expected a calendar date YYYY-MM-DD",
-);
+export const CalendarDate = IsoDate.refine((d) => {
+  // Zod runs this even when the shape check failed: it must not throw on any string.
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(d);
+}, "expected a calendar date YYYY-MM-DD");
 
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1–200."),

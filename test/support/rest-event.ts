@@ -16,7 +16,7 @@ export function restEvent(req: RestRequest): APIGatewayProxyEvent {
   const [rawPath, rawQuery = ""] = req.path.split("?", 2) as [string, string?];
   const params = new URLSearchParams(rawQuery);
   const multi: Record<string, string[]> = {};
-  for (const [name, value] of params) (multi[name] ??= []).push(value);
+  for (const [name, value] of params) multi[name] = [...(multi[name] ?? []), value];
   const single = Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values.at(-1)!]));
   const headers = req.headers ?? {};
   const binary = req.body instanceof Uint8Array;

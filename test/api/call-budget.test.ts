@@ -1,0 +1,82 @@
+// What each route costs in DynamoDB calls, counted by an SDK middleware on the handler's real client: reads are
+// served by GetItem/Query/BatchGetItem on keys and indexes — at most 2 calls per request, 3 where a route joins
+// articles and claims — and no request, read or write, ever scans the table.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
+import { BUCKET, type RunningApi, startApi } from "./harness.ts";
+
+let api: RunningApi;
+const ex = makeExtraction({
+  seed: "budget",
+  claims: Array.from({ length: 30 }, (_, i) => ({
+    speaker: ["Mark Rutte", "Keir Starmer"][i % 2]!,
+    entities: ["NATO"],
+    time: ["2025-06-01", "2025-06-30"] as [string, string],
+    certainty: "possible" as const,
+  })),
+});
+
+beforeAll(async () => {
+  api = await startApi();
+  await api.store.recordPending(pendingFor(ex, source("incoming/budget.txt", BUCKET)));
+  await api.store.completeArticle(ex);
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+const READ_COMMANDS = new Set(["GetItemCommand", "QueryCommand", "BatchGetItemCommand"]);
+
+/** One request per route (by operationId); a route missing here fails the test, so new routes get a budget. */
+const requests: Record<string, { method: string; path: string; body?: string; budget: number | "writes" }> = {
+  listArticles: { method: "GET", path: "/articles?limit=200", budget: 2 },
+  getArticle: { method: "GET", path: `/articles/${ex.article.id}`, budget: 2 },
+  listArticleClaims: { method: "GET", path: `/articles/${ex.article.id}/claims?limit=5`, budget: 3 },
+  findClaims: {
+    method: "GET",
+    path: "/claims?speaker=Mark%20Rutte&entity=NATO&from=2025-01-01&certainty=possible",
+    budget: 2,
+  },
+  getClaim: { method: "GET", path: `/claims/${ex.claims[3]!.id}`, budget: 2 },
+  listSpeakers: { method: "GET", path: "/speakers", budget: 2 },
+  listSpeakerClaims: { method: "GET", path: "/speakers/Keir%20Starmer/claims?limit=3", budget: 3 },
+  getOpenApiDocument: { method: "GET", path: "/openapi.json", budget: 0 },
+  getDocs: { method: "GET", path: "/docs", budget: 0 },
+  createUpload: {
+    method: "POST",
+    path: "/uploads",
+    body: JSON.stringify({ contentType: "text/plain", contentLength: 10 }),
+    budget: 0,
+  },
+  submitArticle: { method: "POST", path: "/articles", body: "A new article, said the editor.", budget: "writes" },
+  deleteArticle: { method: "DELETE", path: `/articles/${ex.article.id}`, budget: "writes" },
+};
+
+it("every route stays within its DynamoDB call budget and never scans", async () => {
+  const doc = (await api.call("GET", "/openapi.json")).json;
+  const operations = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
+    Object.values(p).map((o) => o.operationId),
+  );
+  expect(Object.keys(requests).sort()).toEqual([...operations].sort());
+
+  const costs: Record<string, string[]> = {};
+  for (const [operationId, req] of Object.entries(requests)) {
+    api.dynamoCalls.reset();
+    const contentType = req.path === "/uploads" ? "application/json" : "text/plain";
+    const res = await api.call(req.method, req.path, { headers: { "Content-Type": contentType }, body: req.body });
+    expect(res.status, `${operationId}: ${res.text}`).toBeLessThan(300);
+    const calls = [...api.dynamoCalls.calls];
+    costs[operationId] = calls;
+    expect(calls, operationId).not.toContain("ScanCommand");
+    if (req.budget !== "writes") {
+      expect(calls.length, `${operationId} made ${calls.join(", ")}`).toBeLessThanOrEqual(req.budget);
+      expect(
+        calls.every((c) => READ_COMMANDS.has(c)),
+        operationId,
+      ).toBe(true);
+    }
+  }
+  // The joins read the article (GetItem) and its claims (Query), in parallel.
+  expect([...costs.listArticleClaims!].sort()).toEqual(["GetItemCommand", "QueryCommand"]);
+  expect([...costs.listSpeakerClaims!].sort()).toEqual(["GetItemCommand", "QueryCommand"]);
+});

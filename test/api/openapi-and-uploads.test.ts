@@ -1,0 +1,140 @@
+// GET /openapi.json is generated from the zod schemas and the route table (every route, every $ref resolvable);
+// GET /docs renders it; POST /uploads hands out a presigned PUT that s3rver accepts for exactly the announced file.
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Problem, UploadTicket } from "../../functions/schemas/api.ts";
+import { fromObjectMetadata } from "../../functions/shared/object-metadata.ts";
+import { BUCKET, type RunningApi, startApi } from "./harness.ts";
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startApi({ maxArticleBytes: 1000 });
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+describe("GET /openapi.json", () => {
+  it("is an OpenAPI 3.1 document with every route, and every reference resolves", async () => {
+    const res = await api.call("GET", "/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = res.json;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/articles",
+      "/articles/{id}",
+      "/articles/{id}/claims",
+      "/claims",
+      "/claims/{id}",
+      "/docs",
+      "/openapi.json",
+      "/speakers",
+      "/speakers/{name}/claims",
+      "/uploads",
+    ]);
+    expect(Object.keys(doc.paths["/articles"]).sort()).toEqual(["get", "post"]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+    // Every path parameter in a template is declared, and required.
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[] }>>,
+    )) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops)) {
+        expect(op.parameters?.filter((p) => p.in === "path").map((p) => p.name) ?? []).toEqual(names);
+        expect(op.parameters?.filter((p) => p.in === "path").every((p) => p.required) ?? true).toBe(true);
+      }
+    }
+  });
+
+  it("describes parameters and bodies from the same schemas that validate requests", async () => {
+    const doc = (await api.call("GET", "/openapi.json")).json;
+    const find = doc.paths["/claims"].get;
+    const limit = find.parameters.find((p: { name: string }) => p.name === "limit");
+    expect(limit).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
+    });
+    expect(find.parameters.find((p: { name: string }) => p.name === "certainty").schema.enum).toEqual([
+      "certain",
+      "probable",
+      "possible",
+    ]);
+    const submission = doc.components.schemas.ArticleSubmission;
+    expect(submission.required).toEqual(["body"]);
+    expect(submission.additionalProperties).toBe(false);
+    expect(doc.components.schemas.ClaimRecord.required).toEqual(
+      expect.arrayContaining(["articleId", "publishedAt", "evidence"]),
+    );
+    expect(doc.paths["/articles/{id}"].get.responses["404"].content["application/problem+json"].schema).toEqual({
+      $ref: "#/components/schemas/Problem",
+    });
+    expect(Object.keys(doc.paths["/articles"].post.requestBody.content)).toEqual([
+      "application/json",
+      "text/plain",
+      "text/markdown",
+      "text/html",
+      "application/xhtml+xml",
+    ]);
+  });
+});
+
+describe("GET /docs", () => {
+  it("renders every operation and schema of the document in one page", async () => {
+    const res = await api.call("GET", "/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const doc = (await api.call("GET", "/openapi.json")).json;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string }>>)) {
+      for (const op of Object.values(ops)) {
+        expect(res.text).toContain(`id="${op.operationId}"`);
+        expect(res.text).toContain(`<code>${path}</code>`);
+      }
+    }
+    expect(res.text).toContain('id="schema-ClaimRecord"');
+    expect(res.text).not.toMatch(/<script/);
+  });
+});
+
+describe("POST /uploads", () => {
+  const request = (body: unknown) =>
+    api.call("POST", "/uploads", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+  it("hands out a presigned PUT under the ingest prefix that accepts exactly the announced file", async () => {
+    const text = "A large article, the archivist said.";
+    const res = await request({
+      contentType: "text/plain",
+      contentLength: Buffer.byteLength(text),
+      fileName: "Große Datei (final).txt",
+      title: "Große Datei",
+    });
+    expect(res.status).toBe(200);
+    const ticket = UploadTicket.parse(res.json);
+    expect(ticket.source).toEqual({ bucket: BUCKET, key: "incoming/uploads/upload-1/Gro-e-Datei-final.txt" });
+    expect(ticket.headers["content-type"]).toBe("text/plain");
+    // Size, type and metadata are signed, so S3 refuses any other file. (s3rver does not check signed headers;
+    // AWS does: the test can only check what we sign.)
+    expect(new URL(ticket.url).searchParams.get("X-Amz-SignedHeaders")).toBe(
+      "content-length;content-type;host;x-amz-meta-title",
+    );
+
+    const put = await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: text });
+    expect(put.status, await put.text()).toBe(200);
+    const stored = await api.s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: ticket.source.key }));
+    expect(await stored.Body!.transformToString()).toBe(text);
+    expect(fromObjectMetadata(stored.Metadata)).toEqual({ title: "Große Datei" });
+  });
+
+  it("refuses a file over the size limit (413), another content type (415) and bad fields (400)", async () => {
+    expect((await request({ contentType: "text/plain", contentLength: 1001 })).status).toBe(413);
+    const type = await request({ contentType: "application/pdf", contentLength: 10 });
+    expect(type.status).toBe(400);
+    expect(Problem.parse(type.json).errors?.[0]?.field).toBe("body.contentType");
+    const form = await api.call("POST", "/uploads", { headers: { "Content-Type": "text/plain" }, body: "x" });
+    expect(form.status).toBe(415);
+    const missing = await request({ contentType: "text/plain" });
+    expect(missing.json.errors).toEqual([{ field: "body.contentLength", message: expect.any(String) }]);
+  });
+});
