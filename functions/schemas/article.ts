@@ -1,5 +1,5 @@
 // The article as the extractor reads it: metadata plus the plain text that evidence offsets index into.
-import { z } from "zod";
+import * as z from "zod";
 import { Claim } from "./claim.ts";
 
 export const ArticleFormat = z.enum(["text", "markdown", "html", "json"]);

@@ -1,5 +1,5 @@
 // The claim record: what the extractor emits, what the store keeps and what the API serves.
-import { z } from "zod";
+import * as z from "zod";
 
 /** Calendar date, `YYYY-MM-DD`. Months and years are expressed as ranges of days. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
