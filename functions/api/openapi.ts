@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route table and the zod schemas (z.toJSONSchema): nothing in it is
 // written by hand, so it cannot drift from what the API validates and returns.
-import { z } from "zod";
+import * as z from "zod";
 import * as api from "../schemas/api.ts";
 import { ArticleSubmission, UploadRequest } from "../schemas/api.ts";
 import { Attribution, ClaimTime, Entity, Evidence } from "../schemas/claim.ts";

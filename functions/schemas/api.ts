@@ -1,6 +1,6 @@
 // The REST API's requests and responses. With records.ts these schemas validate every request, type every
 // handler and generate the OpenAPI document (api/openapi.ts): there is no other description of the API.
-import { z } from "zod";
+import * as z from "zod";
 import { Certainty, IsoDate } from "./claim.ts";
 import { ArticleStatus, ArticleSummary, ClaimRecord, ObjectSource, SpeakerSummary } from "./records.ts";
 

@@ -1,6 +1,6 @@
 // What the store keeps and the API serves: the extractor's records (article.ts, claim.ts) extended with
 // what storage adds — sources, status, counts, timestamps. Extended here, never redefined.
-import { z } from "zod";
+import * as z from "zod";
 import { ArticleFormat, ExtractedArticle } from "./article.ts";
 import { Claim } from "./claim.ts";
 

@@ -1,7 +1,7 @@
 // Environment variables, read once per cold start and validated with zod: a missing or malformed variable stops
 // the function at start-up with one line naming it, instead of failing some requests later. The names are shared
 // with the CDK app and the local stack.
-import { z } from "zod";
+import * as z from "zod";
 
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "SILENT", "CRITICAL"] as const;
 

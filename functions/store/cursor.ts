@@ -5,7 +5,7 @@
 // The check sum detects edits, not forgeries (there is no secret): a forged cursor can at most name another
 // position in the same partition of the same index, which any client could reach by paging.
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { InvalidCursorError } from "./errors.ts";
 
 const VERSION = 1;

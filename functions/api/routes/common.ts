@@ -1,5 +1,5 @@
 // Pieces every route module uses: the documented error responses and the path parameter schemas.
-import { z } from "zod";
+import * as z from "zod";
 import { ArticleId, ClaimId, Problem, SpeakerName } from "../../schemas/api.ts";
 import type { ResponseDoc } from "../router.ts";
 
