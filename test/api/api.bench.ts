@@ -1,0 +1,104 @@
+// `npm run bench:api`: what storing and serving claims costs, for the seed articles run through the extractor.
+// Against dynalite, so times only compare runs on one machine (AWS adds network latency per call); calls and
+// write units are what DynamoDB would bill (on-demand: $1.25 per million write units, $0.25 per million reads).
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Context } from "aws-lambda";
+import { createApiHandler } from "../../functions/api/create-api-handler.ts";
+import { extract } from "../../functions/extraction/extract.ts";
+import { silentLog } from "../../functions/shared/logger.ts";
+import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
+import { claimItems, itemBytes } from "../../functions/store/items.ts";
+import { sortableTime } from "../../functions/store/keys.ts";
+import { startDynalite } from "../support/dynalite.ts";
+import { restEvent } from "../support/rest-event.ts";
+import { startS3rver } from "../support/s3rver.ts";
+import { countCalls } from "../support/sdk-spy.ts";
+
+const SEEDS = "seeds";
+const ROUNDS = 30;
+
+/** Write units of an item: 1 per KB, once in the table and once in each index it appears in. */
+function writeUnits(item: Record<string, unknown>): number {
+  const indexes = ["gsi1pk", "gsi2pk", "gsi3pk"].filter((k) => item[k] !== undefined).length;
+  return Math.ceil(itemBytes(item) / 1024) * (1 + indexes);
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)]!;
+
+const db = await startDynalite();
+const s3 = await startS3rver({ buckets: ["bench"] });
+const client = db.newClient();
+const calls = countCalls(client);
+const store = createDynamoClaimStore({ client, tableName: db.tableName });
+
+console.log("article                              claims  items  write units  calls  complete ms");
+const ids: string[] = [];
+for (const file of readdirSync(SEEDS).sort()) {
+  const bytes = readFileSync(join(SEEDS, file));
+  let extraction: ReturnType<typeof extract>;
+  try {
+    extraction = extract({ bytes, fileName: file });
+  } catch {
+    continue;
+  }
+  const { article, claims } = extraction;
+  await store.recordPending({
+    id: article.id,
+    contentHash: article.contentHash,
+    source: { bucket: "bench", key: file },
+  });
+  const items = claims.flatMap((c) =>
+    claimItems(
+      { ...c, articleId: article.id, publishedAt: article.publishedAt },
+      sortableTime(article.publishedAt, ""),
+    ),
+  );
+  calls.reset();
+  const started = performance.now();
+  await store.completeArticle(extraction);
+  const ms = performance.now() - started;
+  const units = items.reduce((sum, i) => sum + writeUnits(i), 0);
+  console.log(
+    `${basename(file).padEnd(36)} ${String(claims.length).padStart(6)} ${String(items.length).padStart(6)} ${String(units).padStart(12)} ${String(calls.calls.length).padStart(6)} ${ms.toFixed(0).padStart(12)}`,
+  );
+  ids.push(article.id);
+}
+
+const handler = createApiHandler({
+  dynamo: client,
+  s3: s3.client,
+  tableName: db.tableName,
+  bucket: "bench",
+  ingestPrefix: "incoming/",
+  maxArticleBytes: 5 * 1024 * 1024,
+  corsAllowOrigin: "*",
+  logger: silentLog,
+});
+const routes = [
+  "/articles?limit=50",
+  `/articles/${ids[0]}`,
+  `/articles/${ids[0]}/claims?limit=200`,
+  "/claims?limit=50",
+  "/claims?from=2025-01-01&to=2025-12-31",
+  "/speakers",
+  "/openapi.json",
+];
+console.log("\nroute                                            p50 ms  p95 ms  DynamoDB calls");
+for (const path of routes) {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    calls.reset();
+    const started = performance.now();
+    const res = await handler(restEvent({ method: "GET", path }), {} as Context);
+    times.push(performance.now() - started);
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+  }
+  const label = path.replace(/[0-9a-f]{20}/, "{id}");
+  console.log(
+    `${label.padEnd(48)} ${percentile(times, 0.5).toFixed(1).padStart(6)} ${percentile(times, 0.95).toFixed(1).padStart(7)} ${String(calls.calls.length).padStart(15)}`,
+  );
+}
+client.destroy();
+await Promise.all([db.stop(), s3.stop()]);
