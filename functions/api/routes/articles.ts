@@ -11,12 +11,12 @@ import {
 import { ArticleRecord } from "../../schemas/records.ts";
 import { articleFileOf, mediaTypeOf } from "../article-content.ts";
 import type { ApiDeps } from "../deps.ts";
-import { BadRequestError, NotFoundError, PayloadTooLargeError } from "../errors.ts";
+import { BadRequestError, PayloadTooLargeError } from "../errors.ts";
 import { json, noContent } from "../response.ts";
 import { parseJson, type Route, route, validate } from "../router.ts";
 import { deleteArticle } from "../use-cases/delete-article.ts";
 import { type ArticleFile, submitArticle } from "../use-cases/submit-article.ts";
-import { ArticlePath, problems } from "./common.ts";
+import { ArticlePath, found, problems } from "./common.ts";
 
 export function articleRoutes(deps: ApiDeps): Route[] {
   return [
@@ -37,11 +37,7 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       summary: "An article with its status, failure reason and sources",
       params: ArticlePath,
       responses: { 200: { description: "The article.", schema: ArticleRecord }, ...problems(404) },
-      handle: async ({ params }) => {
-        const article = await deps.store.getArticle(params.id);
-        if (!article) throw new NotFoundError(`article ${params.id}`);
-        return json(200, article);
-      },
+      handle: async ({ params }) => found(await deps.store.getArticle(params.id), `article ${params.id}`),
     }),
     route({
       method: "GET",
@@ -51,11 +47,8 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       params: ArticlePath,
       query: PageQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
-      handle: async ({ params, query }) => {
-        const page = await deps.store.listArticleClaims(params.id, query);
-        if (!page) throw new NotFoundError(`article ${params.id}`);
-        return json(200, page);
-      },
+      handle: async ({ params, query }) =>
+        found(await deps.store.listArticleClaims(params.id, query), `article ${params.id}`),
     }),
     route({
       method: "POST",

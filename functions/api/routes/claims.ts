@@ -2,10 +2,9 @@
 import { ClaimPage, ClaimsQuery } from "../../schemas/api.ts";
 import { ClaimRecord } from "../../schemas/records.ts";
 import type { ApiDeps } from "../deps.ts";
-import { NotFoundError } from "../errors.ts";
 import { json } from "../response.ts";
 import { type Route, route } from "../router.ts";
-import { ClaimPath, problems } from "./common.ts";
+import { ClaimPath, found, problems } from "./common.ts";
 
 export function claimRoutes(deps: ApiDeps): Route[] {
   return [
@@ -33,11 +32,7 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       summary: "A claim with its attribution, evidence and article",
       params: ClaimPath,
       responses: { 200: { description: "The claim.", schema: ClaimRecord }, ...problems(404) },
-      handle: async ({ params }) => {
-        const claim = await deps.store.getClaim(params.id);
-        if (!claim) throw new NotFoundError(`claim ${params.id}`);
-        return json(200, claim);
-      },
+      handle: async ({ params }) => found(await deps.store.getClaim(params.id), `claim ${params.id}`),
     }),
   ];
 }

@@ -1,6 +1,8 @@
 // Pieces every route module uses: the documented error responses and the path parameter schemas.
 import * as z from "zod";
 import { ArticleId, ClaimId, Problem, SpeakerName } from "../../schemas/api.ts";
+import { NotFoundError } from "../errors.ts";
+import { type ApiResponse, json } from "../response.ts";
 import type { ResponseDoc } from "../router.ts";
 
 const ERRORS: Record<number, string> = {
@@ -23,3 +25,9 @@ export function problems(...statuses: (404 | 413 | 415)[]): Record<number, Respo
 export const ArticlePath = z.strictObject({ id: ArticleId });
 export const ClaimPath = z.strictObject({ id: ClaimId });
 export const SpeakerPath = z.strictObject({ name: SpeakerName });
+
+/** 200 with the value, or 404 naming what was not found. */
+export function found(value: unknown, what: string): ApiResponse {
+  if (value === null || value === undefined) throw new NotFoundError(what);
+  return json(200, value);
+}

@@ -1,10 +1,9 @@
 // /speakers: who is quoted most, and what each speaker said.
 import { ClaimPage, PageQuery, SpeakerPage } from "../../schemas/api.ts";
 import type { ApiDeps } from "../deps.ts";
-import { NotFoundError } from "../errors.ts";
 import { json } from "../response.ts";
 import { type Route, route } from "../router.ts";
-import { problems, SpeakerPath } from "./common.ts";
+import { found, problems, SpeakerPath } from "./common.ts";
 
 export function speakerRoutes(deps: ApiDeps): Route[] {
   return [
@@ -25,11 +24,8 @@ export function speakerRoutes(deps: ApiDeps): Route[] {
       params: SpeakerPath,
       query: PageQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
-      handle: async ({ params, query }) => {
-        const page = await deps.store.listSpeakerClaims(params.name, query);
-        if (!page) throw new NotFoundError(`speaker ${params.name}`);
-        return json(200, page);
-      },
+      handle: async ({ params, query }) =>
+        found(await deps.store.listSpeakerClaims(params.name, query), `speaker ${params.name}`),
     }),
   ];
 }

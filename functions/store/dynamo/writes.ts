@@ -101,6 +101,19 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     }
   };
 
+  /** Forgets which article an object holds — unless it holds another one by now: that mapping is not ours. */
+  const deleteSourceMapping = (sourceId: string, articleId: string) =>
+    ignoringConditionFailure(
+      ctx.doc.send(
+        new DeleteCommand({
+          TableName: ctx.tableName,
+          Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+          ConditionExpression: "articleId = :id",
+          ExpressionAttributeValues: { ":id": articleId },
+        }),
+      ),
+    );
+
   /** Detaches a source from an article; deletes the article when it has no source left. */
   const detachSource = async (articleId: string, sourceId: string): Promise<boolean> => {
     await ctx.doc.send(
@@ -134,18 +147,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     const before = articleItemFound ? articleRecordOf(articleItemFound, listings) : null;
     await clearClaims(articleId, partition);
     for (const listing of listings) {
-      const sourceId = String(listing.sk).slice(SOURCE_LISTING_PREFIX.length);
-      await ignoringConditionFailure(
-        ctx.doc.send(
-          new DeleteCommand({
-            TableName: ctx.tableName,
-            Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
-            // The object may hold another article by now: that mapping is not ours to delete.
-            ConditionExpression: "articleId = :id",
-            ExpressionAttributeValues: { ":id": articleId },
-          }),
-        ),
-      );
+      await deleteSourceMapping(String(listing.sk).slice(SOURCE_LISTING_PREFIX.length), articleId);
     }
     await deleteAll(ctx, listings);
     if (articleItemFound) await deleteAll(ctx, [articleItemFound]);
@@ -288,16 +290,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       if (!mapping.Item) return { articleId: null, articleDeleted: false };
       const articleId = String(mapping.Item.articleId);
       const articleDeleted = await detachSource(articleId, sourceId);
-      await ignoringConditionFailure(
-        ctx.doc.send(
-          new DeleteCommand({
-            TableName: ctx.tableName,
-            Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
-            ConditionExpression: "articleId = :id",
-            ExpressionAttributeValues: { ":id": articleId },
-          }),
-        ),
-      );
+      await deleteSourceMapping(sourceId, articleId);
       return { articleId, articleDeleted };
     },
 
