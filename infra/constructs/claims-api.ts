@@ -8,6 +8,8 @@ import * as apigw from "aws-cdk-lib/aws-apigateway";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import * as z from "zod";
+import { ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
 import type { DeployConfig } from "../config.ts";
 import { acknowledge } from "../nag.ts";
 
@@ -18,15 +20,17 @@ interface Route {
   method: "GET" | "POST" | "DELETE";
   path: string;
   public?: boolean;
+  /** The zod schema of an `application/json` body: API Gateway checks bodies against it before the function. */
+  jsonBody?: { name: string; schema: z.ZodType };
 }
 
 export const ROUTES: readonly Route[] = [
   { method: "GET", path: "articles" },
-  { method: "POST", path: "articles" },
+  { method: "POST", path: "articles", jsonBody: { name: "ArticleSubmission", schema: ArticleSubmission } },
   { method: "GET", path: "articles/{id}" },
   { method: "DELETE", path: "articles/{id}" },
   { method: "GET", path: "articles/{id}/claims" },
-  { method: "POST", path: "uploads" },
+  { method: "POST", path: "uploads", jsonBody: { name: "UploadRequest", schema: UploadRequest } },
   { method: "GET", path: "claims" },
   { method: "GET", path: "claims/{id}" },
   { method: "GET", path: "speakers" },
@@ -110,12 +114,22 @@ export class ClaimsApi extends Construct {
         ...(route.public ? { authorizationType: apigw.AuthorizationType.NONE, apiKeyRequired: false } : {}),
         requestValidator: validator,
         requestParameters: requestParametersFor(route),
+        ...(route.jsonBody ? { requestModels: { "application/json": this.modelFor(route.jsonBody) } } : {}),
       });
     }
     this.addProblemResponses(config.corsAllowOrigin);
 
     this.apiKey = config.apiKeys ? this.addUsagePlan(config) : undefined;
     this.acknowledgeFindings(config);
+  }
+
+  /** An API Gateway model generated from the zod schema the function validates the same body with. */
+  private modelFor(body: { name: string; schema: z.ZodType }): apigw.Model {
+    return this.api.addModel(body.name, {
+      modelName: body.name,
+      contentType: "application/json",
+      schema: requestBodyJsonSchema(body.schema) as apigw.JsonSchema,
+    });
   }
 
   private addUsagePlan(config: DeployConfig): apigw.IApiKey {
@@ -129,28 +143,26 @@ export class ClaimsApi extends Construct {
     return key;
   }
 
-  /** Errors raised by API Gateway itself answer in the same problem+json shape as the function's errors. */
+  /**
+   * Errors raised by API Gateway itself (validation, authorization, throttling, unknown routes) answer in the
+   * same RFC 9457 problem+json shape as the function's own errors, with CORS headers so browsers can read them.
+   */
   private addProblemResponses(corsAllowOrigin: string): void {
-    const headers = {
+    const responseHeaders = {
       "Access-Control-Allow-Origin": `'${corsAllowOrigin}'`,
       "Content-Type": "'application/problem+json'",
     };
-    const problem = (title: string, detail: string) => ({
-      "application/json": `{"type":"about:blank","title":"${title}","code":"$context.error.responseType","detail":${detail},"requestId":"$context.requestId"}`,
-    });
-    const responses: [string, apigw.ResponseType, string, string][] = [
-      ["BadBody", apigw.ResponseType.BAD_REQUEST_BODY, "Bad Request", '"$context.error.validationErrorString"'],
-      [
-        "BadParameters",
-        apigw.ResponseType.BAD_REQUEST_PARAMETERS,
-        "Bad Request",
-        '"$context.error.validationErrorString"',
-      ],
-      ["Default4xx", apigw.ResponseType.DEFAULT_4XX, "Client Error", "$context.error.messageString"],
-      ["Default5xx", apigw.ResponseType.DEFAULT_5XX, "Server Error", "$context.error.messageString"],
-    ];
-    for (const [id, type, title, detail] of responses) {
-      this.api.addGatewayResponse(id, { type, responseHeaders: headers, templates: problem(title, detail) });
+    for (const [type, status, title] of GATEWAY_PROBLEMS) {
+      // Validation failures say what failed; the rest carry API Gateway's own message (already JSON-quoted).
+      const detail = status === 400 ? '"$context.error.validationErrorString"' : "$context.error.messageString";
+      const statusField = status === undefined ? "" : `"status":${status},`;
+      this.api.addGatewayResponse(type.responseType, {
+        type,
+        responseHeaders,
+        templates: {
+          "application/json": `{"type":"about:blank","title":"${title}",${statusField}"detail":${detail},"instance":"$context.path","requestId":"$context.requestId"}`,
+        },
+      });
     }
   }
 
@@ -191,6 +203,36 @@ export class ClaimsApi extends Construct {
       );
     }
   }
+}
+
+/** API Gateway's own error responses with the status each one has (the catch-alls have several). */
+const GATEWAY_PROBLEMS: [apigw.ResponseType, number | undefined, string][] = [
+  [apigw.ResponseType.BAD_REQUEST_BODY, 400, "Bad Request"],
+  [apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400, "Bad Request"],
+  [apigw.ResponseType.UNAUTHORIZED, 401, "Unauthorized"],
+  [apigw.ResponseType.ACCESS_DENIED, 403, "Forbidden"],
+  [apigw.ResponseType.EXPIRED_TOKEN, 403, "Forbidden"],
+  [apigw.ResponseType.INVALID_API_KEY, 403, "Forbidden"],
+  [apigw.ResponseType.INVALID_SIGNATURE, 403, "Forbidden"],
+  // Also what an undeclared path or method gets.
+  [apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Forbidden"],
+  [apigw.ResponseType.RESOURCE_NOT_FOUND, 404, "Not Found"],
+  [apigw.ResponseType.REQUEST_TOO_LARGE, 413, "Content Too Large"],
+  [apigw.ResponseType.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type"],
+  [apigw.ResponseType.QUOTA_EXCEEDED, 429, "Too Many Requests"],
+  [apigw.ResponseType.THROTTLED, 429, "Too Many Requests"],
+  [apigw.ResponseType.INTEGRATION_FAILURE, 504, "Gateway Timeout"],
+  [apigw.ResponseType.INTEGRATION_TIMEOUT, 504, "Gateway Timeout"],
+  [apigw.ResponseType.DEFAULT_4XX, undefined, "Client Error"],
+  [apigw.ResponseType.DEFAULT_5XX, undefined, "Server Error"],
+];
+
+/**
+ * A body schema as API Gateway reads it (JSON Schema draft 4). `io: "input"` describes what a client sends
+ * (before defaults and transforms); checks zod runs in code (refinements) are left to the function.
+ */
+export function requestBodyJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: "draft-4", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }
 
 /** Path parameters are required; POST bodies must declare their type so the function can parse them. */
