@@ -50,10 +50,14 @@ const all = time(() => {
 });
 const articlesPerSec = (seeds.length * 1000) / all.perRunMs;
 console.log(`seeds: ${seeds.length} articles, ${(totalBytes / 1024).toFixed(1)} KB`);
-console.log(`  ${articlesPerSec.toFixed(0)} articles/s · ${((totalBytes / 1e6) * (1000 / all.perRunMs)).toFixed(2)} MB/s (one core)`);
+console.log(
+  `  ${articlesPerSec.toFixed(0)} articles/s · ${((totalBytes / 1e6) * (1000 / all.perRunMs)).toFixed(2)} MB/s (one core)`,
+);
 for (const s of seeds) {
   const t = time(() => extract({ bytes: s.bytes, fileName: s.name }), 300);
-  console.log(`  ${s.name.padEnd(36)} ${(s.bytes.length / 1024).toFixed(1).padStart(5)} KB  ${t.perRunMs.toFixed(2).padStart(6)} ms`);
+  console.log(
+    `  ${s.name.padEnd(36)} ${(s.bytes.length / 1024).toFixed(1).padStart(5)} KB  ${t.perRunMs.toFixed(2).padStart(6)} ms`,
+  );
 }
 
 const paragraphs = seedParagraphs();

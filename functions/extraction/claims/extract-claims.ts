@@ -86,7 +86,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
   const framed = sentences.map((s) => {
     ctx.speakers.nextSentence();
     const frame = s.tokens.at(-1)?.text === "?" ? null : findFrame(s);
-    const resolved = frame?.speaker ? ctx.speakers.resolve(frame.speakerText) : null;
+    const resolved = frame?.speaker ? ctx.speakers.resolve(speakerWords(s, frame)) : null;
     const speaker = resolved ? ctx.speakers.withSourceChain(resolved) : null;
     if (speaker) ctx.lastSpeaker = speaker;
     noteNames(ctx, s);
@@ -115,6 +115,16 @@ function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
     emitContent(ctx, s, { from: 0, to: s.tokens.length }, own, null, own?.via ?? []);
     if (own) previous = own;
   }
+}
+
+/** The speaker's words; a name in apposition wins over a description ("The mayor of X, Ana Ruiz, said"). */
+function speakerWords(s: Sentence, frame: Frame): string {
+  for (const a of frame.appositives) {
+    const words = s.tokens.slice(a.from, a.to);
+    if (words.length >= 2 && words.length <= 4 && words.every((t) => /^\p{Lu}/u.test(t.text)))
+      return words.map((t) => t.text).join(" ");
+  }
+  return frame.speakerText;
 }
 
 function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
@@ -171,7 +181,11 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
 }
 
 function subSentence(s: Sentence, r: Range): Sentence {
-  return { tokens: s.tokens.slice(r.from, r.to), tags: s.tags.slice(r.from, r.to), quoted: s.quoted.slice(r.from, r.to) };
+  return {
+    tokens: s.tokens.slice(r.from, r.to),
+    tags: s.tags.slice(r.from, r.to),
+    quoted: s.quoted.slice(r.from, r.to),
+  };
 }
 
 const range = (from: number, to: number): number[] =>

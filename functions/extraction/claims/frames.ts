@@ -1,8 +1,8 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
 import { CHANNELS, CUE_VERBS, UTTERANCE_NOUNS } from "./lexicon.ts";
-import { isPredicate, type Pos } from "./pos.ts";
 import type { NameRun } from "./names.ts";
+import { isPredicate, type Pos } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
 export interface Range {

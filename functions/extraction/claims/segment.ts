@@ -10,6 +10,7 @@ export interface Span {
 export const isAbbreviation = (word: string): boolean =>
   ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
 
+export const MAX_SENTENCE_TOKENS = 160;
 const SENTENCE_END = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "”", "’", ")", "]", "»", "'"]);
 const DOTTED_CAPS = /^(?:\p{Lu}\.)+$/u;
@@ -48,6 +49,21 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
   const sentences: Token[][] = [];
   let current: Token[] = [];
   const flush = () => {
+    // No real sentence runs past MAX_SENTENCE_TOKENS; a longer run (a list, a table, garbage) is cut at its
+    // punctuation so that every later step stays linear in the article's length.
+    let from = 0;
+    while (current.length - from > MAX_SENTENCE_TOKENS) {
+      let cut = from + MAX_SENTENCE_TOKENS;
+      for (let k = cut - 1; k > from + MAX_SENTENCE_TOKENS / 2; k--) {
+        if (/^[,;:)\]]$/.test(current[k]!.text)) {
+          cut = k + 1;
+          break;
+        }
+      }
+      sentences.push(current.slice(from, cut));
+      from = cut;
+    }
+    if (from > 0) current = current.slice(from);
     if (current.length) sentences.push(current);
     current = [];
   };

@@ -1,0 +1,126 @@
+// Claim extraction rules on short articles written for these tests (not the dev set).
+import { describe, expect, it } from "vitest";
+import { extract } from "../../functions/extraction/extract.ts";
+import { Extraction } from "../../functions/schemas/article.ts";
+import type { Claim } from "../../functions/schemas/claim.ts";
+
+function run(body: string, meta: Record<string, unknown> = {}) {
+  const json = JSON.stringify({
+    title: "Test article",
+    publishedAt: "2024-03-14T10:00:00Z",
+    outlet: "Test Gazette",
+    ...meta,
+    body,
+  });
+  return Extraction.parse(extract({ bytes: new TextEncoder().encode(json), fileName: "a.json" }));
+}
+
+function find(claims: Claim[], words: string): Claim {
+  const hit = claims.find((c) => c.text.toLowerCase().includes(words.toLowerCase()));
+  if (!hit) throw new Error(`no claim with "${words}" in:\n${claims.map((c) => `  ${c.text}`).join("\n")}`);
+  return hit;
+}
+
+describe("attribution", () => {
+  it("takes the speaker of reported speech and keeps the reported proposition", () => {
+    const { claims } = run(
+      "The mayor of Springfield, Ana Ruiz, said on Wednesday that the bridge would reopen in May.",
+    );
+    const c = find(claims, "bridge would reopen");
+    expect(c.attribution.speaker).toBe("Ana Ruiz");
+    expect(c.attribution.cue).toBe("said");
+    expect(c.text).not.toMatch(/said/);
+  });
+
+  it("attributes a quotation to the speaker named after it and resolves 'he added'", () => {
+    const { claims } = run(
+      'Finance Minister Tomas Berg presented the budget on Tuesday.\n\n"The deficit will fall below 3% next year," Berg said. "Taxes will not rise," he added.',
+    );
+    expect(find(claims, "deficit will fall").attribution.speaker).toBe("Tomas Berg");
+    const taxes = find(claims, "taxes will not rise");
+    expect(taxes.attribution.speaker).toBe("Tomas Berg");
+    expect(taxes.polarity).toBe("negative");
+  });
+
+  it("handles according to, told, channels and anonymous sources", () => {
+    const { claims } = run(
+      "According to the ministry, 40 schools were closed. The ministry's spokesman told Reuters that classes would resume on Monday. " +
+        'The governor wrote on Telegram: "We will rebuild every school." A senior official, speaking on condition of anonymity, said the budget had been cut.',
+    );
+    expect(find(claims, "40 schools").attribution.speaker).toMatch(/ministry/);
+    expect(find(claims, "classes would resume").attribution.via).toContain("Reuters");
+    expect(find(claims, "rebuild every school").attribution.via).toContain("Telegram");
+    expect(find(claims, "budget had been cut").attribution.anonymous).toBe(true);
+  });
+
+  it("gives claims in the article's own voice a null speaker", () => {
+    const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
+    expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();
+  });
+});
+
+describe("atomic claims", () => {
+  it("splits coordinated predicates, but-clauses and non-restrictive relative clauses", () => {
+    const { claims } = run(
+      "The company, which employs 3,000 people, cut its forecast and closed two plants, but its shares rose 4%.",
+    );
+    expect(find(claims, "employs 3,000").text).toMatch(/^The company employs 3,000 people/);
+    expect(find(claims, "cut its forecast").text).not.toMatch(/closed/);
+    expect(find(claims, "closed two plants").text).toMatch(/^The company closed two plants/);
+    expect(find(claims, "shares rose").text).not.toMatch(/forecast/);
+  });
+
+  it("makes a cause its own claim", () => {
+    const { claims } = run("The match was postponed due to heavy snow across the region.");
+    expect(find(claims, "match was postponed").text).not.toMatch(/snow/);
+    find(claims, "heavy snow");
+  });
+});
+
+describe("certainty, polarity and time", () => {
+  it("reads hedges, modals and negation", () => {
+    const { claims } = run(
+      "The council is expected to approve the plan. Prices could rise further. The factory has not reopened since January. Officials denied that the water was contaminated.",
+    );
+    expect(find(claims, "approve the plan").certainty).toBe("probable");
+    expect(find(claims, "prices could rise").certainty).toBe("possible");
+    const factory = find(claims, "factory has not reopened");
+    expect(factory.polarity).toBe("negative");
+    expect(factory.time?.start).toBe("2024-01-01");
+    expect(find(claims, "water was contaminated").polarity).toBe("negative");
+  });
+
+  it("resolves dates against the publication date", () => {
+    const { claims } = run(
+      "The summit will take place on 20–21 April. The treaty was signed yesterday. The vote is due next Thursday.",
+    );
+    expect(find(claims, "summit").time).toMatchObject({ start: "2024-04-20", end: "2024-04-21" });
+    expect(find(claims, "treaty was signed").time).toMatchObject({ start: "2024-03-13", end: "2024-03-13" });
+    expect(find(claims, "vote is due").time).toMatchObject({ start: "2024-03-21" });
+  });
+});
+
+describe("evidence and ids", () => {
+  it("points every claim at its exact words and gives the same ids on every run", () => {
+    const body =
+      'Ministers agreed a new budget on Friday. "It protects jobs," the prime minister said, adding that taxes would stay flat.';
+    const first = run(body);
+    const second = run(body);
+    for (const c of first.claims)
+      expect(first.article.text.slice(c.evidence.start, c.evidence.end)).toBe(c.evidence.quote);
+    expect(second.claims.map((c) => c.id)).toEqual(first.claims.map((c) => c.id));
+    expect(new Set(first.claims.map((c) => c.id)).size).toBe(first.claims.length);
+  });
+
+  it("lists the people, organisations and places a claim mentions", () => {
+    const { claims } = run("German Chancellor Olaf Scholz met NATO officials in Brussels on Monday.");
+    const c = find(claims, "met NATO officials");
+    expect(c.entities).toEqual(
+      expect.arrayContaining([
+        { name: "Olaf Scholz", type: "person" },
+        { name: "NATO", type: "organization" },
+        { name: "Brussels", type: "place" },
+      ]),
+    );
+  });
+});
