@@ -29,6 +29,12 @@ export const ApiEnv = CommonEnv.extend({
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
+export const IngestEnv = CommonEnv.extend({
+  /** CloudWatch namespace of the EMF metrics (Powertools reads the same variable). */
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).max(255).default("Claimtrack"),
+});
+export type IngestEnv = z.infer<typeof IngestEnv>;
+
 export class EnvError extends Error {
   constructor(message: string) {
     super(message);
