@@ -1,0 +1,60 @@
+// Loads the two Lambda handlers the way Lambda does: their entry modules read the environment at import (the
+// composition roots in functions/handlers/), so the stack sets the environment the deployed functions get —
+// pointed at the local endpoints — and imports them: the TypeScript sources, or the bundles `cdk synth` staged.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+import { assetDir } from "../../scripts/bundle/assets.ts";
+import type { SqsBatchHandler } from "./queue/queue-consumer.ts";
+
+export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+export interface LoadedHandlers {
+  api: ApiHandler;
+  ingest: SqsBatchHandler;
+  /** What was loaded, for the start-up banner. */
+  origin: string;
+}
+
+const SOURCE_ENTRIES = {
+  api: new URL("../handlers/api.ts", import.meta.url).href,
+  ingest: new URL("../handlers/ingest.ts", import.meta.url).href,
+};
+
+/**
+ * Imports each handler with `env` plus its own service name in process.env (the handlers read it once, at
+ * import). `assembly` is a `cdk synth` output directory, or null for the TypeScript sources.
+ */
+export async function loadHandlers(env: Record<string, string>, assembly: string | null): Promise<LoadedHandlers> {
+  const entries = assembly ? bundleEntries(assembly) : SOURCE_ENTRIES;
+  const load = async (entry: string, serviceName: string) => {
+    Object.assign(process.env, env, { POWERTOOLS_SERVICE_NAME: serviceName });
+    const mod = (await import(entry)) as { handler?: unknown };
+    if (typeof mod.handler !== "function") throw new Error(`${entry} exports no handler function`);
+    return mod.handler;
+  };
+  const api = (await load(entries.api, "claimtrack-api")) as ApiHandler;
+  const ingest = (await load(entries.ingest, "claimtrack-ingest")) as SqsBatchHandler;
+  return { api, ingest, origin: assembly ? `bundles from ${assembly}` : "TypeScript sources" };
+}
+
+/** The staged bundles (index.mjs) of the service stack's two functions in a cloud assembly. */
+function bundleEntries(assembly: string): { api: string; ingest: string } {
+  const manifest = JSON.parse(readFileSync(join(assembly, "manifest.json"), "utf8")) as {
+    artifacts?: Record<string, { type?: string; properties?: { templateFile?: string } }>;
+  };
+  const stacks = Object.entries(manifest.artifacts ?? {}).filter(
+    ([name, a]) => a.type === "aws:cloudformation:stack" && name.endsWith("-Service"),
+  );
+  if (stacks.length !== 1) {
+    throw new Error(`expected one claimtrack service stack in ${assembly}, found ${stacks.length}: run npx cdk synth`);
+  }
+  const [stackName, artifact] = stacks[0]!;
+  const template = JSON.parse(readFileSync(join(assembly, artifact.properties!.templateFile!), "utf8")) as {
+    Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+  };
+  const entry = (prefix: string) =>
+    pathToFileURL(join(assetDir(assembly, stackName, template.Resources, prefix), "index.mjs")).href;
+  return { api: entry("ApiFunction"), ingest: entry("IngestFunction") };
+}

@@ -1,0 +1,86 @@
+// S3 event notifications as the deployed bucket sends them to the ingest queue: one record per message, keys
+// URL-encoded the way S3 encodes them (`+` for spaces), only objects under the ingest prefix, only creations
+// and removals. s3rver emits its events with raw keys, no prefix filter and a malformed ARN; objects found by
+// listing an external bucket have no event at all. Both end here as the same records.
+import { LOCAL_REGION } from "./queue/sqs-event.ts";
+
+export interface ObjectChange {
+  bucket: string;
+  /** The key as stored (not encoded). */
+  key: string;
+  /** `ObjectCreated:Put`, `ObjectCreated:Post`, `ObjectCreated:Copy`, `ObjectCreated:CompleteMultipartUpload`, `ObjectRemoved:Delete`… */
+  eventName: string;
+  size?: number | undefined;
+  eTag?: string | undefined;
+}
+
+export interface S3NotificationRecord {
+  eventVersion: string;
+  eventSource: "aws:s3";
+  awsRegion: string;
+  eventTime: string;
+  eventName: string;
+  userIdentity: { principalId: string };
+  s3: {
+    s3SchemaVersion: string;
+    configurationId: string;
+    bucket: { name: string; arn: string; ownerIdentity: { principalId: string } };
+    object: { key: string; size?: number; eTag?: string; sequencer: string };
+  };
+}
+
+let sequence = 0;
+
+/** The notification record S3 would send for a change; null when the deployed bucket would send none. */
+export function notificationFor(change: ObjectChange, ingestPrefix: string): S3NotificationRecord | null {
+  if (!change.key.startsWith(ingestPrefix)) return null;
+  if (!/^Object(Created|Removed):/.test(change.eventName)) return null;
+  const object: S3NotificationRecord["s3"]["object"] = {
+    key: encodeS3EventKey(change.key),
+    // Increasing, as S3's sequencer is for changes of one key.
+    sequencer: (Date.now() * 1000 + (sequence++ % 1000)).toString(16).toUpperCase().padStart(16, "0"),
+  };
+  if (change.eventName.startsWith("ObjectCreated:")) {
+    if (change.size !== undefined) object.size = change.size;
+    if (change.eTag) object.eTag = change.eTag.replaceAll('"', "");
+  }
+  return {
+    eventVersion: "2.1",
+    eventSource: "aws:s3",
+    awsRegion: LOCAL_REGION,
+    eventTime: new Date().toISOString(),
+    eventName: change.eventName,
+    userIdentity: { principalId: "AWS:LOCAL" },
+    s3: {
+      s3SchemaVersion: "1.0",
+      configurationId: "ingest",
+      bucket: { name: change.bucket, arn: `arn:aws:s3:::${change.bucket}`, ownerIdentity: { principalId: "LOCAL" } },
+      object,
+    },
+  };
+}
+
+/** The SQS message body S3 delivers: one record. */
+export function notificationMessage(record: S3NotificationRecord): string {
+  return JSON.stringify({ Records: [record] });
+}
+
+/** S3 encodes keys in notifications like an HTML form: `+` for a space, `%XX` for the rest, `/` kept. */
+export function encodeS3EventKey(key: string): string {
+  return encodeURIComponent(key).replaceAll("%2F", "/").replaceAll("%20", "+");
+}
+
+interface S3rverRecord {
+  eventName?: string;
+  s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number; eTag?: string } };
+}
+
+/** The changes in an event s3rver emits (`{ Records: [...] }`, keys raw). */
+export function changesFromS3rverEvent(event: { Records?: S3rverRecord[] }): ObjectChange[] {
+  return (event.Records ?? []).flatMap((r) => {
+    const bucket = r.s3?.bucket?.name;
+    const key = r.s3?.object?.key;
+    if (!bucket || !key || !r.eventName) return [];
+    return [{ bucket, key, eventName: r.eventName, size: r.s3?.object?.size, eTag: r.s3?.object?.eTag }];
+  });
+}
