@@ -6,6 +6,7 @@ import type { IngestEnv } from "./env.ts";
 
 export interface MetricSink {
   addMetric(name: string, unit: "Count" | "Milliseconds" | "Bytes", value: number): void;
+  hasStoredMetrics(): boolean;
   /** Writes every stored metric as one EMF document and clears them. */
   publishStoredMetrics(): void;
 }

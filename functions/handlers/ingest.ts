@@ -1,0 +1,22 @@
+// The ingest Lambda's entry (the CDK app bundles this path; the local stack calls the same `handler` with SQS
+// events). The composition root: the environment is read and validated once, at cold start, and a bad one
+// stops the function with a line naming the variable.
+import { createIngestHandler } from "../ingest/create-ingest-handler.ts";
+import { createAwsClients } from "../shared/aws-clients.ts";
+import { IngestEnv, loadEnv } from "../shared/env.ts";
+import { createLogger } from "../shared/logger.ts";
+import { createMetrics } from "../shared/metrics.ts";
+
+const env = loadEnv(IngestEnv);
+const { dynamo, s3 } = createAwsClients();
+
+export const handler = createIngestHandler({
+  s3,
+  dynamo,
+  tableName: env.TABLE_NAME,
+  bucket: env.BUCKET_NAME,
+  ingestPrefix: env.INGEST_PREFIX,
+  maxArticleBytes: env.MAX_ARTICLE_BYTES,
+  logger: createLogger(env),
+  metrics: createMetrics(env),
+});

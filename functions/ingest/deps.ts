@@ -1,0 +1,32 @@
+// What the ingest use cases work with, passed in by the handler factory, and what they answer.
+import type { ExtractOptions } from "../extraction/extract.ts";
+import type { ReadInput } from "../extraction/reading/document.ts";
+import type { Extraction } from "../schemas/article.ts";
+import type { Log } from "../shared/logger.ts";
+import type { ArticleWriter } from "../store/claim-store.ts";
+import type { ArticleObjects } from "./article-objects.ts";
+import type { FailureCode } from "./failures.ts";
+
+/** The extractor's signature (functions/extraction/extract.ts), injected so the use cases stay free of it. */
+export type Extractor = (input: ReadInput, options: ExtractOptions) => Extraction;
+
+export interface IngestDeps {
+  store: ArticleWriter;
+  objects: ArticleObjects;
+  extract: Extractor;
+  /** The bucket and key prefix whose objects are articles; events about anything else are ignored. */
+  bucket: string;
+  ingestPrefix: string;
+  maxBytes: number;
+  log: Log;
+}
+
+/** What became of one S3 event. JSON, so the idempotency record can hold it for duplicate deliveries. */
+export type IngestOutcome =
+  | { result: "processed"; articleId: string; claimCount: number }
+  | { result: "failed"; articleId: string; code: FailureCode; reason: string }
+  | { result: "removed"; articleId: string | null; articleDeleted: boolean }
+  | { result: "ignored"; reason: string; articleId?: string };
+
+export const ignored = (reason: string, articleId?: string): IngestOutcome =>
+  articleId ? { result: "ignored", reason, articleId } : { result: "ignored", reason };

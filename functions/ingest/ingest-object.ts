@@ -1,0 +1,87 @@
+// An object was created under the ingest prefix: read it, record its article as PENDING, extract the claims and
+// store them — or record why the article FAILED. Safe to run again at any point: every store write is
+// deterministic and resumable, so a redelivery after a crash half-way ends exactly like a run without one.
+import { createHash } from "node:crypto";
+import { articleIdFor, contentHashOf } from "../extraction/article-id.ts";
+import type { ObjectSource } from "../schemas/records.ts";
+import type { ObjectHead, ObjectRead } from "./article-objects.ts";
+import { type IngestDeps, type IngestOutcome, ignored } from "./deps.ts";
+import { classify, failureReasonOf, NO_CLAIMS, type PermanentProblem, tooLarge } from "./failures.ts";
+import type { ObjectEvent } from "./object-events.ts";
+import { articleMetadataOf } from "./object-metadata.ts";
+
+export type CreatedEvent = Extract<ObjectEvent, { action: "created" }>;
+
+export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promise<IngestOutcome> {
+  const source: ObjectSource = { bucket: event.bucket, key: event.key };
+  const file = await fetchArticle(deps, source, event);
+  if (file.kind === "gone") return ignored("the object was deleted before it was read; its removal has its own event");
+  if (file.kind === "changed") return ignored("the object was overwritten since this event; the newer event reads it");
+
+  const { metadata, rejected } = articleMetadataOf(file.head.metadata);
+  if (rejected.length > 0)
+    deps.log.warn("object metadata left out", { bucket: source.bucket, key: source.key, rejected });
+  const contentHash = file.kind === "read" ? contentHashOf(file.bytes) : unreadContentHash(file.head);
+  const id = articleIdFor(contentHash);
+  // PENDING first: the article (and, if it fails, why) is visible whatever happens next.
+  await deps.store.recordPending({ id, contentHash, source, metadata });
+  if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes));
+
+  try {
+    const extraction = deps.extract(
+      { bytes: file.bytes, fileName: fileNameOf(source.key), contentType: file.head.contentType, metadata },
+      { maxBytes: deps.maxBytes },
+    );
+    if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS);
+    const article = await deps.store.completeArticle(extraction);
+    return { result: "processed", articleId: id, claimCount: article.claimCount };
+  } catch (err) {
+    return settle(deps, id, err);
+  }
+}
+
+/**
+ * The object's bytes, unless it is over the size limit: then only its headers. The notification's size decides
+ * first, with a HEAD request, so an oversized body is never downloaded; the GET checks Content-Length again for
+ * events without a size.
+ */
+async function fetchArticle(deps: IngestDeps, source: ObjectSource, event: CreatedEvent): Promise<ObjectRead> {
+  if (event.size !== null && event.size > deps.maxBytes) {
+    const head = await deps.objects.head(source);
+    if (!head) return { kind: "gone" };
+    if (event.eTag !== null && head.eTag !== event.eTag) return { kind: "changed" };
+    if (head.size > deps.maxBytes) return { kind: "too-large", head };
+  }
+  return deps.objects.read(source, { maxBytes: deps.maxBytes, expectedETag: event.eTag });
+}
+
+/**
+ * An unread object's article still needs an id, so its failure can be seen and its key listed. Its ETag and size
+ * stand in for the content's sha256: the same upload under two keys is again one article.
+ */
+export function unreadContentHash(head: Pick<ObjectHead, "eTag" | "size">): string {
+  return createHash("sha256").update(`unread S3 object\netag ${head.eTag}\nsize ${head.size}`).digest("hex");
+}
+
+/** The last segment of the key: its extension helps choose the reader when the Content-Type does not. */
+function fileNameOf(key: string): string {
+  return key.slice(key.lastIndexOf("/") + 1);
+}
+
+async function settle(deps: IngestDeps, articleId: string, err: unknown): Promise<IngestOutcome> {
+  const classified = classify(err);
+  if (classified.kind === "permanent") return fail(deps, articleId, classified.problem);
+  if (classified.kind === "gone") return ignored(classified.reason, articleId);
+  throw err;
+}
+
+async function fail(deps: IngestDeps, articleId: string, problem: PermanentProblem): Promise<IngestOutcome> {
+  try {
+    await deps.store.markFailed(articleId, failureReasonOf(problem));
+  } catch (err) {
+    const classified = classify(err);
+    if (classified.kind === "gone") return ignored(classified.reason, articleId);
+    throw err;
+  }
+  return { result: "failed", articleId, code: problem.code, reason: problem.message };
+}
