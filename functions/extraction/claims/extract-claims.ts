@@ -92,29 +92,48 @@ function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
     noteNames(ctx, s);
     return { s, frame, speaker };
   });
-  const quoteSpeaker = new Map<Span, Speaker>();
+  const quoteSpeaker = new Map<Span, Voice>();
   for (const { s, frame, speaker } of framed) {
     if (!frame || !speaker) continue;
     // The quotation's speaker carries the channel named in its frame ("…,” Zelenskyy wrote on X).
-    for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, { ...speaker, via: [...speaker.via, ...frame.via] });
+    const voice = { speaker: { ...speaker, via: [...speaker.via, ...frame.via] }, cue: frame.cue };
+    for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, voice);
   }
-  let previous: Speaker | null = null;
+  let previous: Voice | null = null;
   for (const { s, frame, speaker } of framed) {
     if (s.tokens.at(-1)?.text === "?") continue;
     if (frame && (speaker || !frame.speaker)) {
       emitFrame(ctx, s, frame, speaker);
-      previous = speaker;
+      previous = speaker ? { speaker, cue: frame.cue } : null;
       continue;
     }
     const inQuote = quotesOf(s, quotes)
       .map((q) => quoteSpeaker.get(q))
       .find(Boolean);
+    // A quotation that follows an attributed one in the same paragraph continues it ("…,” Trump said. “…”).
     const quotedOnly = s.quoted.filter(Boolean).length >= s.tokens.length * 0.8;
-    const speakerForQuote = quotedOnly ? (inQuote ?? previous ?? fallback ?? ctx.lastSpeaker) : null;
-    const own = inQuote ?? speakerForQuote ?? fallback;
-    emitContent(ctx, s, { from: 0, to: s.tokens.length }, own, null, own?.via ?? []);
-    if (own) previous = own;
+    const lastVoice = ctx.lastSpeaker ? { speaker: ctx.lastSpeaker, cue: null } : null;
+    const fallbackVoice = fallback ? { speaker: fallback, cue: null } : null;
+    const forQuote = quotedOnly ? (inQuote ?? previous ?? fallbackVoice ?? lastVoice) : null;
+    const voice = inQuote ?? forQuote ?? fallbackVoice;
+    emitContent(
+      ctx,
+      s,
+      { from: 0, to: s.tokens.length },
+      voice?.speaker ?? null,
+      null,
+      voice?.speaker.via ?? [],
+      true,
+      voice?.cue ?? null,
+    );
+    if (voice) previous = voice;
   }
+}
+
+/** Who a stretch of text is attributed to, and the cue word that attributed it. */
+interface Voice {
+  speaker: Speaker;
+  cue: string | null;
 }
 
 /** The speaker's words; a name in apposition wins over a description ("The mayor of X, Ana Ruiz, said"). */
@@ -199,6 +218,7 @@ function emitContent(
   frame: Frame | null,
   via: string[],
   first = true,
+  inheritedCue: string | null = null,
 ): void {
   const clauses = splitClauses(s, r);
   clauses.forEach((clause, k) => {
@@ -231,16 +251,7 @@ function emitContent(
       );
       return;
     }
-    pushDraft(
-      ctx,
-      s,
-      clause,
-      speaker,
-      frame?.whole ? frame.cue : (frame?.cue ?? null),
-      frame?.cueBase ?? null,
-      via,
-      first && k === 0,
-    );
+    pushDraft(ctx, s, clause, speaker, frame ? frame.cue : inheritedCue, frame?.cueBase ?? null, via, first && k === 0);
   });
 }
 

@@ -19,6 +19,8 @@ export interface Frame {
   appositives: Range[];
   cue: string;
   cueBase: string;
+  /** Token index of the cue word. */
+  cueAt: number;
   /** Token ranges of the reported content, in order. */
   content: Range[];
   /** Further content the same speaker asserts (", adding that …", "… and said …"). */
@@ -168,7 +170,7 @@ const BETWEEN_SPEAKER_AND_CUE = new Set([
 ]);
 const MEDIA_WORDS =
   /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
-const STRAIGHT_OR_CURLY = /^["“”«»]$/;
+const STRAIGHT_OR_CURLY = /^(?:["“”«»]|''|``)$/;
 
 export function isMediaName(s: string): boolean {
   return MEDIA_WORDS.test(s.trim());
@@ -266,16 +268,19 @@ function speakerPhrase(
 
 /** ", who represented the families,", ", sitting in Leeds,", ", a lawyer for the families,". */
 function isAppositive(s: Sentence, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 12) return false;
+  if (to - from < 1 || to - from > 16) return false;
   const first = s.tokens[from]!;
-  if (s.tokens.slice(from, to).some((t, k) => s.quoted[from + k] || /^[()\-–—"“”]$/.test(t.text))) return false;
+  if (s.tokens.slice(from, to).some((t, k) => s.quoted[from + k] || /^[-–—"“”]$/.test(t.text))) return false;
   const tag = s.tags[from];
-  return (
+  if (
     /^(?:who|which|whose|a|an|the|one|himself|herself)$/.test(first.lower) ||
     tag === "verb-ing" ||
-    (tag === "verb" && /ed$/.test(first.lower)) ||
-    /^\p{Lu}/u.test(first.text)
-  );
+    (tag === "verb" && /ed$/.test(first.lower))
+  ) {
+    return true;
+  }
+  // "director of the Institute …", "Oklahoma's attorney general": a description without a verb of its own.
+  return !s.tags.slice(from, to).some((t) => isPredicate(t));
 }
 
 /** Modifiers after a cue: "on Friday", "in a statement", "on X", "on condition of anonymity", "to reporters". */
@@ -284,6 +289,13 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
     const t = s.tokens[i];
     if (!t || i >= end) return i;
     const w = t.lower;
+    if (w === "of" && i === frame.cueAt + 1) {
+      // "…, Mr. Burman said of Mrs. Clinton's plan." — what the remark is about, not part of the content.
+      let j = i + 1;
+      while (j < end && j - i <= 6 && !/^(?:,|that|:|"|“|”|'')$/.test(s.tokens[j]!.lower)) j++;
+      i = j;
+      continue;
+    }
     if (w === "on" || w === "in" || w === "at" || w === "during" || w === "to" || w === "via" || w === "through") {
       // Look at the phrase up to the next comma, "that", colon or quote.
       let j = i + 1;
@@ -388,6 +400,7 @@ function newFrame(cueAt: number, s: Sentence): Frame {
     appositives: [],
     cue,
     cueBase: CUE_VERBS.get(s.tokens[cueAt]!.lower) ?? cue.toLowerCase(),
+    cueAt,
     content: [],
     more: [],
     via: [],
@@ -474,6 +487,17 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       !(STRAIGHT_OR_CURLY.test(s.tokens[b]!.text) && b > 0 && s.quoted[b - 1])
     )
       b--;
+    // After a quotation the speaker may carry appositives: "“…,” Scott Pruitt, the attorney general, one of …, said".
+    if (b >= 0 && s.tokens[b]!.text === ",") {
+      for (let q = b - 1; q >= 0 && q >= c - 30; q--) {
+        const t = s.tokens[q]!;
+        if (STRAIGHT_OR_CURLY.test(t.text) && s.quoted[q]) {
+          if (q + 1 < c && speakerPhrase(s, q + 1, c)) b = q;
+          break;
+        }
+        if (isPredicate(s.tags[q]) && !s.quoted[q]) break;
+      }
+    }
     if (b < 2) continue;
     const frame = newFrame(c, s);
     let after = c + 1;
@@ -517,6 +541,13 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         let k = tailFrom + 1;
         if (s.tokens[k]?.lower === "that" || s.tokens[k]?.text === ":") k++;
         if (k < end) frame.more.push({ from: k, to: end });
+      } else if (
+        next &&
+        (STRAIGHT_OR_CURLY.test(next.text) ||
+          (/^(?:and|but)$/.test(next.lower) && STRAIGHT_OR_CURLY.test(s.tokens[tailFrom + 1]?.text ?? "")))
+      ) {
+        // "“My hope,” he said, “is that …”": the quotation goes on after the frame.
+        frame.more.push({ from: STRAIGHT_OR_CURLY.test(next.text) ? tailFrom : tailFrom + 1, to: end });
       } else if (next && /^(?:while|whereas|and|but|as)$/.test(next.lower)) {
         frame.rest = { from: tailFrom + 1, to: end };
       } else if (next && next.lower === "with") {

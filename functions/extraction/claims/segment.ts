@@ -30,8 +30,10 @@ export function findQuotes(text: string, start: number, end: number): Span[] {
         spans.push({ start: open, end: i + 1 });
         open = -1;
       }
-    } else if (c === '"') {
-      if (straightOpen < 0) straightOpen = i;
+    } else if (c === '"' || (c === "'" && text[i + 1] === "'") || (c === "`" && text[i + 1] === "`")) {
+      // '' and `` stand for a double quotation mark in some wire and newspaper styles.
+      if (c !== '"') i++;
+      if (straightOpen < 0) straightOpen = c === '"' ? i : i - 1;
       else {
         spans.push({ start: straightOpen, end: i + 1 });
         straightOpen = -1;

@@ -11,7 +11,7 @@ export interface Token {
 
 // Words keep internal apostrophes, hyphens, periods ("U.S.", "4.25") and digit-group commas ("3,000").
 // Every alternative consumes at least one character and the inner group needs a separator, so matching is linear.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:(?:['’\-.&]|,(?=\d{3}))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:(?:['’\-.&]|,(?=\d{3}))[\p{L}\p{N}]+)*\.?|''|``|[^\s\p{L}\p{N}]/gu;
 
 /** Tokenizes `text.slice(start, end)`; offsets are absolute. A trailing period stays on a word only for abbreviations. */
 export function tokenize(text: string, start: number, end: number, isAbbreviation: (word: string) => boolean): Token[] {
@@ -45,4 +45,5 @@ export const isCapitalized = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
 export const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
 export const isOpenQuote = (c: string): boolean => c === "“" || c === "«" || c === "„";
 export const isCloseQuote = (c: string): boolean => c === "”" || c === "»";
-export const isQuoteChar = (c: string): boolean => c === '"' || isOpenQuote(c) || isCloseQuote(c);
+export const isQuoteChar = (c: string): boolean =>
+  c === '"' || c === "''" || c === "``" || isOpenQuote(c) || isCloseQuote(c);
