@@ -8,6 +8,7 @@ export interface ObjectHead {
   /** Without quotes. */
   eTag: string;
   size: number;
+  /** Undefined when the uploader gave none (see `uploaderContentType`). */
   contentType: string | undefined;
   /** User metadata, keys without the x-amz-meta- prefix. */
   metadata: Record<string, string>;
@@ -34,6 +35,15 @@ export interface ArticleObjects {
 
 const unquote = (eTag: string | undefined) => (eTag ?? "").replace(/^"|"$/g, "");
 
+/**
+ * S3 stores `binary/octet-stream` (SDKs send `application/octet-stream`) when an uploader names no type: that says
+ * nothing about the file, so the reader is chosen by the extension (and a `.rtf` is refused as such) instead.
+ */
+function uploaderContentType(type: string | undefined): string | undefined {
+  const media = type?.split(";")[0]?.trim().toLowerCase();
+  return !media || media === "binary/octet-stream" || media === "application/octet-stream" ? undefined : type;
+}
+
 function statusOf(err: unknown): number | undefined {
   return (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 }
@@ -47,7 +57,7 @@ function headOf(res: {
   return {
     eTag: unquote(res.ETag),
     size: res.ContentLength ?? 0,
-    contentType: res.ContentType,
+    contentType: uploaderContentType(res.ContentType),
     metadata: res.Metadata ?? {},
   };
 }
