@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { openAccessLog } from "./access-log.ts";
 import type { ApiHandler } from "./handlers.ts";
 import { lambdaContext } from "./queue/lambda-context.ts";
 
@@ -21,8 +22,10 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApiServer(handler: ApiHandler, port: number): Promise<RunningApi> {
+export async function startApiServer(handler: ApiHandler, port: number, accessLogPath: string): Promise<RunningApi> {
+  const accessLog = openAccessLog(accessLogPath);
   const server: Server = createServer((req, res) => {
+    accessLog.record(req, res);
     serve(handler, req, res).catch((err: Error) => {
       // The handler maps its own errors to problem+json; reaching here means it threw, as a crashed Lambda would.
       send(res, req, {
@@ -33,21 +36,23 @@ export async function startApiServer(handler: ApiHandler, port: number): Promise
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
+    server.once("error", (err) => {
+      void accessLog.close();
+      reject(err);
     });
+    server.listen(port, "127.0.0.1", () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${actual}`,
     port: actual,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    async stop() {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+      await accessLog.close();
+    },
   };
 }
 

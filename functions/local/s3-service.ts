@@ -1,10 +1,19 @@
 // The S3 the local stack uses: s3rver in-process, keeping objects under CLAIMTRACK_HOME/s3 and emitting an event
 // per change; or an external endpoint (MinIO, LocalStack, AWS), which emits nothing the stack can hear, so its
 // changes are found by listing the bucket. Either way the bucket exists when this returns.
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
+import { openAccessLog } from "./access-log.ts";
 import type { ServiceChoice } from "./config.ts";
 import { changesFromS3rverEvent, type ObjectChange } from "./s3-notifications.ts";
+
+/** The parts of s3rver (a Koa application) that its type declarations leave out. */
+interface S3rverApp {
+  configureBuckets(): Promise<void>;
+  callback(): RequestListener;
+}
 
 /** s3rver's single account; AWS CLI and SDK users sign with it. */
 export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
@@ -22,6 +31,8 @@ export async function startS3(options: {
   choice: ServiceChoice;
   port: number;
   directory: string;
+  /** The stand-in's access log (JSON lines). */
+  accessLogPath: string;
   bucket: string;
   region: string;
   /** For an external endpoint; the SDK's chain when absent. */
@@ -34,14 +45,25 @@ export async function startS3(options: {
     return { endpoint, client, onChange: () => false, stop: async () => client.destroy() };
   }
   const server = new S3rver({
-    address: "127.0.0.1",
-    port: options.port,
     silent: true,
     directory: options.directory,
     configureBuckets: [{ name: options.bucket }],
   });
-  const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  // s3rver is a Koa app: run() would configure the buckets and listen; listening here instead puts the access
+  // log in front of the same request handler.
+  const app = server as unknown as S3rverApp;
+  await app.configureBuckets();
+  const accessLog = openAccessLog(options.accessLogPath);
+  const handle = app.callback();
+  const http = createServer((req, res) => {
+    accessLog.record(req, res);
+    handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const client = s3Client(endpoint, options.region, true, S3RVER_CREDENTIALS);
   return {
     endpoint,
@@ -56,7 +78,11 @@ export async function startS3(options: {
     },
     async stop() {
       client.destroy();
-      await server.close();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeIdleConnections();
+      });
+      await accessLog.close();
     },
   };
 }

@@ -69,6 +69,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       choice: env.CLAIMTRACK_S3,
       port: env.CLAIMTRACK_S3_PORT,
       directory: join(home, "s3"),
+      accessLogPath: join(home, "logs", "s3-access.log"),
       bucket: env.BUCKET_NAME,
       region,
       credentials: standInCredentials(env.CLAIMTRACK_S3.kind),
@@ -132,9 +133,11 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
     if (missed > 0) out.info(`Queued ${missed} change(s) to ${prefix} made while the stack was stopped.`);
     if (!hearsEvents) cleanups.push(startPolling(reconcile, env.CLAIMTRACK_POLL_SECONDS * 1000, out));
 
-    const api = await startApiServer(handlers.api, env.PORT).catch((err: NodeJS.ErrnoException) => {
-      throw err.code === "EADDRINUSE" ? new Error(`port ${env.PORT} is in use: set PORT to another port`) : err;
-    });
+    const api = await startApiServer(handlers.api, env.PORT, join(home, "logs", "api-access.log")).catch(
+      (err: NodeJS.ErrnoException) => {
+        throw err.code === "EADDRINUSE" ? new Error(`port ${env.PORT} is in use: set PORT to another port`) : err;
+      },
+    );
     cleanups.push(() => api.stop());
 
     if (config.seeds) {
