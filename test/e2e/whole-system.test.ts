@@ -54,4 +54,8 @@ describe("npm start, first and second time", () => {
   });
 });
 
-describeWholeSystem("TypeScript sources", () => ({}));
+describeWholeSystem(
+  "TypeScript sources",
+  () => ({}),
+  () => "TypeScript sources",
+);

@@ -34,7 +34,11 @@ async function expectServedAsExtracted(api: ReturnType<typeof apiClient>, file: 
   return article;
 }
 
-export function describeWholeSystem(label: string, stackEnv: () => Record<string, string>) {
+/**
+ * `stackEnv` adds to the stack's environment; `handlers` is what its banner must say it runs (so a run meant for
+ * the bundles cannot quietly run the sources).
+ */
+export function describeWholeSystem(label: string, stackEnv: () => Record<string, string>, handlers: () => string) {
   describe(`the whole system on one machine (${label})`, () => {
     let home: string;
     let stack: StackProcess;
@@ -53,6 +57,7 @@ export function describeWholeSystem(label: string, stackEnv: () => Record<string
     beforeAll(async () => {
       home = mkdtempSync(join(tmpdir(), "claimtrack-e2e-"));
       await start();
+      expect(stack.output()).toContain(`handlers   ${handlers()}\n`);
     }, 4 * MINUTE);
     afterAll(async () => {
       await stack?.stop("SIGKILL");
