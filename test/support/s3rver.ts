@@ -12,6 +12,8 @@ export interface RunningS3rver {
   endpoint: string;
   /** The emulator itself: it emits `event` with S3 notification records. */
   server: S3rver;
+  /** A further client on the same endpoint (e.g. one carrying a test middleware). */
+  newClient(): S3Client;
   stop(): Promise<void>;
 }
 
@@ -26,19 +28,22 @@ export async function startS3rver(options: { buckets?: string[] } = {}): Promise
   });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({
-    endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-    maxAttempts: 1,
-  });
+  const newClient = () =>
+    new S3Client({
+      endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+      maxAttempts: 1,
+    });
+  const client = newClient();
   return {
     client,
     endpoint,
     server,
+    newClient,
     async stop() {
       client.destroy();
       await server.close();
