@@ -1,15 +1,14 @@
-// The DynamoDB the local stack uses: dynalite in-process, keeping the table in LevelDB under
+// The DynamoDB the local stack uses: dynalite in-process (on a worker thread), keeping the table in LevelDB under
 // CLAIMTRACK_HOME/dynamodb; or an external endpoint (DynamoDB Local, LocalStack, AWS). The claims table is
 // created from the one table design when it does not exist yet.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
 import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import dynalite from "dynalite";
 import { createTableInput } from "../store/table-design.ts";
 import type { ServiceChoice } from "./config.ts";
 
@@ -28,13 +27,25 @@ export async function startDynamoDb(options: {
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }): Promise<RunningDynamoDb> {
-  let server: Server | null = null;
+  let worker: Worker | null = null;
   let endpoint: string | null = options.choice.kind === "url" ? options.choice.url : null;
   if (options.choice.kind === "local") {
-    server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await listen(server, options.port);
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    worker = new Worker(new URL("./dynalite-worker.ts", import.meta.url), {
+      workerData: { port: options.port, path: options.directory },
+    });
+    const [started] = (await once(worker, "message")) as [{ port?: number; error?: string }];
+    if (started.error) {
+      await worker.terminate();
+      throw new Error(`the local DynamoDB (dynalite) could not start: ${started.error}`);
+    }
+    endpoint = `http://127.0.0.1:${started.port}`;
   }
+  const stopWorker = async () => {
+    if (!worker) return;
+    const stopped = once(worker, "exit");
+    worker.postMessage("stop");
+    await stopped;
+  };
   const client = new DynamoDBClient({
     region: options.region,
     ...(endpoint ? { endpoint } : {}),
@@ -44,7 +55,7 @@ export async function startDynamoDb(options: {
     await ensureTable(client, options.tableName);
   } catch (err) {
     client.destroy();
-    server?.close();
+    await stopWorker();
     throw err;
   }
   return {
@@ -52,19 +63,9 @@ export async function startDynamoDb(options: {
     client,
     async stop() {
       client.destroy();
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopWorker();
     },
   };
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
 }
 
 async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
