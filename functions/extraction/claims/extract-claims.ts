@@ -43,7 +43,11 @@ const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
 
 export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] {
   const names = new NameBook();
-  const blocks = doc.blocks.map((b) => ({ block: b, tokens: tokenizeSpan(doc.text, b.contentStart, b.end) }));
+  const blocks = doc.blocks.map((b) => {
+    const turn = turnOf(doc.text, b);
+    return { block: b, turn, tokens: tokenizeSpan(doc.text, turn?.contentStart ?? b.contentStart, b.end) };
+  });
+  if (doc.title) names.observe(tokenizeSpan(doc.title, 0, doc.title.length));
   for (const { tokens } of blocks) names.observe(tokens);
   const ctx: Context = {
     text: doc.text,
@@ -53,15 +57,63 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     drafts: [],
     lastSpeaker: null,
   };
-  for (const { block, tokens } of blocks) {
-    if (block.kind === "heading") continue;
+  const interviewee = blocks.some((b) => b.turn?.role === "answer")
+    ? intervieweeOf(
+        doc,
+        names,
+        blocks.map((b) => b.tokens),
+      )
+    : null;
+  for (const { block, tokens, turn } of blocks) {
+    if (block.kind === "heading" || turn?.role === "question") continue;
     if (block.kind === "source") {
       ctx.speakers.parseSourceLine(doc.text.slice(block.contentStart, block.end));
       continue;
     }
-    readBlock(ctx, block, tokens);
+    let voice: Speaker | null = null;
+    if (turn?.role === "answer" && interviewee) voice = ctx.speakers.resolve(interviewee);
+    else if (turn?.role === "named" && turn.name) voice = ctx.speakers.resolve(names.canonical(titleCase(turn.name)));
+    readBlock(ctx, block, tokens, voice);
   }
   return toClaims(ctx, doc, articleId);
+}
+
+/** A turn of an interview or transcript: "Q: …" / "A: …" or a speaker label "WALLACE: …". */
+interface Turn {
+  role: "question" | "answer" | "named";
+  name?: string;
+  /** Where the turn's words start, after its label. */
+  contentStart: number;
+}
+
+const QUESTION_LABEL = /^\s*(?:Q|Question)\s*[:.)]\s*/;
+const ANSWER_LABEL = /^\s*(?:A|Answer)\s*[:.)]\s*/;
+const SPEAKER_LABEL = /^\s*((?:[A-Z][A-Z'’.-]{2,})(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s+/;
+
+function turnOf(text: string, block: Block): Turn | null {
+  const head = text.slice(block.contentStart, Math.min(block.end, block.contentStart + 60));
+  const q = head.match(QUESTION_LABEL);
+  if (q) return { role: "question", contentStart: block.contentStart + q[0].length };
+  const a = head.match(ANSWER_LABEL);
+  if (a) return { role: "answer", contentStart: block.contentStart + a[0].length };
+  const n = head.match(SPEAKER_LABEL);
+  if (n) return { role: "named", name: n[1]!, contentStart: block.contentStart + n[0].length };
+  return null;
+}
+
+const titleCase = (name: string): string => name.toLowerCase().replace(/(^|[\s'’.-])\p{L}/gu, (m) => m.toUpperCase());
+
+/** Who answers in a Q/A interview: the first person the title names, else the first person the text names. */
+function intervieweeOf(doc: ArticleDocument, names: NameBook, blocks: Token[][]): string | null {
+  const titleTokens = doc.title ? tokenizeSpan(doc.title, 0, doc.title.length) : [];
+  const inTitle = names.entitiesIn(titleTokens, 0, titleTokens.length);
+  const person = inTitle.find((e) => e.type === "person");
+  if (person) return person.name;
+  for (const tokens of blocks) {
+    const first = names.entitiesIn(tokens, 0, tokens.length).find((e) => e.type === "person");
+    if (first) return first.name;
+  }
+  return null;
 }
 
 function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
@@ -76,10 +128,10 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
   return null;
 }
 
-function readBlock(ctx: Context, block: Block, tokens: Token[]): void {
+function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker | null): void {
   ctx.block = block;
   const quotes = findQuotes(ctx.text, block.contentStart, block.end);
-  const fallback = blockDefaultSpeaker(ctx, block);
+  const fallback = voice ?? blockDefaultSpeaker(ctx, block);
   const sentences = splitSentences(ctx.text, tokens).map((ts) => makeSentence(ts, quotes));
   // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
   // span several sentences take the speaker of the frame attached to any of them.

@@ -76,6 +76,42 @@ const WHOLE_CUES = new Set([
   "threaten",
   "dismiss",
 ]);
+const NOT_BEFORE_VERB = new Set([
+  "of",
+  "a",
+  "an",
+  "the",
+  "this",
+  "these",
+  "those",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "my",
+  "your",
+  "initial",
+  "new",
+  "latest",
+  "recent",
+  "previous",
+  "earlier",
+  "media",
+  "news",
+  "press",
+  "unconfirmed",
+  "conflicting",
+  "false",
+  "such",
+  "no",
+  "any",
+  "some",
+  "many",
+  "these",
+  "two",
+  "three",
+]);
 const SPEAKER_OPENERS = new Set([
   "the",
   "a",
@@ -201,6 +237,8 @@ function isCueToken(s: Sentence, i: number): boolean {
   if (prev2 && /^(?:not|n't|never)$/.test(prev2) && prev !== "also") return false;
   if (prev?.endsWith("n't")) return false;
   if (prev === "longer" && prev2 === "no") return false;
+  // "secretary of state", "initial reports", "the claims": nouns, not verbs.
+  if (prev && NOT_BEFORE_VERB.has(prev)) return false;
   // Gerunds open a frame only after a comma (", adding that …", ", saying …").
   if (tag === "verb-ing" && prev !== ",") return false;
   const base = CUE_VERBS.get(t.lower);
@@ -219,6 +257,8 @@ function speakerPhrase(
   from: number,
   to: number,
 ): { speaker: Range; appositives: Range[]; text: string } | null {
+  // "Gingrich cynically said": an adverb between the speaker and the cue is not part of the speaker.
+  while (to - from > 1 && s.tags[to - 1] === "adv") to--;
   while (to > from && BETWEEN_SPEAKER_AND_CUE.has(s.tokens[to - 1]!.lower) && to - from > 1) {
     // "Zelenskyy also said", "the office has said", "X said on Friday" are trimmed to the noun phrase.
     const w = s.tokens[to - 1]!.lower;
@@ -246,7 +286,15 @@ function speakerPhrase(
   if (!kept.length || kept.length > 12) return null;
   const first = s.tokens[kept[0]!]!;
   const firstTag = s.tags[kept[0]!];
-  if (firstTag === "prep" || firstTag === "sub" || firstTag === "conj") return null;
+  if (
+    firstTag === "prep" ||
+    firstTag === "sub" ||
+    firstTag === "conj" ||
+    firstTag === "punct" ||
+    firstTag === "verb-ing"
+  )
+    return null;
+  if (kept.some((k) => s.tokens[k]!.text === ":" || s.tokens[k]!.text === ";")) return null;
   const named = kept.some((k) => /^\p{Lu}/u.test(s.tokens[k]!.text));
   if (!(firstTag === "propn" || named || SPEAKER_OPENERS.has(first.lower))) return null;
   for (const k of kept) {
@@ -422,6 +470,8 @@ function accordingTo(s: Sentence, end: number): Frame | null {
       let j = i + 2;
       while (j < end && s.tokens[j]!.text !== ",") j++;
       if (j >= end) return null;
+      // The source of "according to" may be a long description ("a survey released on Tuesday by …").
+      if (j - i - 2 > 16) return null;
       frame.speaker = { from: i + 2, to: j };
       frame.speakerText = text(s, frame.speaker);
       frame.content.push({ from: j + 1, to: end });
@@ -430,6 +480,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
     if (s.tokens[i - 1]?.text !== "," && s.tokens[i - 1]?.text !== "”" && s.tokens[i - 1]?.text !== '"') continue;
     let j = i + 2;
     while (j < end && s.tokens[j]!.text !== ",") j++;
+    if (j - i - 2 > 16) continue;
     frame.speaker = { from: i + 2, to: j };
     frame.speakerText = text(s, frame.speaker);
     frame.content.push({ from: 0, to: i - 1 });

@@ -247,8 +247,9 @@ function genderFromGivenName(first: string): "female" | "male" | null {
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
 
 /** Runs of capitalised words ("Keir Starmer", "Office of the President", "Ukraine Recovery Conference"). */
-export function capitalisedRuns(tokens: Token[], from = 0, to = tokens.length): NameRun[] {
+export function capitalisedRuns(tokens: Token[], from = 0, end = tokens.length): NameRun[] {
   const runs: NameRun[] = [];
+  const to = Math.min(end, tokens.length);
   let i = from;
   while (i < to) {
     const t = tokens[i]!;
@@ -353,6 +354,22 @@ export class NameBook {
         k++;
       else if (titled && (PLACES.has(bare) || DEMONYMS.has(bare))) k++;
       else break;
+    }
+    if (!titled) {
+      // "Houston Mayor John Whitmire", "Tarnview chief executive Graham Ellery": whatever precedes the last
+      // title word describes the person who follows it.
+      for (let j = ws.length - 2; j > 0; j--) {
+        const w = ws[j]!.toLowerCase().replace(/\.$/, "");
+        if (
+          (PERSON_TITLES.has(w) || TITLES.has(w)) &&
+          /^\p{Lu}/u.test(ws[j + 1]!) &&
+          !ws.slice(j + 1).some((x) => /^(?:of|for)$/i.test(x))
+        ) {
+          k = j + 1;
+          titled = true;
+          break;
+        }
+      }
     }
     return { name: ws.slice(k).join(" "), titled, descriptor: ws.slice(0, k).join(" ").toLowerCase() };
   }
