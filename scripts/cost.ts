@@ -19,16 +19,16 @@ if (!Number.isInteger(rounds) || rounds < 1) {
 
 const report = await measureIngest({ rounds });
 const m = report.measurement;
-const per = (n: number) => (n / m.articles).toFixed(2);
+const per = (n: number, digits = 1) => (n / m.articles).toFixed(digits);
+const kbPer = (bytes: number) => `${(bytes / m.articles / 1024).toFixed(1)} KB`;
 const note = [
-  `Measured by \`npm run cost\` over ${m.articles} ingested articles (${report.seeds} seeds × ${rounds + 1} rounds), running`,
-  `the synthesized ingest bundle against dynalite and s3rver. Per article: ${report.localMsPerArticle.toFixed(0)} ms of`,
-  `warm handler time on the measuring machine, counted as ${(m.handlerMs / m.articles).toFixed(0)} ms on a`,
-  `${m.memoryMb} MB Lambda (which gets ${(LAMBDA_CPU_SHARE_AT_1GB * 100).toFixed(0)}% of a vCPU);`,
-  `${per(m.s3.gets)} S3 GET; ${per(m.dynamodb.requests)} DynamoDB requests for ${per(m.dynamodb.writeUnits)} write`,
-  `and ${per(m.dynamodb.readUnits)} read units; ${per(m.dynamodb.items)} items; ${per(m.storedBytes.dynamodb)} bytes stored`,
-  `in DynamoDB (with index copies) and ${per(m.storedBytes.s3)} in S3. SQS and Lambda assume full batches of`,
-  `${m.articles / m.invocations}. Prices: ${PRICES.region} list prices, no free tier (scripts/cost/prices.ts).`,
+  `Measured by \`npm run cost\` over ${m.articles} ingested articles (the ${report.seeds} seeds × ${rounds + 1} rounds), running the`,
+  `synthesized ingest bundle against dynalite and s3rver behind recording proxies. Per article: ${report.localMsPerArticle.toFixed(0)} ms`,
+  `of warm handler time on the measuring machine, counted as ${(m.handlerMs / m.articles).toFixed(0)} ms on a ${m.memoryMb} MB`,
+  `Lambda (which gets ${(LAMBDA_CPU_SHARE_AT_1GB * 100).toFixed(0)}% of a vCPU); ${per(m.s3.gets)} S3 GET; ${per(m.dynamodb.requests)} DynamoDB`,
+  `requests writing ${per(m.dynamodb.items)} items for ${per(m.dynamodb.writeUnits, 0)} write and ${per(m.dynamodb.readUnits)} read units;`,
+  `${kbPer(m.storedBytes.dynamodb)} stored in DynamoDB (with index copies) and ${kbPer(m.storedBytes.s3)} in S3. SQS and Lambda`,
+  `assume full batches of ${m.articles / m.invocations}. Prices: ${PRICES.region} list prices without free tier (scripts/cost/prices.ts).`,
 ].join("\n");
 const table = costTable(m, [1000, 1_000_000]);
 console.log(`${note}\n\n${table}`);

@@ -38,9 +38,9 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
     sdkEnv: {
       AWS_REGION: REGION,
       AWS_DEFAULT_REGION: REGION,
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-      AWS_SESSION_TOKEN: "local",
+      // s3rver accepts only its own well-known key pair; dynalite accepts any.
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
       AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.endpoint,
       AWS_ENDPOINT_URL_S3: s3Proxy.endpoint,
       // s3rver stores streamed uploads with their checksum framing; send checksums only where required.
