@@ -6,19 +6,10 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
-import {
-  BUCKET,
-  type Emulators,
-  lambdaContext,
-  seed,
-  sqsEvent,
-  sqsMessage,
-  startEmulators,
-  startPipeline,
-} from "./harness.ts";
+import { BUCKET, lambdaContext, seed, sqsEvent, sqsMessage, startPipeline, useEmulators } from "./harness.ts";
 
 const run = promisify(execFile);
 const NODE = resolve("node_modules/.bin/node");
@@ -38,13 +29,7 @@ async function invoke(env: Record<string, string>, event: object) {
   return run(NODE, [script], { env: { ...base, ...env }, timeout: 60_000 });
 }
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 describe("the ingest Lambda entry", () => {
   it("fails at start-up with one line naming each bad variable", async () => {
@@ -60,7 +45,7 @@ describe("the ingest Lambda entry", () => {
 
   it("ingests an upload, logging JSON and EMF to stdout", async () => {
     // The pipeline harness only prepares the table and the object; the entry builds its own handler.
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-04.json");
     const notice = await p.upload("incoming/entry/story.json", bytes);
     const { stdout, stderr } = await invoke(
@@ -71,8 +56,8 @@ describe("the ingest Lambda entry", () => {
         AWS_REGION: "us-east-1",
         AWS_ACCESS_KEY_ID: "S3RVER",
         AWS_SECRET_ACCESS_KEY: "S3RVER",
-        AWS_ENDPOINT_URL_DYNAMODB: emulators.db.endpoint,
-        AWS_ENDPOINT_URL_S3: emulators.s3.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: emulators().db.endpoint,
+        AWS_ENDPOINT_URL_S3: emulators().s3.endpoint,
       },
       sqsEvent(sqsMessage(notice)),
     );
@@ -84,7 +69,7 @@ describe("the ingest Lambda entry", () => {
     expect(lines).toContainEqual(expect.objectContaining({ message: "article processed", level: "INFO" }));
     expect(lines).toContainEqual(expect.objectContaining({ ArticlesProcessed: 1 }));
 
-    const store = createDynamoClaimStore({ client: emulators.db.client, tableName: p.tableName });
+    const store = createDynamoClaimStore({ client: emulators().db.client, tableName: p.tableName });
     expect((await store.getArticle(articleIdFor(contentHashOf(bytes))))?.status).toBe("PROCESSED");
   });
 });

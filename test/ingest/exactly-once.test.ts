@@ -3,7 +3,7 @@
 // key overwritten, objects removed (also out of order), and an article that the API recorded as PENDING.
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyResult } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiHandler } from "../../functions/api/create-api-handler.ts";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { extract } from "../../functions/extraction/extract.ts";
@@ -12,7 +12,6 @@ import { restEvent } from "../support/rest-event.ts";
 import {
   articleIdAt,
   BUCKET,
-  type Emulators,
   encodeKey,
   lambdaContext,
   nextSequencer,
@@ -20,17 +19,11 @@ import {
   seed,
   sqsEvent,
   sqsMessage,
-  startEmulators,
   startPipeline,
+  useEmulators,
 } from "./harness.ts";
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 /** Attributes that hold when or how often something was written, not what was written. */
 const VOLATILE = ["receivedAt", "updatedAt", "processedAt", "addedAt", "version"];
@@ -38,7 +31,7 @@ const idOf = (bytes: Uint8Array) => articleIdFor(contentHashOf(bytes));
 
 describe("duplicates", () => {
   it("the same event delivered twice: one article; the duplicate is answered without reading the object", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const notice = await p.upload("incoming/dup/dev-01.txt", seed("dev-01.txt"));
     expect(await p.deliver(notice)).toEqual({ batchItemFailures: [] });
     const once = await p.snapshot();
@@ -55,7 +48,7 @@ describe("duplicates", () => {
   });
 
   it("the same event twice in one batch: one is handled, the other retried and then answered", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const notice = await p.upload("incoming/dup/dev-02.html", seed("dev-02.html"));
     const [a, b] = [sqsMessage(notice), sqsMessage(notice)];
     const first = await p.handler(sqsEvent(a, b), lambdaContext());
@@ -72,7 +65,7 @@ describe("duplicates", () => {
   });
 
   it("the same file uploaded twice to the same key: processed again, the table unchanged", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-03.md");
     expect(await p.deliver(await p.upload("incoming/dup/notes.md", bytes))).toEqual({ batchItemFailures: [] });
     const once = await p.snapshot(VOLATILE);
@@ -83,7 +76,7 @@ describe("duplicates", () => {
 
 describe("keys and contents", () => {
   it("the same content under two keys is one article listing both; removing both removes it", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-05.txt");
     const id = idOf(bytes);
     await p.deliver(await p.upload("incoming/twice/a.txt", bytes));
@@ -108,7 +101,7 @@ describe("keys and contents", () => {
   });
 
   it("a key overwritten with new content gets the new claims; the old article and claims are gone", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const [oldBytes, newBytes] = [seed("dev-05.txt"), seed("dev-06.txt")];
     await p.deliver(await p.upload("incoming/overwrite.txt", oldBytes));
     expect((await p.store.getArticle(idOf(oldBytes)))?.status).toBe("PROCESSED");
@@ -119,7 +112,7 @@ describe("keys and contents", () => {
     expect(await articleIdAt(p, "incoming/overwrite.txt")).toBe(idOf(newBytes));
 
     // Exactly what uploading only the new content leaves.
-    const fresh = await startPipeline(emulators);
+    const fresh = await startPipeline(emulators());
     await fresh.deliver(await fresh.upload("incoming/overwrite-fresh.txt", newBytes));
     const strip = (items: Record<string, unknown>[]) =>
       JSON.parse(JSON.stringify(items).replaceAll("incoming/overwrite-fresh.txt", "incoming/overwrite.txt"));
@@ -131,7 +124,7 @@ describe("keys and contents", () => {
   });
 
   it("overwrite events out of order: the older event finds newer content and leaves it to its own event", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const [oldBytes, newBytes] = [seed("dev-01.txt"), seed("dev-04.json")];
     const older = await p.upload("incoming/race.txt", oldBytes);
     const newer = await p.upload("incoming/race.txt", newBytes);
@@ -148,7 +141,7 @@ describe("keys and contents", () => {
   });
 
   it("deleted, then the same bytes uploaded again: the article comes back", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-06.txt");
     await p.deliver(await p.upload("incoming/again.txt", bytes));
     await p.deliver(await p.remove("incoming/again.txt"));
@@ -158,7 +151,7 @@ describe("keys and contents", () => {
   });
 
   it("a removal that arrives after a newer upload to the key leaves the newer article alone", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const [first, second] = [seed("dev-01.txt"), seed("dev-03.md")];
     await p.deliver(await p.upload("incoming/late-delete.md", first));
     const removal = await p.remove("incoming/late-delete.md");
@@ -171,7 +164,7 @@ describe("keys and contents", () => {
   });
 
   it("a removal of an object the store never knew changes nothing", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     await p.upload("incoming/unknown.txt", "never ingested");
     expect(await p.deliver(await p.remove("incoming/unknown.txt"))).toEqual({ batchItemFailures: [] });
     expect(await p.snapshot()).toEqual([]);
@@ -181,10 +174,10 @@ describe("keys and contents", () => {
 
 describe("POST /articles", () => {
   it("the article the API recorded as PENDING is the one the pipeline completes", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const api = createApiHandler({
-      dynamo: emulators.db.client,
-      s3: emulators.s3.client,
+      dynamo: emulators().db.client,
+      s3: emulators().s3.client,
       tableName: p.tableName,
       bucket: BUCKET,
       ingestPrefix: "incoming/",
@@ -207,7 +200,7 @@ describe("POST /articles", () => {
     expect((await p.store.getArticle(id))?.status).toBe("PENDING");
 
     // The notification for the object the API stored.
-    const head = await emulators.s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: source.key }));
+    const head = await emulators().s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: source.key }));
     const notice = notification("s3-object-created-put.json", {
       key: encodeKey(source.key),
       size: head.ContentLength!,

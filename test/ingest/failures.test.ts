@@ -2,7 +2,7 @@
 // reason a person can act on (the message is acknowledged), transient ones are reported for retry — record by
 // record, so one bad article never fails its batch-mates — and what keeps failing would reach the dead-letter
 // queue carrying its bucket and key.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { extract } from "../../functions/extraction/extract.ts";
 import { unreadContentHash } from "../../functions/ingest/ingest-object.ts";
@@ -15,24 +15,17 @@ import { throttleKey, unreachableKey } from "./faults.ts";
 import {
   articleIdAt,
   BUCKET,
-  type Emulators,
   fixture,
   lambdaContext,
   notification,
   seed,
   sqsEvent,
   sqsMessage,
-  startEmulators,
   startPipeline,
+  useEmulators,
 } from "./harness.ts";
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -85,7 +78,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
   ];
 
   it.each(CASES)("%s", async (_what, key, bytes, contentType, code, message) => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const notice = await p.upload(key, bytes, {
       contentType,
       metadata: toObjectMetadata({ title: "Uploaded by the night desk" }),
@@ -111,7 +104,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
   });
 
   it("an object over the size limit is refused from its size: HEAD only, its body never downloaded", async () => {
-    const p = await startPipeline(emulators, { maxArticleBytes: 1000 });
+    const p = await startPipeline(emulators(), { maxArticleBytes: 1000 });
     const bytes = seed("dev-01.txt");
     const notice = await p.upload("incoming/big/dev-01.txt", bytes);
     expect(await p.deliver(notice)).toEqual({ batchItemFailures: [] });
@@ -134,7 +127,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
   });
 
   it("without a size in the notification, the GET's Content-Length refuses it", async () => {
-    const p = await startPipeline(emulators, { maxArticleBytes: 1000 });
+    const p = await startPipeline(emulators(), { maxArticleBytes: 1000 });
     await p.upload("incoming/copied article.txt", seed("dev-01.txt"));
     expect(await p.deliver(fixture("s3rver-object-created-copy.json"))).toEqual({ batchItemFailures: [] });
     expect(p.s3Calls.calls).toEqual(["GetObjectCommand"]);
@@ -143,7 +136,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
   });
 
   it("an article deleted while it was processed is left deleted", async () => {
-    const p = await startPipeline(emulators, ({ tableName, dynamoClient }) => {
+    const p = await startPipeline(emulators(), ({ tableName, dynamoClient }) => {
       const real = createDynamoClaimStore({ client: dynamoClient, tableName });
       const racing: ArticleWriter = {
         ...real,
@@ -169,7 +162,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
 
 describe("messages that are not S3 notifications", () => {
   it("are reported for retry (then the dead-letter queue), logged, and never fail their batch-mates", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const good = sqsMessage(await p.upload("incoming/amid-junk.txt", seed("dev-06.txt")));
     const notJson = sqsMessage("this is not JSON");
     const notS3 = sqsMessage({ hello: "world" });
@@ -193,7 +186,7 @@ describe("messages that are not S3 notifications", () => {
 
 describe("transient problems are retried", () => {
   it("a batch of good, bad and transiently failing records reports exactly the transient ones", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const good = sqsMessage(await p.upload("incoming/mixed/good.txt", seed("dev-01.txt")));
     const bad = sqsMessage(await p.upload("incoming/mixed/empty.txt", ""));
     const unreachable = sqsMessage(await p.upload("incoming/mixed/unreachable.txt", seed("dev-05.txt")));
@@ -233,7 +226,7 @@ describe("transient problems are retried", () => {
   });
 
   it("DynamoDB failing mid-write leaves the article PENDING; the redelivery completes it", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-04.json");
     const notice = await p.upload("incoming/store-trouble.json", bytes);
     const outage = failAfter(p.dynamoClient, "BatchWriteItemCommand", 0);
@@ -250,7 +243,7 @@ describe("transient problems are retried", () => {
 
   it("an unexpected extractor error is retried (the article stays PENDING), not recorded as the article's fault", async () => {
     let calls = 0;
-    const p = await startPipeline(emulators, {
+    const p = await startPipeline(emulators(), {
       extract: (input, options) => {
         if (++calls === 1) throw new TypeError("inheritedCue is not defined");
         return extract(input, options);
@@ -271,7 +264,7 @@ describe("transient problems are retried", () => {
 
   it("a record failing on every receive is reported each time; what SQS dead-letters carries bucket and key", async () => {
     const MAX_RECEIVE_COUNT = 3; // the issue's redrive policy
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const key = "incoming/always throttled/dev 06.txt";
     const notice = await p.upload(key, seed("dev-06.txt"));
     throttleKey(p.s3Client, key);

@@ -4,7 +4,6 @@ import { createServer } from "node:net";
 import { type S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 
 type Args = { input: { Key?: string }; request?: { port?: number } };
-type Next = (args: Args) => Promise<unknown>;
 
 export interface Fault {
   /** Requests that met the fault. */
@@ -12,24 +11,24 @@ export interface Fault {
   heal(): void;
 }
 
-/** Every request for `key` is answered like a throttled S3: 503 SlowDown. */
-export function throttleKey(client: S3Client, key: string): Fault {
+/** Until healed, `disturb` acts on every request for `key` at the given step of the SDK's middleware stack. */
+function keyFault(
+  client: S3Client,
+  key: string,
+  step: "initialize" | "finalizeRequest",
+  disturb: (args: Args) => void,
+): Fault {
   let hits = 0;
   let healed = false;
   client.middlewareStack.add(
-    ((next: Next) => async (args: Args) => {
+    ((next: (args: Args) => Promise<unknown>) => async (args: Args) => {
       if (!healed && args.input.Key === key) {
         hits++;
-        throw new S3ServiceException({
-          name: "SlowDown",
-          $fault: "server",
-          $metadata: { httpStatusCode: 503 },
-          message: "Please reduce your request rate.",
-        });
+        disturb(args);
       }
       return next(args);
     }) as never,
-    { step: "initialize", name: `throttle-${key}` },
+    { step, name: `${step}-fault-${key}` } as never,
   );
   return {
     get hits() {
@@ -39,6 +38,18 @@ export function throttleKey(client: S3Client, key: string): Fault {
       healed = true;
     },
   };
+}
+
+/** Every request for `key` is answered like a throttled S3: 503 SlowDown. */
+export function throttleKey(client: S3Client, key: string): Fault {
+  return keyFault(client, key, "initialize", () => {
+    throw new S3ServiceException({
+      name: "SlowDown",
+      $fault: "server",
+      $metadata: { httpStatusCode: 503 },
+      message: "Please reduce your request rate.",
+    });
+  });
 }
 
 /** A port nothing listens on: connecting to it is refused by the network stack. */
@@ -53,24 +64,7 @@ async function closedPort(): Promise<number> {
 /** Requests for `key` are sent to a closed port: S3 is unreachable for that object (ECONNREFUSED). */
 export async function unreachableKey(client: S3Client, key: string): Promise<Fault> {
   const port = await closedPort();
-  let hits = 0;
-  let healed = false;
-  client.middlewareStack.add(
-    ((next: Next) => async (args: Args) => {
-      if (!healed && args.input.Key === key && args.request) {
-        hits++;
-        args.request.port = port;
-      }
-      return next(args);
-    }) as never,
-    { step: "finalizeRequest", name: `unreachable-${key}` },
-  );
-  return {
-    get hits() {
-      return hits;
-    },
-    heal() {
-      healed = true;
-    },
-  };
+  return keyFault(client, key, "finalizeRequest", (args) => {
+    if (args.request) args.request.port = port;
+  });
 }

@@ -6,14 +6,13 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { SQSEvent } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createIngestHandler, type IngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
 import { IDEMPOTENCY_PK } from "../../functions/ingest/idempotency.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { crashAfterWrites } from "../support/sdk-spy.ts";
 import {
   BUCKET,
-  type Emulators,
   encodeKey,
   FIXED_NOW,
   lambdaContext,
@@ -26,20 +25,14 @@ import {
   seed,
   sqsEvent,
   sqsMessage,
-  startEmulators,
+  useEmulators,
 } from "./harness.ts";
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 function handlerOn(client: DynamoDBClient, tableName: string): IngestHandler {
   return createIngestHandler({
-    s3: emulators.s3.client,
+    s3: emulators().s3.client,
     dynamo: client,
     tableName,
     bucket: BUCKET,
@@ -54,14 +47,14 @@ function handlerOn(client: DynamoDBClient, tableName: string): IngestHandler {
 
 /** The table without idempotency records and without what only counts writes (tokens, versions). */
 async function snapshot(tableName: string) {
-  return (await emulators.db.dumpTable(tableName))
+  return (await emulators().db.dumpTable(tableName))
     .filter((item) => item.pk !== IDEMPOTENCY_PK)
     .map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== "token" && k !== "version")))
     .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 }
 
 async function put(key: string, body: Uint8Array): Promise<Notification> {
-  const res = await emulators.s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+  const res = await emulators().s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
   return notification("s3-object-created-put.json", {
     key: encodeKey(key),
     size: body.length,
@@ -108,7 +101,9 @@ const SCENARIOS: Scenario[] = [
     name: "an object removed",
     async prepare(ingest) {
       await ingest(await put("incoming/halfway/removed.txt", BUDGET));
-      await emulators.s3.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "incoming/halfway/removed.txt" }));
+      await emulators().s3.client.send(
+        new DeleteObjectCommand({ Bucket: BUCKET, Key: "incoming/halfway/removed.txt" }),
+      );
       return notification("s3-object-removed-delete.json", {
         key: encodeKey("incoming/halfway/removed.txt"),
         sequencer: nextSequencer(),
@@ -119,7 +114,7 @@ const SCENARIOS: Scenario[] = [
 
 describe.each(SCENARIOS)("$name, dying after every write and redelivered", (scenario) => {
   it("ends in exactly the table of a run that never failed", { timeout: 120_000 }, async () => {
-    const { db } = emulators;
+    const { db } = emulators();
     const start = await db.newTable();
     const event: SQSEvent = sqsEvent(
       sqsMessage(

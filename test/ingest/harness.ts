@@ -5,8 +5,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import { afterAll, beforeAll } from "vitest";
 import {
   createIngestHandler,
   type IngestHandler,
@@ -151,6 +152,18 @@ export async function startEmulators(): Promise<Emulators> {
   };
 }
 
+/** Emulators for the test file: started before its tests, stopped after them. */
+export function useEmulators(): () => Emulators {
+  let emulators: Emulators | undefined;
+  beforeAll(async () => {
+    emulators = await startEmulators();
+  });
+  afterAll(async () => {
+    await emulators?.stop();
+  });
+  return () => emulators!;
+}
+
 export interface UploadOptions {
   contentType?: string;
   /** User metadata, without the x-amz-meta- prefix. */
@@ -192,7 +205,7 @@ export async function startPipeline(emulators: Emulators, overrides: Overrides =
   const { db, s3 } = emulators;
   const tableName = await db.newTable();
   const dynamoClient = db.newClient();
-  const s3Client = newS3Client(s3.endpoint);
+  const s3Client = s3.newClient();
   const logger = recordingLog();
   const metrics = recordingMetrics();
   const handler = createIngestHandler({
@@ -250,19 +263,6 @@ export async function startPipeline(emulators: Emulators, overrides: Overrides =
     },
   };
   return pipeline;
-}
-
-/** A further client of s3rver, configured like the harness's (so a test's middleware stays on its own client). */
-export function newS3Client(endpoint: string): S3Client {
-  return new S3Client({
-    endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-    maxAttempts: 1,
-  });
 }
 
 /** The article id the store maps a key to, or null. */

@@ -1,36 +1,29 @@
 // Uploads that are articles end as PROCESSED articles with their claims: the handler is driven with SQS events
 // wrapping S3 notification records, against s3rver and dynalite. Also: object metadata, the reader chosen by
 // content type or extension, URL-encoded keys, and the notifications that are acknowledged without work.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { extract } from "../../functions/extraction/extract.ts";
 import { toObjectMetadata } from "../../functions/shared/object-metadata.ts";
 import {
   articleIdAt,
   BUCKET,
-  type Emulators,
   encodeKey,
   fixture,
   nextSequencer,
   notification,
   seed,
-  startEmulators,
   startPipeline,
+  useEmulators,
 } from "./harness.ts";
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 const COALITION = "up-2025-07-07-coalition-rome.txt";
 
 describe("an uploaded article", () => {
   it("ends PROCESSED with exactly the extractor's claims, logged and counted", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed(COALITION);
     const key = "incoming/coalition-rome.txt";
     const response = await p.deliver(await p.upload(key, bytes));
@@ -59,7 +52,7 @@ describe("an uploaded article", () => {
   });
 
   it("takes outlet, URL and publication time from the object's metadata when the text lacks them", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const body =
       "Council backs budget\n\nThe city council approved a new budget on Tuesday, Mayor Jane Doe said.\n\n" +
       '"We will hire 200 new teachers next year," Doe told reporters.\n';
@@ -84,7 +77,7 @@ describe("an uploaded article", () => {
   });
 
   it("leaves out malformed metadata, says so in the log, and still reads the article", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const body = "Council backs budget\n\nThe city council approved a new budget on Tuesday, Mayor Jane Doe said.\n";
     const notice = await p.upload("incoming/budget-bad-meta.txt", body, {
       metadata: { "published-at": "last Tuesday", url: "not a url", outlet: "The Courier" },
@@ -110,7 +103,7 @@ describe("the reader is chosen by content type, then extension", () => {
     ["Markdown by its .md extension under a generic type", "incoming/typed/notes.md", markdown, undefined, "markdown"],
     ["HTML by its .html extension", "incoming/typed/page.html", html, "binary/octet-stream", "html"],
   ])("%s", async (_what, key, bytes, contentType, format) => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const response = await p.deliver(await p.upload(key, bytes, contentType ? { contentType } : {}));
     expect(response).toEqual({ batchItemFailures: [] });
     const article = await p.store.getArticle(articleIdFor(contentHashOf(bytes)));
@@ -132,7 +125,7 @@ describe("keys arrive URL-encoded", () => {
       "incoming/wire/coalition+rome édition.txt",
     ],
   ])("%s", async (_what, name, key) => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const bytes = seed("dev-06.txt");
     const uploaded = await p.upload(key, bytes);
     // The fixture's key, as S3 encoded it; only the size and ETag come from the real upload.
@@ -147,7 +140,7 @@ describe("keys arrive URL-encoded", () => {
 
 describe("other notification shapes", () => {
   it("a multipart upload (CompleteMultipartUpload, sent from an IPv6 address)", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const uploaded = await p.upload("incoming/long-read.html", seed("dev-02.html"), {
       fixture: "s3-object-created-multipart.json",
     });
@@ -159,14 +152,14 @@ describe("other notification shapes", () => {
   });
 
   it("s3rver's own notifications (keys not encoded, S3-encoded here as S3 would)", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const seen: Notification[] = [];
     const listener = (event: Notification) => seen.push(event);
-    emulators.s3.server.on("event", listener);
+    emulators().s3.server.on("event", listener);
     try {
       await p.upload("incoming/emulated/from s3rver.txt", seed("dev-05.txt"));
     } finally {
-      emulators.s3.server.off("event", listener);
+      emulators().s3.server.off("event", listener);
     }
     expect(seen).toHaveLength(1);
     const record = seen[0]!.Records[0]!;
@@ -178,7 +171,7 @@ describe("other notification shapes", () => {
   });
 
   it("a copy notification without ETag or size (s3rver) is read all the same", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     await p.upload("incoming/copied article.txt", seed("dev-01.txt"));
     const notice = fixture("s3rver-object-created-copy.json");
     expect(await p.deliver(notice)).toEqual({ batchItemFailures: [] });
@@ -190,7 +183,7 @@ describe("other notification shapes", () => {
 
 describe("notifications acknowledged without work", () => {
   it("the s3:TestEvent S3 sends when the notification is configured", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const response = await p.deliver(fixture("s3-test-event.json"));
     expect(response).toEqual({ batchItemFailures: [] });
     expect(await p.snapshot()).toEqual([]);
@@ -204,7 +197,7 @@ describe("notifications acknowledged without work", () => {
     ["in another bucket", "someone-elses-bucket", "incoming/theirs.txt"],
     ["a console folder marker", BUCKET, "incoming/2025/"],
   ])("an object %s", async (_what, bucket, key) => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const notice = notification("s3-object-created-put.json", { key: encodeKey(key), sequencer: nextSequencer() });
     notice.Records[0]!.s3.bucket.name = bucket;
     expect(await p.deliver(notice)).toEqual({ batchItemFailures: [] });
@@ -214,7 +207,7 @@ describe("notifications acknowledged without work", () => {
   });
 
   it("an event type the pipeline does not handle (ObjectRestore:Completed)", async () => {
-    const p = await startPipeline(emulators);
+    const p = await startPipeline(emulators());
     const notice = notification("s3-object-restore-completed.json", { sequencer: nextSequencer() });
     expect(await p.deliver(notice)).toEqual({ batchItemFailures: [] });
     expect(await p.snapshot()).toEqual([]);

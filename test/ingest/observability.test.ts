@@ -3,33 +3,18 @@
 // the real libraries write them to stdout.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { extract } from "../../functions/extraction/extract.ts";
 import { throttleKey } from "./faults.ts";
-import {
-  type Emulators,
-  fixture,
-  lambdaContext,
-  seed,
-  sqsEvent,
-  sqsMessage,
-  startEmulators,
-  startPipeline,
-} from "./harness.ts";
+import { fixture, lambdaContext, seed, sqsEvent, sqsMessage, startPipeline, useEmulators } from "./harness.ts";
 
-let emulators: Emulators;
-beforeAll(async () => {
-  emulators = await startEmulators();
-});
-afterAll(async () => {
-  await emulators.stop();
-});
+const emulators = useEmulators();
 
 it("writes one JSON line per event and one EMF document per invocation", async () => {
   const logger = new Logger({ serviceName: "claimtrack-ingest", logLevel: "INFO" });
   const metrics = new Metrics({ namespace: "Claimtrack", serviceName: "claimtrack-ingest" });
-  const p = await startPipeline(emulators, { logger, metrics });
+  const p = await startPipeline(emulators(), { logger, metrics });
   const good = sqsMessage(await p.upload("incoming/observed/good.txt", seed("dev-06.txt")));
   const bad = sqsMessage(await p.upload("incoming/observed/empty.txt", ""));
   const stuck = sqsMessage(await p.upload("incoming/observed/stuck.txt", seed("dev-05.txt")));
