@@ -1,6 +1,7 @@
 // The stateless half: the two functions, their event source, the REST API and the alarms. Nothing here holds
 // data, so it can be replaced on any deploy. Each function gets exactly the access its code needs:
-//   ingest — read objects under the ingest prefix, write the claims table, consume the ingest queue;
+//   ingest — read objects under the ingest prefix (and list the bucket, so a missing key is a 404), write the
+//            claims table, consume the ingest queue;
 //   api    — read the table (and its indexes), put objects under the ingest prefix, delete articles' objects
 //            (deleting an article deletes its objects; the ingest function then removes its records).
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
@@ -81,6 +82,15 @@ export class ServiceStack extends Stack {
     const ingestObjects = data.bucket.arnForObjects(`${config.ingestPrefix}*`);
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "ReadIngestPrefix", actions: ["s3:GetObject"], resources: [ingestObjects] }),
+    );
+    // Without ListBucket, S3 answers 403 instead of 404 for a key that no longer exists, and the function could
+    // not tell an article deleted before it was read (expected, nothing to do) from a real permission failure.
+    this.ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "TellMissingObjects",
+        actions: ["s3:ListBucket"],
+        resources: [data.bucket.bucketArn],
+      }),
     );
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
