@@ -15,6 +15,8 @@ export interface AccessLogLine {
   time: string;
   method: string;
   path: string;
+  /** DynamoDB's operation (from X-Amz-Target), e.g. "BatchWriteItem"; absent for S3 and the API. */
+  operation?: string;
   status: number;
   /** Bytes of the response body, from its Content-Length (0 for HEAD and unknown lengths). */
   bytes: number;
@@ -29,10 +31,12 @@ export function openAccessLog(path: string): AccessLog {
       const started = performance.now();
       res.once("finish", () => {
         const length = Number(res.getHeader("content-length") ?? 0);
+        const target = req.headers["x-amz-target"];
         const line: AccessLogLine = {
           time: new Date().toISOString(),
           method: req.method ?? "GET",
           path: req.url ?? "/",
+          ...(typeof target === "string" ? { operation: target.split(".").pop()! } : {}),
           status: res.statusCode,
           bytes: req.method === "HEAD" || !Number.isFinite(length) ? 0 : length,
           ms: Math.round((performance.now() - started) * 10) / 10,

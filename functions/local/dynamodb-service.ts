@@ -23,6 +23,8 @@ export async function startDynamoDb(options: {
   choice: ServiceChoice;
   port: number;
   directory: string;
+  /** The stand-in's access log (JSON lines). */
+  accessLogPath: string;
   tableName: string;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -31,7 +33,7 @@ export async function startDynamoDb(options: {
   let endpoint: string | null = options.choice.kind === "url" ? options.choice.url : null;
   if (options.choice.kind === "local") {
     worker = new Worker(new URL("./dynalite-worker.ts", import.meta.url), {
-      workerData: { port: options.port, path: options.directory },
+      workerData: { port: options.port, path: options.directory, accessLogPath: options.accessLogPath },
     });
     const [started] = (await once(worker, "message")) as [{ port?: number; error?: string }];
     if (started.error) {

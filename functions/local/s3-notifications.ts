@@ -2,6 +2,7 @@
 // URL-encoded the way S3 encodes them (`+` for spaces), only objects under the ingest prefix, only creations
 // and removals. s3rver emits its events with raw keys, no prefix filter and a malformed ARN; objects found by
 // listing an external bucket have no event at all. Both end here as the same records.
+import type { S3EventRecord } from "../schemas/s3-notification.ts";
 import { LOCAL_REGION } from "./queue/sqs-event.ts";
 
 export interface ObjectChange {
@@ -14,20 +15,22 @@ export interface ObjectChange {
   eTag?: string | undefined;
 }
 
-export interface S3NotificationRecord {
+/**
+ * A record as S3 sends it: what the ingest function's schema reads (so the compiler checks the two agree), plus
+ * the fields S3 always adds.
+ */
+export type S3NotificationRecord = S3EventRecord & {
   eventVersion: string;
-  eventSource: "aws:s3";
   awsRegion: string;
   eventTime: string;
-  eventName: string;
   userIdentity: { principalId: string };
   s3: {
     s3SchemaVersion: string;
     configurationId: string;
-    bucket: { name: string; arn: string; ownerIdentity: { principalId: string } };
-    object: { key: string; size?: number; eTag?: string; sequencer: string };
+    bucket: { arn: string; ownerIdentity: { principalId: string } };
+    object: { sequencer: string };
   };
-}
+};
 
 let sequence = 0;
 
@@ -35,7 +38,7 @@ let sequence = 0;
 export function notificationFor(change: ObjectChange, ingestPrefix: string): S3NotificationRecord | null {
   if (!change.key.startsWith(ingestPrefix)) return null;
   if (!/^Object(Created|Removed):/.test(change.eventName)) return null;
-  const object: S3NotificationRecord["s3"]["object"] = {
+  const object: S3EventRecord["s3"]["object"] & { sequencer: string } = {
     key: encodeS3EventKey(change.key),
     // Increasing, as S3's sequencer is for changes of one key.
     sequencer: (Date.now() * 1000 + (sequence++ % 1000)).toString(16).toUpperCase().padStart(16, "0"),

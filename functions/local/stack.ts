@@ -60,6 +60,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       choice: env.CLAIMTRACK_DYNAMODB,
       port: env.CLAIMTRACK_DYNAMODB_PORT,
       directory: join(home, "dynamodb"),
+      accessLogPath: join(home, "logs", "dynamodb-access.log"),
       tableName: env.TABLE_NAME,
       region,
       credentials: standInCredentials(env.CLAIMTRACK_DYNAMODB.kind),

@@ -1,0 +1,71 @@
+// The local stack's S3 notifications: what s3rver (or a listing) reports becomes the record S3 itself would send
+// the ingest queue — only under the ingest prefix, only creations and removals, keys form-encoded — and the
+// ingest function's own schema accepts it.
+import { describe, expect, it } from "vitest";
+import {
+  changesFromS3rverEvent,
+  encodeS3EventKey,
+  notificationFor,
+  notificationMessage,
+} from "../../functions/local/s3-notifications.ts";
+import { IngestMessageBody } from "../../functions/schemas/s3-notification.ts";
+
+const created = { bucket: "articles", key: "incoming/a.txt", eventName: "ObjectCreated:Put", size: 12, eTag: '"abc"' };
+
+describe("local S3 notifications", () => {
+  it("encodes keys as S3 does: + for spaces, %XX for the rest, / kept", () => {
+    expect(encodeS3EventKey("incoming/my folder/a+b (1) é.txt")).toBe("incoming/my+folder/a%2Bb+(1)+%C3%A9.txt");
+    // Decoding the S3 way (+ first, then percent-escapes) gives the key back.
+    const key = "incoming/x y/100% +sure?.md";
+    expect(decodeURIComponent(encodeS3EventKey(key).replaceAll("+", " "))).toBe(key);
+  });
+
+  it("sends a creation with size and ETag (unquoted), a removal without, and nothing outside the prefix", () => {
+    const put = notificationFor(created, "incoming/")!;
+    expect(put).toMatchObject({
+      eventSource: "aws:s3",
+      eventName: "ObjectCreated:Put",
+      s3: {
+        bucket: { name: "articles", arn: "arn:aws:s3:::articles" },
+        object: { key: "incoming/a.txt", size: 12, eTag: "abc" },
+      },
+    });
+    const removed = notificationFor(
+      { bucket: "b", key: "incoming/a.txt", eventName: "ObjectRemoved:Delete" },
+      "incoming/",
+    )!;
+    expect(removed.s3.object).not.toHaveProperty("size");
+    expect(removed.s3.object).not.toHaveProperty("eTag");
+    expect(notificationFor({ ...created, key: "elsewhere/a.txt" }, "incoming/")).toBeNull();
+    expect(notificationFor({ ...created, eventName: "ObjectTagging:Put" }, "incoming/")).toBeNull();
+  });
+
+  it("orders the changes of a key by sequencer", () => {
+    const sequencers = Array.from({ length: 50 }, () => notificationFor(created, "incoming/")!.s3.object.sequencer);
+    expect([...sequencers].sort()).toEqual(sequencers);
+    expect(new Set(sequencers).size).toBe(sequencers.length);
+  });
+
+  it("makes messages the ingest function's schema accepts", () => {
+    const body = JSON.parse(notificationMessage(notificationFor(created, "incoming/")!));
+    expect(IngestMessageBody.safeParse(body).success).toBe(true);
+    expect(body.Records).toHaveLength(1);
+  });
+
+  it("reads s3rver's events: raw keys, multipart uploads as ObjectCreated:Post, deletions without size", () => {
+    const event = {
+      Records: [
+        {
+          eventName: "ObjectCreated:Post",
+          s3: { bucket: { name: "b" }, object: { key: "incoming/big file.txt", size: 20, eTag: "e-4" } },
+        },
+        { eventName: "ObjectRemoved:Delete", s3: { bucket: { name: "b" }, object: { key: "incoming/gone.txt" } } },
+        { eventName: "ObjectCreated:Put", s3: { bucket: { name: "b" }, object: {} } },
+      ],
+    };
+    expect(changesFromS3rverEvent(event as never)).toEqual([
+      { bucket: "b", key: "incoming/big file.txt", eventName: "ObjectCreated:Post", size: 20, eTag: "e-4" },
+      { bucket: "b", key: "incoming/gone.txt", eventName: "ObjectRemoved:Delete", size: undefined, eTag: undefined },
+    ]);
+  });
+});
