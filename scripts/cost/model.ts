@@ -74,19 +74,26 @@ export function costFor(m: Measurement, articles: number, prices: Prices = PRICE
 
 /** A Markdown table of the costs for each article count. */
 export function costTable(m: Measurement, counts: number[], prices: Prices = PRICES): string {
-  const rows = ["| articles | service | ingest (one-off) | storage per month | basis |", "|---:|---|---:|---:|---|"];
+  const rows: string[][] = [];
   for (const n of counts) {
     const lines = costFor(m, n, prices);
     for (const line of lines) {
-      rows.push(
-        `| ${n.toLocaleString("en-US")} | ${line.service} | ${usd(line.ingest)} | ${usd(line.perMonth)} | ${line.basis} |`,
-      );
+      rows.push([n.toLocaleString("en-US"), line.service, usd(line.ingest), usd(line.perMonth), line.basis]);
     }
     const ingest = lines.reduce((sum, l) => sum + l.ingest, 0);
     const month = lines.reduce((sum, l) => sum + l.perMonth, 0);
-    rows.push(`| ${n.toLocaleString("en-US")} | **total** | **${usd(ingest)}** | **${usd(month)}** | |`);
+    rows.push([n.toLocaleString("en-US"), "**total**", `**${usd(ingest)}**`, `**${usd(month)}**`, ""]);
   }
-  return rows.join("\n");
+  return markdownTable(["articles", "service", "ingest (one-off)", "storage per month", "basis"], "rlrrl", rows);
+}
+
+/** A Markdown table laid out the way the repository's formatter (biome) lays it out: padded, aligned columns. */
+export function markdownTable(header: string[], align: string, rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const cell = (text: string, i: number) => (align[i] === "r" ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (align[i] === "r" ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
 export function usd(amount: number): string {

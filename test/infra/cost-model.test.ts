@@ -1,6 +1,6 @@
 // The cost arithmetic, checked against numbers worked out by hand from the price list.
 import { describe, expect, it } from "vitest";
-import { costFor, costTable, type Measurement, usd } from "../../scripts/cost/model.ts";
+import { costFor, costTable, type Measurement, markdownTable, usd } from "../../scripts/cost/model.ts";
 
 const MIB = 1024 ** 2;
 const measurement: Measurement = {
@@ -60,5 +60,13 @@ describe("costTable", () => {
     const ingest = costFor(measurement, 1000).reduce((sum, l) => sum + l.ingest, 0);
     expect(totals[0]).toContain(`**${usd(ingest)}**`);
     expect(table).toContain("| 1,000,000 | Lambda |");
+  });
+});
+
+describe("markdownTable", () => {
+  it("pads and aligns columns the way the formatter does", () => {
+    expect(markdownTable(["n", "name"], "rl", [["1,000", "S3"]])).toBe(
+      ["|     n | name |", "| ----: | ---- |", "| 1,000 | S3   |"].join("\n"),
+    );
   });
 });
