@@ -59,7 +59,7 @@ describe("costTable", () => {
     expect(totals).toHaveLength(2);
     const ingest = costFor(measurement, 1000).reduce((sum, l) => sum + l.ingest, 0);
     expect(totals[0]).toContain(`**${usd(ingest)}**`);
-    expect(table).toContain("| 1,000,000 | Lambda |");
+    expect(table).toMatch(/\| 1,000,000 \| Lambda +\|/);
   });
 });
 
