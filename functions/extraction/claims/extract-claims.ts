@@ -443,12 +443,16 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
       .replace(/\b(?<=(?:in|since|by|of|until|from|early|late|mid|last|next|this)\s)May\b|\bMay(?=\s+\d)/g, "MONTH")
       .toLowerCase()
       .replace(QUOTE_CHARS, "")
-      .split(/[\s,;:]+/);
+      .replace(/([,;:])/g, " $1 ")
+      .split(/\s+/)
+      .filter(Boolean);
     const certainty = certaintyOf(words, d.cueBase);
     const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
     const quote = ctx.text.slice(r.start, r.end);
     let time = mentionsTime(quote) ? resolveTime(quote, ref) : null;
-    if (!time) {
+    // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
+    const background = d.clause.kind === "relative" || d.clause.kind === "appositive";
+    if (!time && !background) {
       if (!sentenceTime.has(d.sentence)) {
         const s = d.sentence;
         const whole = ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end);

@@ -106,11 +106,7 @@ const NOT_BEFORE_VERB = new Set([
   "such",
   "no",
   "any",
-  "some",
-  "many",
   "these",
-  "two",
-  "three",
 ]);
 const SPEAKER_OPENERS = new Set([
   "the",
@@ -300,7 +296,9 @@ function speakerPhrase(
   for (const k of kept) {
     if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
     const tag = s.tags[k];
-    if (isPredicate(tag) && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
+    // The phrase's last word right before the cue is its head noun even when it can be a verb ("air force").
+    const headBeforeCue = k === kept.at(-1) && tag === "verb" && kept.length > 1;
+    if (isPredicate(tag) && !headBeforeCue && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
       // A capitalised "verb" inside a name ("Homes", "Leads") is still part of the name.
       if (!/^\p{Lu}/u.test(s.tokens[k]!.text)) return null;
     }
@@ -429,6 +427,9 @@ function looksLikeClause(s: Sentence, from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 14; i++) {
     const w = s.tokens[i]!.lower;
     if (i > from && (w === "but" || w === "and" || w === ",")) return false;
+    // "reported net income of $412 million for the quarter ended …": a preposition before the first verb
+    // means an object noun phrase, not a subject.
+    if (s.tags[i] === "prep" && w !== "of") return false;
     if (isPredicate(s.tags[i])) return i > from;
   }
   return false;

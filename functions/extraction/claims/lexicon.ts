@@ -3,7 +3,7 @@
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 /** Irregular verb forms: past and past participle of common news verbs. */
-const IRREGULAR: Record<string, string[]> = {
+export const IRREGULAR: Record<string, string[]> = {
   say: ["said"],
   tell: ["told"],
   write: ["wrote", "written"],

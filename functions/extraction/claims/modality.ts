@@ -34,20 +34,28 @@ const EMBEDDERS = new Set([
 
 /** Words of the clause up to the first embedded clause: the scope of its own modality. */
 function ownScope(words: string[]): string[] {
-  // "that" opens an embedded report only after a verb ("said that"); after a noun ("evidence that") or an
-  // adjective ("likely that") its clause is part of what the claim itself asserts.
-  const k = words.findIndex((w, i) => {
-    if (i === 0 || !EMBEDDERS.has(w)) return false;
-    if (w !== "that") return true;
+  // An embedded clause ("… that analysts read as a sign …", "… which would send …") runs from its opener to the
+  // next comma; what it says is not what the claim itself asserts. "That" after a noun like "evidence" or an
+  // adjective like "likely" opens the claim's own content instead.
+  const scope: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const prev = words[i - 1] ?? "";
-    if (
-      COMPLEMENT_NOUNS.has(prev) ||
-      /^(?:likely|clear|possible|probable|unlikely|certain|true|evident|obvious)$/.test(prev)
-    )
-      return false;
-    return isVerbForm(prev) || !/^(?:the|a|an)$/.test(words[i - 2] ?? "");
-  });
-  return k > 0 ? words.slice(0, k) : words;
+    const embeds =
+      i > 0 &&
+      EMBEDDERS.has(w) &&
+      !(
+        w === "that" &&
+        (COMPLEMENT_NOUNS.has(prev) ||
+          /^(?:likely|clear|possible|probable|unlikely|certain|true|evident|obvious)$/.test(prev))
+      );
+    if (!embeds) {
+      scope.push(w);
+      continue;
+    }
+    while (i < words.length && words[i] !== "," && words[i] !== ";") i++;
+  }
+  return scope;
 }
 
 export function certaintyOf(words: string[], cueBase: string | null): Certainty {

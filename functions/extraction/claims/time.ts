@@ -64,7 +64,7 @@ function monthNumber(name: string): number {
 }
 
 const FUTURE =
-  /\b(?:will|shall|'ll|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
+  /\b(?:will|shall|'ll|could|may|might|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
 
 /** Rank: lower is more specific. */
 interface Found {

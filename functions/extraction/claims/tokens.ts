@@ -26,7 +26,7 @@ export function tokenize(text: string, start: number, end: number, isAbbreviatio
       e = slice;
     }
     // A single capital with a period is an initial only when a name follows ("Donald J. Trump"), not "on X.".
-    const initialEndsSentence = /^\p{Lu}\.$/u.test(s) && !/^\s+\p{Lu}/u.test(text.slice(e, e + 3));
+    const initialEndsSentence = /^\p{Lu}\.$/u.test(s) && !/^ \p{Lu}/u.test(text.slice(e, e + 2));
     if (s.length > 1 && s.endsWith(".") && (!isAbbreviation(s.slice(0, -1)) || initialEndsSentence)) {
       out.push(mk(s.slice(0, -1), m.index, e - 1, out.length));
       out.push(mk(".", e - 1, e, out.length));
