@@ -9,7 +9,6 @@ import {
   POSSIBLE_CUES,
   PROBABLE_CUES,
 } from "./lexicon.ts";
-import { isVerbForm } from "./pos.ts";
 
 /** Nouns whose "that"-clause states what the noun holds ("evidence that …", "the risk that …"). */
 const COMPLEMENT_NOUNS = new Set(
