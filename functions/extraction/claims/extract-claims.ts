@@ -218,7 +218,21 @@ function quotesOf(s: Sentence, quotes: Span[]): Span[] {
   return quotes.filter((q) => q.start < last.end && q.end > first.start);
 }
 
+/** Plural subjects that a later "they" may stand for. */
+const GROUP_NOUNS = `researchers scientists officials analysts economists experts investigators lawmakers legislators
+  doctors police prosecutors critics residents protesters activists voters workers engineers authors regulators
+  ministers leaders diplomats judges investors traders lawyers members`.split(/\s+/);
+const initialCaseless = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
+const GROUP_SUBJECT = new RegExp(
+  `^(?:(?:${["the", "some", "many", "most", "other", "several"].map(initialCaseless).join("|")})\\s+)?(?:[\\p{L}-]+\\s+){0,2}?` +
+    `(?:${GROUP_NOUNS.map(initialCaseless).join("|")})(?:\\s+(?:at|from|of|in)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+of)?\\s*)+)?`,
+  "u",
+);
+
 function noteNames(ctx: Context, s: Sentence): void {
+  const head = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens[Math.min(s.tokens.length, 12) - 1]?.end ?? 0);
+  const group = head.match(GROUP_SUBJECT);
+  if (group) ctx.speakers.noteGroup(group[0].trim());
   // The last person named in a sentence is who a later "he" or "she" most likely means.
   for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length))
     if (e.type === "person") ctx.speakers.notePerson(e.name);

@@ -252,6 +252,8 @@ function speakerPhrase(
   s: Sentence,
   from: number,
   to: number,
+  /** After the cue ("…, said lead author Dr Melissa Lane"): words that look like verbs are titles. */
+  inverted = false,
 ): { speaker: Range; appositives: Range[]; text: string } | null {
   // "Gingrich cynically said": an adverb between the speaker and the cue is not part of the speaker.
   while (to - from > 1 && s.tags[to - 1] === "adv") to--;
@@ -298,7 +300,8 @@ function speakerPhrase(
     const tag = s.tags[k];
     // The phrase's last word right before the cue is its head noun even when it can be a verb ("air force").
     const headBeforeCue = k === kept.at(-1) && tag === "verb" && kept.length > 1;
-    if (isPredicate(tag) && !headBeforeCue && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
+    const titleWord = inverted && tag === "verb";
+    if (isPredicate(tag) && !headBeforeCue && !titleWord && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
       // A capitalised "verb" inside a name ("Homes", "Leads") is still part of the name.
       if (!/^\p{Lu}/u.test(s.tokens[k]!.text)) return null;
     }
@@ -557,7 +560,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       // Inverted: "…, said the official" — the speaker follows the cue.
       let j = c + 1;
       while (j < end && s.tokens[j]!.text !== ",") j++;
-      const np = speakerPhrase(s, c + 1, j);
+      const np = speakerPhrase(s, c + 1, j, true);
       if (!np) continue;
       frame.speaker = np.speaker;
       frame.speakerText = np.text;

@@ -133,7 +133,7 @@ export const CUE_VERBS = verbForms(`
   say tell add announce state write post tweet claim argue insist warn note report confirm deny urge explain
   describe accuse allege suggest believe estimate predict expect forecast reply respond answer acknowledge admit
   concede assert declare stress emphasize emphasise remind promise pledge vow threaten ask complain contend
-  maintain reveal disclose indicate conclude testify recall observe comment remark fear think caution
+  maintain reveal disclose indicate show demonstrate conclude testify recall observe comment remark fear think caution
   reiterate repeat brief inform find rule signal hint estimate predict project anticipate
   assure reassure boast lament concede dispute reject counter retort quip recount recommend propose demand call
   describe characterise characterize label dismiss deny acknowledge clarify point stress underline highlight

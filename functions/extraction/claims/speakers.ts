@@ -93,6 +93,11 @@ export class SpeakerBook {
     this.sentence++;
   }
 
+  /** A group named as the subject of a sentence ("Researchers at X analysed …"), for a later "they". */
+  noteGroup(phrase: string): void {
+    this.lastGroup = { ...this.describe(phrase), type: "group" };
+  }
+
   /** A person named in the text without being a speaker, for later "he"/"she". */
   notePerson(name: string): void {
     this.touchPerson({ name, type: "person", anonymous: false, head: "", via: [], reportedBy: null }, false);
