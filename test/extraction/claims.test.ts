@@ -124,3 +124,35 @@ describe("evidence and ids", () => {
     );
   });
 });
+
+describe("interviews and document-level sources", () => {
+  it("attributes Q/A answers to the interviewee and makes no claims of the questions", () => {
+    const body =
+      "Interview with Health Minister Sara Lindqvist about the hospital budget.\n\nQ: Will waiting times fall this year?\n\nA: Waiting times will fall by a third. We have hired 2,000 nurses since January.";
+    const { claims } = run(body, { title: "Interview: Health Minister Sara Lindqvist" });
+    expect(claims.some((c) => /waiting times fall this year/i.test(c.text))).toBe(false);
+    expect(find(claims, "fall by a third").attribution.speaker).toBe("Sara Lindqvist");
+    expect(find(claims, "hired 2,000 nurses").attribution.speaker).toBe("Sara Lindqvist");
+  });
+
+  it("credits a Source: line's speaker, channel and reporting outlet to the labelled paragraphs", () => {
+    const text = [
+      " date 2024-03-14 All Sections",
+      "Mayor says metro line will open in autumn",
+      "",
+      "Source: Mayor Ivan Petrenko on Telegram, as reported by Kyiv Daily",
+      "",
+      "Details: The new metro line will open in October, the mayor said.",
+      "",
+      'Quote: "Construction is 90% complete."',
+    ].join("\n");
+    const { claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(text), fileName: "a.txt" }));
+    for (const words of ["metro line will open", "90% complete"]) {
+      const c = find(claims, words);
+      expect(c.attribution.speaker).toBe("Ivan Petrenko");
+      expect(c.attribution.via).toContain("Telegram");
+      expect(c.attribution.reportedBy).toBe("Kyiv Daily");
+    }
+    expect(find(claims, "metro line will open").time).toMatchObject({ start: "2024-10-01", end: "2024-10-31" });
+  });
+});

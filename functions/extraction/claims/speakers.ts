@@ -2,7 +2,7 @@
 // official", "the office") to the speaker they stand for, and the document-level "Source:" line.
 import type { SpeakerType } from "../../schemas/claim.ts";
 import { channelOf, isMediaName } from "./frames.ts";
-import { UTTERANCE_NOUNS } from "./lexicon.ts";
+import { TITLES, UTTERANCE_NOUNS } from "./lexicon.ts";
 import type { NameBook } from "./names.ts";
 
 export interface Speaker {
@@ -189,7 +189,7 @@ export class SpeakerBook {
         return this.remember(this.documentSource);
       }
       // "the Ukrainian leader", "the chancellor": a person introduced with those words.
-      if (PERSON_NOUNS.has(head) || head === "leader" || head === "premier") {
+      if (PERSON_NOUNS.has(head) || TITLES.has(head)) {
         const person = this.names.describedPerson(p);
         if (person)
           return this.remember({ name: person, type: "person", anonymous: false, head, via: [], reportedBy: null });
