@@ -20,6 +20,7 @@ import type { Extractor, IngestDeps, IngestOutcome } from "./deps.ts";
 import { handleObjectEvent } from "./handle-object-event.ts";
 import { createEventIdempotency, type OnceOutcome } from "./idempotency.ts";
 import { type ObjectEvent, objectEventOf } from "./object-events.ts";
+import { countOutcome, logOutcome, logRetry } from "./outcome-report.ts";
 
 /** A Log that can also take the Lambda context (Powertools Logger can), for request ids in every line. */
 export type IngestLog = Log & { addContext?(context: Context): void };
@@ -71,7 +72,6 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
 
   const work = async (event: ObjectEvent): Promise<IngestOutcome> => {
     const outcome = await handleObjectEvent(deps, event);
-    // Counted where the work is done, so a duplicate answered from the idempotency record counts nothing.
     countOutcome(metrics, outcome);
     return outcome;
   };
@@ -97,29 +97,19 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
       }
       for (const record of body.Records) {
         const started = performance.now();
+        const delivery = () => ({
+          messageId: message.messageId,
+          receiveCount: Number(message.attributes.ApproximateReceiveCount),
+          durationMs: Math.round(performance.now() - started),
+        });
         let objectEvent: ObjectEvent | undefined;
         try {
           objectEvent = objectEventOf(record);
-          const outcome = await runOnce(objectEvent);
-          logOutcome(logger, objectEvent, outcome, {
-            messageId: message.messageId,
-            durationMs: Math.round(performance.now() - started),
-          });
+          logOutcome(logger, objectEvent, await runOnce(objectEvent), delivery());
         } catch (err) {
           explained.add(message.messageId);
-          const busy = err instanceof Error && err.name === "IdempotencyAlreadyInProgressError";
-          logger[busy ? "info" : "error"](
-            busy ? "event already being handled; the message will be retried" : "the message will be retried",
-            {
-              messageId: message.messageId,
-              receiveCount: Number(message.attributes.ApproximateReceiveCount),
-              bucket: record.s3.bucket.name,
-              key: objectEvent?.key ?? record.s3.object.key,
-              eventName: record.eventName,
-              durationMs: Math.round(performance.now() - started),
-              error: err,
-            },
-          );
+          const where = { bucket: record.s3.bucket.name, key: objectEvent?.key ?? record.s3.object.key };
+          logRetry(logger, { ...where, eventName: record.eventName }, delivery(), err);
           throw err;
         }
       }
@@ -161,54 +151,4 @@ function withDeadline(context: Context | undefined, timeoutMs: number): Context 
   if (typeof context?.getRemainingTimeInMillis === "function") return context;
   const deadline = Date.now() + timeoutMs;
   return { ...context, getRemainingTimeInMillis: () => Math.max(1, deadline - Date.now()) } as Context;
-}
-
-function countOutcome(metrics: MetricSink, outcome: IngestOutcome): void {
-  if (outcome.result === "processed") {
-    metrics.addMetric("ArticlesProcessed", "Count", 1);
-    metrics.addMetric("ClaimsExtracted", "Count", outcome.claimCount);
-  } else if (outcome.result === "failed") {
-    metrics.addMetric("ArticlesFailed", "Count", 1);
-  } else if (outcome.result === "removed" && outcome.articleDeleted) {
-    metrics.addMetric("ArticlesRemoved", "Count", 1);
-  }
-}
-
-function logOutcome(
-  logger: Log,
-  event: ObjectEvent,
-  outcome: OnceOutcome,
-  extra: { messageId: string; durationMs: number },
-): void {
-  const where = { bucket: event.bucket, key: event.key, eventName: event.eventName, ...extra };
-  const replayed = outcome.replayed ? { duplicateOf: "an event already handled" } : {};
-  switch (outcome.result) {
-    case "processed":
-      logger.info("article processed", {
-        articleId: outcome.articleId,
-        claimCount: outcome.claimCount,
-        ...where,
-        ...replayed,
-      });
-      break;
-    case "failed":
-      logger.warn("article failed", {
-        articleId: outcome.articleId,
-        code: outcome.code,
-        reason: outcome.reason,
-        ...where,
-        ...replayed,
-      });
-      break;
-    case "removed":
-      logger.info("source removed", {
-        articleId: outcome.articleId,
-        articleDeleted: outcome.articleDeleted,
-        ...where,
-        ...replayed,
-      });
-      break;
-    default:
-      logger.info("event ignored", { reason: outcome.reason, articleId: outcome.articleId, ...where, ...replayed });
-  }
 }
