@@ -28,25 +28,38 @@ export async function startDynamoDb(options: {
   tableName: string;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** A failure of the stand-in after it started. */
+  onError: (err: Error) => void;
 }): Promise<RunningDynamoDb> {
   let worker: Worker | null = null;
+  let exited: Promise<unknown> = Promise.resolve();
+  /** Settles (rejecting) only if the thread dies: raced against the first requests. */
+  let died: Promise<never> = new Promise(() => {});
   let endpoint: string | null = options.choice.kind === "url" ? options.choice.url : null;
   if (options.choice.kind === "local") {
-    worker = new Worker(new URL("./dynalite-worker.ts", import.meta.url), {
+    const thread = new Worker(new URL("./dynalite-worker.ts", import.meta.url), {
       workerData: { port: options.port, path: options.directory, accessLogPath: options.accessLogPath },
     });
-    const [started] = (await once(worker, "message")) as [{ port?: number; error?: string }];
+    worker = thread;
+    exited = new Promise((resolve) => thread.once("exit", resolve));
+    died = new Promise<never>((_, reject) => {
+      thread.once("error", reject);
+    });
+    died.catch(() => {});
+    // once() also rejects when the thread fails first (a LevelDB folder another program holds, for one).
+    const [started] = (await once(thread, "message").catch(async (err: Error) => {
+      await thread.terminate();
+      throw new Error(`the local DynamoDB (data in ${options.directory}) could not start: ${err.message}`);
+    })) as [{ port?: number; error?: string }];
     if (started.error) {
-      await worker.terminate();
-      throw new Error(`the local DynamoDB (dynalite) could not start: ${started.error}`);
+      await thread.terminate();
+      throw new Error(`the local DynamoDB (data in ${options.directory}) could not start: ${started.error}`);
     }
     endpoint = `http://127.0.0.1:${started.port}`;
   }
   const stopWorker = async () => {
-    if (!worker) return;
-    const stopped = once(worker, "exit");
-    worker.postMessage("stop");
-    await stopped;
+    worker?.postMessage("stop");
+    await exited;
   };
   const client = new DynamoDBClient({
     region: options.region,
@@ -54,12 +67,16 @@ export async function startDynamoDb(options: {
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   try {
-    await ensureTable(client, options.tableName);
+    await Promise.race([ensureTable(client, options.tableName), died]);
   } catch (err) {
     client.destroy();
     await stopWorker();
-    throw err;
+    if (!worker) throw err;
+    throw new Error(
+      `the local DynamoDB (data in ${options.directory}) failed: ${(err as Error).message}; is another program using that folder?`,
+    );
   }
+  worker?.on("error", options.onError);
   return {
     endpoint,
     client,

@@ -1,20 +1,25 @@
-// Loads the two Lambda handlers the way Lambda does: their entry modules read the environment at import (the
-// composition roots in functions/handlers/), so the stack sets the environment the deployed functions get —
-// pointed at the local endpoints — and imports them: the TypeScript sources, or the bundles `cdk synth` staged.
+// Loads the two Lambda handlers the way Lambda does, each in an environment of its own: their entry modules read
+// the environment at import (the composition roots in functions/handlers/), so the stack sets the environment the
+// deployed functions get — pointed at the local endpoints — and imports them: the TypeScript sources, or the
+// bundles `cdk synth` staged.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { assetDir } from "../../scripts/bundle/assets.ts";
+import { startIngestThread } from "./ingest-thread.ts";
 import type { SqsBatchHandler } from "./queue/queue-consumer.ts";
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 export interface LoadedHandlers {
   api: ApiHandler;
+  /** Runs on a thread of its own. */
   ingest: SqsBatchHandler;
   /** What was loaded, for the start-up banner. */
   origin: string;
+  /** Ends the ingest thread (after the queue consumer has stopped). */
+  stop(): Promise<void>;
 }
 
 const SOURCE_ENTRIES = {
@@ -23,20 +28,27 @@ const SOURCE_ENTRIES = {
 };
 
 /**
- * Imports each handler with `env` plus its own service name in process.env (the handlers read it once, at
- * import). `assembly` is a `cdk synth` output directory, or null for the TypeScript sources.
+ * Imports each handler with `env` plus its own service name in its environment (the handlers read it once, at
+ * import): the API's here, the ingest function's on its own thread. `assembly` is a `cdk synth` output
+ * directory, or null for the TypeScript sources.
  */
 export async function loadHandlers(env: Record<string, string>, assembly: string | null): Promise<LoadedHandlers> {
   const entries = assembly ? bundleEntries(assembly) : SOURCE_ENTRIES;
-  const load = async (entry: string, serviceName: string) => {
-    Object.assign(process.env, env, { POWERTOOLS_SERVICE_NAME: serviceName });
-    const mod = (await import(entry)) as { handler?: unknown };
-    if (typeof mod.handler !== "function") throw new Error(`${entry} exports no handler function`);
-    return mod.handler;
-  };
-  const api = (await load(entries.api, "claimtrack-api")) as ApiHandler;
-  const ingest = (await load(entries.ingest, "claimtrack-ingest")) as SqsBatchHandler;
-  return { api, ingest, origin: assembly ? `bundles from ${assembly}` : "TypeScript sources" };
+  const ingest = await startIngestThread(entries.ingest, { ...env, POWERTOOLS_SERVICE_NAME: "claimtrack-ingest" });
+  try {
+    Object.assign(process.env, env, { POWERTOOLS_SERVICE_NAME: "claimtrack-api" });
+    const mod = (await import(entries.api)) as { handler?: unknown };
+    if (typeof mod.handler !== "function") throw new Error(`${entries.api} exports no handler function`);
+    return {
+      api: mod.handler as ApiHandler,
+      ingest: ingest.handler,
+      origin: assembly ? `bundles from ${assembly}` : "TypeScript sources",
+      stop: ingest.stop,
+    };
+  } catch (err) {
+    await ingest.stop();
+    throw err;
+  }
 }
 
 /** The staged bundles (index.mjs) of the service stack's two functions in a cloud assembly. */

@@ -11,6 +11,7 @@ import type { LocalStackConfig } from "./config.ts";
 import { startDynamoDb } from "./dynamodb-service.ts";
 import { type Endpoints, removeEndpoints, writeEndpoints } from "./endpoints.ts";
 import { loadHandlers } from "./handlers.ts";
+import { lockHome } from "./home-lock.ts";
 import { fileJournal, replayJournal } from "./queue/journal.ts";
 import { createLocalQueue, type DeadLetter } from "./queue/local-queue.ts";
 import { createQueueConsumer } from "./queue/queue-consumer.ts";
@@ -56,6 +57,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
   };
 
   try {
+    cleanups.push(lockHome(home));
     const dynamo = await startDynamoDb({
       choice: env.CLAIMTRACK_DYNAMODB,
       port: env.CLAIMTRACK_DYNAMODB_PORT,
@@ -64,6 +66,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       tableName: env.TABLE_NAME,
       region,
       credentials: standInCredentials(env.CLAIMTRACK_DYNAMODB.kind),
+      onError: (err) => out.warn(`the local DynamoDB failed: ${err.message}`),
     });
     cleanups.push(() => dynamo.stop());
     const s3 = await startS3({
@@ -93,6 +96,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
     });
 
     const handlers = await loadHandlers(handlerEnv(config, s3.endpoint, dynamo.endpoint), config.assembly);
+    cleanups.push(() => handlers.stop());
     const consumer = createQueueConsumer({
       queue,
       queueName: INGEST.queueName,

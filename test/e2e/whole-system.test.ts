@@ -42,6 +42,10 @@ describe("npm start, first and second time", () => {
     try {
       expect(second.output()).not.toContain("Ingesting");
       expect(await apiClient(second.endpoints).articles()).toEqual(articles);
+      // One stack per data folder.
+      await expect(startStack(home)).rejects.toThrow(
+        `claimtrack: another claimtrack (pid ${second.endpoints.pid}) is running with CLAIMTRACK_HOME=${home}; stop it first`,
+      );
     } finally {
       expect(await second.stop("SIGTERM")).toBe(0);
     }
