@@ -2,11 +2,20 @@
 // non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
 import type { Range, Sentence } from "./frames.ts";
 import { IRREGULAR_PAST } from "./lexicon.ts";
-import { isPredicate, verbBase } from "./pos.ts";
+import { isPredicate, pastTense, thirdPerson, verbBase } from "./pos.ts";
 
 const isParticipleForm = (w: string): boolean => /ed$/.test(w) || IRREGULAR_PAST.has(w);
 
-export type ClauseKind = "main" | "relative" | "appositive" | "cause" | "absolute" | "coordinate" | "cue" | "remark";
+export type ClauseKind =
+  | "main"
+  | "relative"
+  | "appositive"
+  | "cause"
+  | "absolute"
+  | "coordinate"
+  | "cue"
+  | "remark"
+  | "result";
 
 export interface Clause {
   /** Sentence token indices, in order; gaps are where other clauses were lifted out. */
@@ -16,11 +25,56 @@ export interface Clause {
   /** Words inserted after the prefix ("is" for "led by France" → "The coalition is led by France"). */
   link: string;
   kind: ClauseKind;
+  /** The conjunction or subordinator that opened the clause ("while", "but"). */
+  opener?: string;
+  /** A word that stands in for the clause's first token ("knocking" → "knocked"). */
+  replaceFirst?: string;
   /** A word inserted before position `at` of idx ("Kyiv [was] the main target"). */
   insert?: { at: number; word: string };
 }
 
 const RELATIVE = new Set(["which", "who"]);
+const TIME_SUBORDINATORS = new Set([
+  "after",
+  "before",
+  "since",
+  "when",
+  "as",
+  "once",
+  "until",
+  "because",
+  "although",
+  "though",
+]);
+/** -ing words after a comma that introduce something other than a result. */
+const NOT_RESULTS = new Set([
+  "including",
+  "excluding",
+  "according",
+  "regarding",
+  "following",
+  "concerning",
+  "citing",
+  "saying",
+  "adding",
+  "noting",
+  "arguing",
+  "insisting",
+  "stressing",
+  "explaining",
+  "describing",
+  "warning",
+  "speaking",
+  "depending",
+  "starting",
+  "beginning",
+  "ending",
+  "pending",
+  "during",
+  "notwithstanding",
+  "involving",
+]);
+const COMPARATIVES = new Set(["above", "below", "up", "down", "compared", "higher", "lower", "more", "less"]);
 const CONTRAST = new Set(["but", "although", "though", "whereas", "while", "yet"]);
 const CAUSE_OPENERS: Array<[string, string | null]> = [
   ["due", "to"],
@@ -142,8 +196,36 @@ function findSplit(
     if (depth > 0) continue;
     const prevIsComma = s.tokens[idx[p - 1]!]!.text === ",";
     const next = idx[p + 1]!;
-    // ";" always separates two statements.
+    // ";" always separates two statements; so does a colon followed by a clause of its own.
     if (t.text === ";") return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
+    if (t.text === ":" && hasPredBefore(p) && idx.slice(p + 1, p + 14).some((x) => isPredicate(s.tags[x]))) {
+      return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
+    }
+    // ", after Washington halted …", "while the two leaders took part …": a subordinate clause with its own subject.
+    const opensClause = /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") && predSoonAfter(p + 1, 8) > p + 1;
+    if (
+      ((prevIsComma && TIME_SUBORDINATORS.has(w)) || w === "while" || w === "whereas") &&
+      opensClause &&
+      hasPredBefore(p)
+    ) {
+      const start = p - (prevIsComma ? 1 : 0);
+      return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+    }
+    // ", knocking out power to 200,000 homes": a result the subject brought about.
+    if (
+      prevIsComma &&
+      s.tags[i] === "verb-ing" &&
+      !NOT_RESULTS.has(w) &&
+      verbBase(w) &&
+      hasPredBefore(p) &&
+      s.tokens[next]?.lower !== "to"
+    ) {
+      return { at: p - 1, skip: 1, shareSubject: true, kind: "result" };
+    }
+    // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
+    if (prevIsComma && COMPARATIVES.has(w) && hasPredBefore(p) && p + 2 < idx.length) {
+      return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
+    }
     if (w === "and" || w === "but" || (CONTRAST.has(w) && (prevIsComma || w === "but" || w === "although"))) {
       if (!hasPredBefore(p)) continue;
       const start = p - (prevIsComma ? 1 : 0);
@@ -351,6 +433,19 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     out.push(clause);
     return;
   }
+  if (cut.kind === "remark") {
+    // The remark runs to the next comma; what follows it continues the main clause ("…, and to return …").
+    const comma = right.findIndex((i) => s.tokens[i]!.text === ",");
+    const remark = comma > 0 ? right.slice(0, comma) : right;
+    const rest = comma > 0 ? right.slice(comma) : [];
+    const past = left.some(
+      (i) =>
+        /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)),
+    );
+    split(s, { ...clause, idx: [...left, ...rest] }, out);
+    out.push({ idx: remark, prefix: past ? "This was" : "This is", link: "", kind: "remark" });
+    return;
+  }
   split(s, { ...clause, idx: left }, out);
   if (cut.kind === "cause") {
     for (const part of splitCause(s, right)) out.push({ idx: part, prefix: "", link: "", kind: "cause" });
@@ -360,12 +455,22 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     absolute(s, right, out);
     return;
   }
-  if (cut.kind === "remark") {
+  if (cut.kind === "result") {
+    const subj = subjectEnd(s, clause.idx);
+    const subject = subj ? textOf(s, clause.idx.slice(subj.from, subj.to)) : "";
     const past = left.some(
       (i) =>
-        /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)),
+        s.tags[i] === "verb" && (isParticipleForm(s.tokens[i]!.lower) || /^(?:was|were|had)$/.test(s.tokens[i]!.lower)),
     );
-    out.push({ idx: right, prefix: past ? "This was" : "This is", link: "", kind: "remark" });
+    const base = verbBase(s.tokens[right[0]!]!.lower)!;
+    const prefix = [clause.prefix, subject].filter(Boolean).join(" ");
+    out.push({
+      idx: right,
+      prefix,
+      link: "",
+      kind: "result",
+      replaceFirst: past ? pastTense(base) : thirdPerson(base),
+    });
     return;
   }
   if (cut.kind === "appositive") {
@@ -391,5 +496,6 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     split(s, { idx: right, prefix, link: "", kind: startsWithCue ? "coordinate" : cut.kind }, out);
     return;
   }
-  split(s, { idx: right, prefix: "", link: "", kind: cut.kind }, out);
+  const opener = s.tokens[clause.idx[cut.at + cut.skip - 1]!]!.lower;
+  split(s, { idx: right, prefix: "", link: "", kind: cut.kind, opener }, out);
 }

@@ -23,6 +23,8 @@ interface Draft {
   speaker: Speaker | null;
   cue: string | null;
   cueBase: string | null;
+  /** The cue's certainty applies to this clause. */
+  hedgedByCue: boolean;
   /** The cue negates this clause ("denied that …" applies to the first clause only). */
   negatedByCue: boolean;
   via: string[];
@@ -317,6 +319,13 @@ function emitContent(
       );
       return;
     }
+    // "X said A, while B …": outside a quotation, the contrast is the reporter's own addition.
+    const reporters =
+      !!frame && (clause.opener === "while" || clause.opener === "whereas") && !s.quoted[clause.idx[0]!];
+    if (reporters) {
+      pushDraft(ctx, s, clause, null, null, null, [], false);
+      return;
+    }
     pushDraft(ctx, s, clause, speaker, frame ? frame.cue : inheritedCue, frame?.cueBase ?? null, via, first && k === 0);
   });
 }
@@ -340,6 +349,8 @@ function pushDraft(
     cue,
     cueBase,
     negatedByCue: firstOfFrame && !!cueBase && NEGATING_CUES.has(cueBase),
+    // A remark or a lifted relative clause is not what the cue hedges ("expects it to peak …, above the 3.7% high").
+    hedgedByCue: !["relative", "appositive", "remark"].includes(clause.kind),
     via,
   });
 }
@@ -363,7 +374,7 @@ function render(ctx: Context, d: Draft): { text: string; start: number; end: num
       const prev = s.tokens[idx[k - 1]!]!;
       body += idx[k - 1]! + 1 === idx[k]! ? ctx.text.slice(prev.end, t.start).replace(/\s+/g, " ") : " ";
     }
-    body += t.text;
+    body += k === 0 && clause.replaceFirst && idx[0] === clause.idx[0] ? clause.replaceFirst : t.text;
   }
   const start = s.tokens[idx[0]!]!.start;
   const end = s.tokens[idx.at(-1)!]!.end;
@@ -428,12 +439,11 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
 
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
-  return (
-    clause.kind === "cause" ||
-    clause.kind === "absolute" ||
-    clause.link !== "" ||
-    clause.idx.some((i) => isPredicate(s.tags[i]) || s.tags[i] === "verb-ing")
-  );
+  if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "") return true;
+  // "Vote: 5-4, after a 4-4-1 first round": a label and a value, not a statement.
+  const colon = clause.idx.findIndex((i) => s.tokens[i]!.text === ":");
+  const from = colon > 0 && colon <= 3 ? colon + 1 : 0;
+  return clause.idx.slice(from).some((i) => isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && from === 0));
 }
 
 function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[] {
@@ -460,7 +470,7 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
       .replace(/([,;:])/g, " $1 ")
       .split(/\s+/)
       .filter(Boolean);
-    const certainty = certaintyOf(words, d.cueBase);
+    const certainty = certaintyOf(words, d.hedgedByCue ? d.cueBase : null);
     const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
     const quote = ctx.text.slice(r.start, r.end);
     let time = mentionsTime(quote) ? resolveTime(quote, ref) : null;

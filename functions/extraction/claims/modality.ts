@@ -12,9 +12,8 @@ import {
 
 /** Nouns whose "that"-clause states what the noun holds ("evidence that …", "the risk that …"). */
 const COMPLEMENT_NOUNS = new Set(
-  `evidence risk fear fears hope hopes sign signs signal suggestion claim claims belief
-  expectation expectations possibility chance danger concern concerns warning fact idea view news assurance
-  assurances promise threat proof indication likelihood prospect prospects`.split(/\s+/),
+  `evidence risk sign signs signal expectation expectations possibility chance danger fact proof indication
+  likelihood prospect prospects`.split(/\s+/),
 );
 const EMBEDDERS = new Set([
   "that",

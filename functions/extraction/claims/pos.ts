@@ -80,7 +80,7 @@ const VERB_FORMS = verbForms(`
   refund regard regret regulate rehabilitate reiterate reject rejoice relate relax relay relieve relocate remark
   remember remind renew rent reopen reorganise repay repeat repel replicate reply report rescind resemble reserve
   reside resist respect respond rest restart restructure retaliate retire retreat retrieve reunite reveal reverse
-  revise revive revoke reward ride ring rob rotate round ruin rush sail satisfy say scale scan scare scatter score
+  revise revive revoke reward ride ring rob rotate ruin rush sail satisfy say scale scan scare scatter score
   scrap scream screen search seal seat secure see seek select sentence separate shake shape shelter shine shock
   shout show shrink shun sigh sing sink sit skip sleep slip smash smell smile smoke smuggle sneak solve sort sound
   spark speak specify speculate speed spell split spoil sponsor spot spy squeeze stabilise stabilize stage stall
@@ -154,6 +154,21 @@ export function isVerbForm(lower: string): boolean {
   return VERB_FORMS.has(lower) || CUE_VERBS.has(lower);
 }
 
+export function pastTense(base: string): string {
+  const irregular = IRREGULAR[base]?.[0];
+  if (irregular) return irregular;
+  if (base.endsWith("e")) return `${base}d`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ied`;
+  return `${base}ed`;
+}
+
+export function thirdPerson(base: string): string {
+  if (base === "have") return "has";
+  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
 export function verbBase(lower: string): string | undefined {
   return CUE_VERBS.get(lower) ?? VERB_FORMS.get(lower);
 }
@@ -188,8 +203,18 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else tag = "word";
     tags.push(tag);
   }
+  // A verb-looking word right before a finite verb is a noun: "a powerful storm swept", "prices rise".
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] !== "verb" || !isPredicate(tags[i + 1])) continue;
+    const w = tokens[i]!.lower;
+    if (CUE_VERBS.has(w) && /(?:ed|said|told|wrote)$/.test(w)) continue;
+    if (/ed$/.test(w) || IRREGULAR_PAST_FORMS.has(w) || tokens[i - 1]?.lower === "to") continue;
+    tags[i] = "word";
+  }
   return tags;
 }
+
+const IRREGULAR_PAST_FORMS = new Set(Object.values(IRREGULAR).flat());
 
 /** True for a token that can head a predicate: a finite verb, an auxiliary or a modal. */
 export const isPredicate = (p: Pos | undefined): boolean => p === "verb" || p === "aux" || p === "modal";

@@ -63,8 +63,10 @@ function monthNumber(name: string): number {
   return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(key) + 1;
 }
 
+// Modals only in lower case: "in May" is a month, not a possibility.
+const FUTURE_MODAL = /\b(?:could|may|might)\b/;
 const FUTURE =
-  /\b(?:will|shall|'ll|could|may|might|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
+  /\b(?:will|shall|'ll|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
 
 /** Rank: lower is more specific. */
 interface Found {
@@ -317,7 +319,7 @@ export function referenceDay(publishedAt: string | null): Day | null {
 
 /** The most specific time expression in the text; ties go to the first. */
 export function resolveTime(text: string, ref: Day | null): ClaimTime | null {
-  const future = FUTURE.test(text);
+  const future = FUTURE.test(text) || FUTURE_MODAL.test(text);
   let best: Found | null = null;
   for (const rule of RULES) {
     if (best && best.rank <= rule.rank) break;
