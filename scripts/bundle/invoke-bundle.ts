@@ -3,9 +3,9 @@
 // context, and write the results (or the error) as JSON to a file. Used in a child process so the bundle
 // loads on its own, with only the environment it is given.
 //   node invoke-bundle.ts <bundle index.mjs> <events.json: an array> <result.json> [timeoutMs]
-import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { lambdaContext } from "../../functions/local/queue/lambda-context.ts";
 
 const [bundlePath, eventPath, resultPath, timeoutArg] = process.argv.slice(2);
 if (!bundlePath || !eventPath || !resultPath) {
@@ -13,22 +13,8 @@ if (!bundlePath || !eventPath || !resultPath) {
   process.exit(2);
 }
 const timeoutMs = Number(timeoutArg ?? 60_000);
-let deadline = Date.now() + timeoutMs;
 const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? "claimtrack-bundle";
-const context = {
-  callbackWaitsForEmptyEventLoop: true,
-  functionName,
-  functionVersion: "$LATEST",
-  invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${functionName}`,
-  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? "1024",
-  awsRequestId: "",
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: "bundle-test",
-  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-};
+const memoryMb = Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? 1024);
 
 const started = performance.now();
 try {
@@ -39,10 +25,8 @@ try {
   const handler = mod.handler as (e: unknown, c: unknown) => Promise<unknown>;
   const invocations: { result: unknown; durationMs: number }[] = [];
   for (const event of events) {
-    deadline = Date.now() + timeoutMs;
-    context.awsRequestId = randomUUID();
     const invoked = performance.now();
-    const result = await handler(event, context);
+    const result = await handler(event, lambdaContext(functionName, timeoutMs, memoryMb));
     invocations.push({ result, durationMs: performance.now() - invoked });
   }
   writeFileSync(resultPath, JSON.stringify({ ok: true, loadedMs, invocations }));

@@ -1,13 +1,18 @@
 // The AWS the bundles meet outside AWS: dynalite holding the claims table and s3rver holding the bucket, each
-// behind a recording proxy, plus builders for the events S3, SQS and API Gateway deliver. The bundle tests and
-// the cost measurement both run the deployable bundles against it.
-import { createHash, randomUUID } from "node:crypto";
+// behind a recording proxy, plus the events S3 (through SQS) and API Gateway deliver — the S3 and SQS shapes
+// are the local stack's own. The bundle tests and the cost measurement both run the deployable bundles here.
+import { randomUUID } from "node:crypto";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { LOCAL_ACCOUNT, LOCAL_REGION, sqsEventOf } from "../../functions/local/queue/sqs-event.ts";
+import {
+  notificationFor,
+  notificationMessage,
+  type S3NotificationRecord,
+} from "../../functions/local/s3-notifications.ts";
+import { INGEST_PREFIX } from "../../infra/config.ts";
 import { type RunningDynalite, startDynalite } from "../../test/support/dynalite.ts";
 import { type RunningS3rver, startS3rver } from "../../test/support/s3rver.ts";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.ts";
-
-export const REGION = "us-east-1";
 
 export interface LocalAws {
   tableName: string;
@@ -18,7 +23,7 @@ export interface LocalAws {
   s3Requests: CountingProxy["requests"];
   /** What a function's environment needs, on top of its own variables, to reach these stand-ins. */
   sdkEnv: Record<string, string>;
-  /** Puts an object as an uploader would (not through the proxies) and returns its S3 notification record. */
+  /** Puts an object as an uploader would (not through the proxies) and returns the record S3 would send. */
   upload(key: string, bytes: Uint8Array): Promise<S3NotificationRecord>;
   stop(): Promise<void>;
 }
@@ -36,8 +41,8 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
     dynamoRequests: dynamoProxy.requests,
     s3Requests: s3Proxy.requests,
     sdkEnv: {
-      AWS_REGION: REGION,
-      AWS_DEFAULT_REGION: REGION,
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
       // s3rver accepts only its own well-known key pair; dynalite accepts any.
       AWS_ACCESS_KEY_ID: "S3RVER",
       AWS_SECRET_ACCESS_KEY: "S3RVER",
@@ -49,7 +54,10 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
     },
     async upload(key, bytes) {
       const put = await s3.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
-      return s3NotificationRecord(bucket, key, bytes.length, (put.ETag ?? "").replaceAll('"', ""));
+      const change = { bucket, key, eventName: "ObjectCreated:Put", size: bytes.length, eTag: put.ETag };
+      const record = notificationFor(change, INGEST_PREFIX);
+      if (!record) throw new Error(`${key} is outside the ingest prefix ${INGEST_PREFIX}`);
+      return record;
     },
     async stop() {
       await Promise.all([dynamoProxy.close(), s3Proxy.close()]);
@@ -58,65 +66,19 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
   };
 }
 
-export interface S3NotificationRecord {
-  eventVersion: string;
-  eventSource: "aws:s3";
-  awsRegion: string;
-  eventTime: string;
-  eventName: string;
-  s3: {
-    s3SchemaVersion: string;
-    configurationId: string;
-    bucket: { name: string; arn: string; ownerIdentity: { principalId: string } };
-    object: { key: string; size: number; eTag: string; sequencer: string };
-  };
-}
-
-/** The record S3 sends for an upload; like S3, the key is URL-encoded with `+` for spaces. */
-export function s3NotificationRecord(bucket: string, key: string, size: number, eTag: string): S3NotificationRecord {
-  return {
-    eventVersion: "2.1",
-    eventSource: "aws:s3",
-    awsRegion: REGION,
-    eventTime: new Date().toISOString(),
-    eventName: "ObjectCreated:Put",
-    s3: {
-      s3SchemaVersion: "1.0",
-      configurationId: "ingest",
-      bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}`, ownerIdentity: { principalId: "A1LOCAL" } },
-      object: {
-        key: encodeURIComponent(key).replaceAll("%2F", "/").replaceAll("%20", "+"),
-        size,
-        eTag,
-        sequencer: Date.now().toString(16).toUpperCase(),
-      },
-    },
-  };
-}
-
-/** An SQS event as Lambda's event source delivers it: one message per S3 notification. */
+/** An SQS event as Lambda's event source delivers it: one message per S3 notification, first delivery. */
 export function sqsEvent(records: S3NotificationRecord[]) {
-  return {
-    Records: records.map((record) => {
-      const body = JSON.stringify({ Records: [record] });
-      return {
-        messageId: randomUUID(),
-        receiptHandle: randomUUID(),
-        body,
-        attributes: {
-          ApproximateReceiveCount: "1",
-          SentTimestamp: String(Date.now()),
-          SenderId: "AIDALOCAL",
-          ApproximateFirstReceiveTimestamp: String(Date.now()),
-        },
-        messageAttributes: {},
-        md5OfBody: createHash("md5").update(body).digest("hex"),
-        eventSource: "aws:sqs",
-        eventSourceARN: `arn:aws:sqs:${REGION}:000000000000:claimtrack-ingest`,
-        awsRegion: REGION,
-      };
-    }),
-  };
+  const now = Date.now();
+  const messages = records.map((record) => ({
+    messageId: randomUUID(),
+    receiptHandle: randomUUID(),
+    body: notificationMessage(record),
+    sentAt: now,
+    receiveCount: 1,
+    firstReceivedAt: now,
+    lastError: null,
+  }));
+  return sqsEventOf(messages, "claimtrack-ingest");
 }
 
 /** An API Gateway REST (v1 proxy) event for a declared route, e.g. ("GET", "/articles/{id}", { id }). */
@@ -148,7 +110,7 @@ export function apiEvent(
       path: `/v1${path}`,
       stage: "v1",
       requestId: randomUUID(),
-      accountId: "000000000000",
+      accountId: LOCAL_ACCOUNT,
       apiId: "local",
       protocol: "HTTP/1.1",
       requestTimeEpoch: Date.now(),
