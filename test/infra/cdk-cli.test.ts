@@ -40,7 +40,12 @@ afterAll(() => {
 function runCdk(args: string[]): Promise<ProcessResult> {
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const env: Record<string, string> = {
-    PATH: `${join(PROJECT_ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
+    // No node_modules/.bin on the PATH: cdk.json must find the project's Node.js 24 by itself, whatever
+    // `node` a user's shell has (this machine's is older).
+    PATH: (process.env.PATH ?? "")
+      .split(":")
+      .filter((dir) => !dir.includes("node_modules"))
+      .join(":"),
     HOME: home,
     AWS_CONFIG_FILE: join(home, "aws-config"),
     AWS_SHARED_CREDENTIALS_FILE: join(home, "aws-config"),
@@ -52,7 +57,8 @@ function runCdk(args: string[]): Promise<ProcessResult> {
     NO_PROXY: "",
     CI: "true",
   };
-  return runProcess(join(PROJECT_ROOT, "node_modules/.bin/cdk"), args, { cwd: PROJECT_ROOT, env });
+  const cli = join(PROJECT_ROOT, "node_modules/aws-cdk/bin/cdk");
+  return runProcess(process.execPath, [cli, ...args], { cwd: PROJECT_ROOT, env });
 }
 
 describeSynth("npx cdk synth", () => {
