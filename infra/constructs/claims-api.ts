@@ -9,7 +9,7 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import * as z from "zod";
-import { ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
+import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
 import type { DeployConfig } from "../config.ts";
 import { acknowledge } from "../nag.ts";
 
@@ -71,6 +71,7 @@ export class ClaimsApi extends Construct {
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       minCompressionSize: Size.kibibytes(1),
+      binaryMediaTypes: BINARY_ARTICLE_TYPES,
       defaultMethodOptions: protectedMethod,
       defaultCorsPreflightOptions: {
         allowOrigins: [config.corsAllowOrigin],
@@ -204,6 +205,13 @@ export class ClaimsApi extends Construct {
     }
   }
 }
+
+/**
+ * Raw article files (`POST /articles` with a file body) reach the function byte for byte, base64-encoded, so
+ * an article in windows-1252 or with a BOM is read as written instead of being forced through UTF-8. JSON is
+ * UTF-8 by definition and stays text, so API Gateway can check it against its model.
+ */
+export const BINARY_ARTICLE_TYPES = ArticleContentType.options.filter((type) => type !== "application/json");
 
 /** API Gateway's own error responses with the status each one has (the catch-alls have several). */
 const GATEWAY_PROBLEMS: [apigw.ResponseType, number | undefined, string][] = [

@@ -81,17 +81,23 @@ export function sqsEvent(records: S3NotificationRecord[]) {
   return sqsEventOf(messages, "claimtrack-ingest");
 }
 
-/** An API Gateway REST (v1 proxy) event for a declared route, e.g. ("GET", "/articles/{id}", { id }). */
-export function apiEvent(
-  method: string,
-  resource: string,
-  pathParameters: Record<string, string> = {},
-  query: Record<string, string> = {},
-  body?: string,
-  headers: Record<string, string> = {},
-) {
+export interface ApiRequest {
+  method: string;
+  /** The declared route, e.g. "/articles/{id}". */
+  resource: string;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Bytes (delivered base64-encoded, as API Gateway does for binary media types) or text. */
+  body?: Uint8Array | string;
+}
+
+/** An API Gateway REST (v1 proxy) event for a declared route. */
+export function apiEvent(request: ApiRequest) {
+  const { method, resource, pathParameters = {}, query = {}, body } = request;
   const path = resource.replace(/\{(\w+)\+?\}/g, (_, name: string) => encodeURIComponent(pathParameters[name] ?? ""));
-  const allHeaders = { Accept: "application/json", Host: "api.local", ...headers };
+  const allHeaders = { Accept: "application/json", Host: "api.local", ...request.headers };
+  const binary = body instanceof Uint8Array;
   return {
     resource,
     path,
@@ -116,7 +122,7 @@ export function apiEvent(
       requestTimeEpoch: Date.now(),
       identity: { sourceIp: "127.0.0.1", userAgent: "claimtrack-bundle-test" },
     },
-    body: body ?? null,
-    isBase64Encoded: false,
+    body: body === undefined ? null : binary ? Buffer.from(body).toString("base64") : body,
+    isBase64Encoded: binary,
   };
 }

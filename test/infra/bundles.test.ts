@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { functionConfig } from "../../scripts/bundle/assets.ts";
-import { apiEvent, type LocalAws, sqsEvent, startLocalAws } from "../../scripts/bundle/local-aws.ts";
+import { type ApiRequest, apiEvent, type LocalAws, sqsEvent, startLocalAws } from "../../scripts/bundle/local-aws.ts";
 import { runBundle } from "../../scripts/bundle/run-bundle.ts";
 import { assetDirOf, describeSynth, HANDLERS_READY, type Synthesized, synthesize } from "./support/synth.ts";
 
@@ -55,8 +55,8 @@ interface ApiResult {
   body: string;
 }
 
-async function callApi(...args: Parameters<typeof apiEvent>): Promise<ApiResult> {
-  const run = await runBundle(assetDirOf(s, "ApiFunction"), [apiEvent(...args)], environmentOf("ApiFunction"));
+async function callApi(request: ApiRequest): Promise<ApiResult> {
+  const run = await runBundle(assetDirOf(s, "ApiFunction"), [apiEvent(request)], environmentOf("ApiFunction"));
   return run.invocations[0]!.result as ApiResult;
 }
 
@@ -93,19 +93,47 @@ describeSynth("deployable bundles", () => {
 
   it("the API bundle serves what the ingest bundle stored", { timeout: 60_000 }, async () => {
     const articleId = articleIdFor(contentHashOf(readFileSync(SEED)));
-    const article = await callApi("GET", "/articles/{id}", { id: articleId });
+    const article = await callApi({ method: "GET", resource: "/articles/{id}", pathParameters: { id: articleId } });
     expect(article.statusCode, article.body).toBe(200);
     expect(JSON.parse(article.body)).toMatchObject({ id: articleId, status: "PROCESSED" });
 
-    const claims = await callApi("GET", "/articles/{id}/claims", { id: articleId });
+    const claims = await callApi({
+      method: "GET",
+      resource: "/articles/{id}/claims",
+      pathParameters: { id: articleId },
+    });
     expect(claims.statusCode, claims.body).toBe(200);
     const page = JSON.parse(claims.body) as { items: { id: string; text: string }[] };
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items[0]!.id.startsWith(articleId)).toBe(true);
   });
 
+  it("the API bundle stores a raw file posted as bytes under the ingest prefix", { timeout: 60_000 }, async () => {
+    // windows-1252: "café" with é as the single byte 0xE9, as API Gateway delivers a binary media type.
+    const bytes = Buffer.concat([
+      Buffer.from("Mayor Ana Ruiz said the caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(" on Main Street will reopen in May.\n"),
+    ]);
+    const posted = await callApi({
+      method: "POST",
+      resource: "/articles",
+      headers: { "Content-Type": "text/plain; charset=windows-1252" },
+      body: bytes,
+    });
+    expect(posted.statusCode, posted.body).toBe(202);
+    const accepted = JSON.parse(posted.body) as { id: string; source: { bucket: string; key: string } };
+    expect(accepted.id).toBe(articleIdFor(contentHashOf(bytes)));
+    expect(accepted.source.bucket).toBe(aws.bucket);
+    expect(accepted.source.key.startsWith("incoming/")).toBe(true);
+  });
+
   it("the API bundle answers an unknown article with problem+json", { timeout: 60_000 }, async () => {
-    const missing = await callApi("GET", "/articles/{id}", { id: "0123456789abcdef0123" });
+    const missing = await callApi({
+      method: "GET",
+      resource: "/articles/{id}",
+      pathParameters: { id: "0123456789abcdef0123" },
+    });
     expect(missing.statusCode).toBe(404);
     expect(header(missing, "content-type")).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(missing.body)).toMatchObject({ status: 404 });

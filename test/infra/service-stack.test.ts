@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import * as esbuild from "esbuild";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
+import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
 import { tableDesign } from "../../functions/store/table-design.ts";
 import { CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
 import { ROUTES, requestBodyJsonSchema } from "../../infra/constructs/claims-api.ts";
@@ -362,6 +362,14 @@ describeSynth("REST API", () => {
     expect(statusOf("INTEGRATION_TIMEOUT")).toBe(504);
     expect(statusOf("DEFAULT_4XX")).toBeUndefined();
     expect(statusOf("DEFAULT_5XX")).toBeUndefined();
+  });
+
+  it("passes raw article files through as bytes, JSON as text", () => {
+    const [, api] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RestApi", "Api");
+    const binary = api.Properties?.BinaryMediaTypes as string[];
+    expect([...binary].sort()).toEqual(ArticleContentType.options.filter((t) => t !== "application/json").sort());
+    expect(binary).toContain("text/html");
+    expect(binary).not.toContain("application/json");
   });
 
   it("checks JSON bodies against models generated from the zod request schemas", () => {
