@@ -123,6 +123,25 @@ function textOf(s: Sentence, idx: number[]): string {
   return idx.map((i) => s.tokens[i]!.text).join(" ");
 }
 
+/**
+ * "The merits of the EB-5 program, which allows …": when the relative clause's verb does not agree in number with
+ * the whole noun phrase, its antecedent is the phrase after the last "of".
+ */
+function agreeingAntecedent(s: Sentence, idx: number[], a: number, comma: number): number {
+  const verb = s.tokens[idx[comma + 2]!]?.lower ?? "";
+  const singularVerb =
+    /^(?:is|was|has|does)$/.test(verb) || (/[^s]s$/.test(verb) && s.tags[idx[comma + 2]!] === "verb");
+  const pluralVerb = /^(?:are|were|have|do)$/.test(verb);
+  if (!singularVerb && !pluralVerb) return a;
+  const head =
+    s.tokens[idx[a]!] &&
+    idx.slice(a, comma).find((i, k, arr) => k + 1 === arr.length || s.tokens[arr[k + 1]!]!.lower === "of");
+  const headPlural = head !== undefined && /[^s]s$/.test(s.tokens[head]!.lower) && s.tags[head] !== "propn";
+  if (singularVerb === !headPlural) return a;
+  for (let k = comma - 1; k > a; k--) if (s.tokens[idx[k]!]!.lower === "of") return k + 1;
+  return a;
+}
+
 /** Lifts ", which/who …" and participial appositives (", led by …,") out of a clause. */
 function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
   const idx = clause.idx;
@@ -142,7 +161,7 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
           s.tokens[idx[p + 2]!]?.lower === "on")) ||
       (tag === "verb-ing" && /^(?:sitting|speaking|standing|working|living|based)$/.test(w));
     if (!isRelative && !isParticiple) continue;
-    const a = antecedent(s, idx, p);
+    const a = agreeingAntecedent(s, idx, antecedent(s, idx, p), p);
     if (a >= p) continue;
     // The lifted clause runs to the next comma or the end.
     let e = p + 2;
@@ -231,12 +250,15 @@ function findSplit(
       const start = p - (prevIsComma ? 1 : 0);
       if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
         // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.
+        // Also a list of them: "to fix problems, increase oversight and address …".
         const lastVerb = idx.slice(0, p).findLast((x) => isPredicate(s.tags[x]));
+        const isBase = (x: number) => verbBase(s.tokens[x]!.lower) === s.tokens[x]!.lower;
+        const infinitiveBefore = idx.slice(0, p).some((x) => isPredicate(s.tags[x]) && s.tokens[x - 1]?.lower === "to");
         if (
           w === "and" &&
           lastVerb !== undefined &&
-          s.tokens[lastVerb - 1]?.lower === "to" &&
-          verbBase(s.tokens[next]!.lower) === s.tokens[next]!.lower
+          isBase(next) &&
+          (s.tokens[lastVerb - 1]?.lower === "to" || (infinitiveBefore && isBase(lastVerb)))
         )
           continue;
         return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
@@ -252,6 +274,10 @@ function findSplit(
         return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
       if (k > p + 1 && w === "and" && /^(?:it|he|she|they|we|i|there|this)$/.test(s.tokens[next]!.lower)) {
         return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+      }
+      // "opened in 1952 and still serves breakfast": an adverb before a coordinated predicate.
+      if (s.tags[next] === "adv" && isPredicate(s.tags[idx[p + 2]!]) && s.tags[idx[p + 2]!] !== "aux") {
+        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
       }
       // "700 civilians have been killed and more than 3,000 injured": a second clause with its own subject.
       if (
@@ -289,7 +315,7 @@ function findSplit(
     ) {
       return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
     }
-    if (prevIsComma && w === "with" && hasPredBefore(p))
+    if (prevIsComma && w === "with" && hasPredBefore(p) && /^(?:det|propn|num|word|pron)$/.test(s.tags[next] ?? ""))
       return { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" };
     if (
       prevIsComma &&

@@ -4,12 +4,12 @@ import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 import { type Frame, findFrame, type Range, type Sentence } from "./frames.ts";
-import { CUE_VERBS, NEGATING_CUES } from "./lexicon.ts";
+import { CUE_VERBS, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
-import { isPredicate, tagTokens } from "./pos.ts";
+import { isPredicate, tagTokens, verbBase } from "./pos.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
-import { type Speaker, SpeakerBook } from "./speakers.ts";
+import { headNoun, type Speaker, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
 import type { Token } from "./tokens.ts";
 
@@ -247,15 +247,52 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     emitContent(ctx, s, r, withFrame, frame, via, k === 0);
   });
   for (const r of frame.more) emitContent(ctx, s, r, withFrame, frame, via, false);
-  // Appositives of the speaker ("Tarnview, which built the estate …,") are the article's own statements.
+  // Appositives of the speaker are the article's own statements: "Tarnview, which built the estate …," →
+  // "Tarnview built the estate …"; "Angelique Brunner, a developer and spokeswoman for X, which is made up of …," →
+  // "Angelique Brunner is a developer …" and "X is made up of …".
+  let antecedent = frame.speakerText;
   for (const a of frame.appositives) {
     if (!frame.speaker) continue;
-    const first = s.tokens[a.from]?.lower;
-    const subject = frame.speakerText;
-    const idx = range(first === "who" || first === "which" ? a.from + 1 : a.from, a.to);
-    if (idx.length >= 2 && idx.some((i) => isPredicate(s.tags[i]) || s.tags[i] === "verb-ing")) {
+    const first = s.tokens[a.from]!;
+    const relative = first.lower === "who" || first.lower === "which";
+    const subject = first.lower === "which" ? antecedent : frame.speakerText;
+    const idx = range(relative ? a.from + 1 : a.from, a.to);
+    const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word";
+    if (idx.length >= 2 && nounPhrase && !idx.some((i) => isPredicate(s.tags[i]))) {
+      // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
+      // organisation the speaker belongs to, not the speaker.
+      const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
+      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?(.+)$/i)?.[1];
+      const about =
+        inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
+          ? inner
+          : frame.speakerText;
+      pushDraft(
+        ctx,
+        s,
+        { idx, prefix: about, link: /^\S+s\b/i.test(about) && !/\s/.test(about) ? "are" : "is", kind: "appositive" },
+        null,
+        null,
+        null,
+        [],
+        false,
+      );
+    } else if (
+      idx.length >= 2 &&
+      idx.some(
+        (i) =>
+          isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && i === idx[0] && s.tokens[i]!.lower !== "including"),
+      )
+    ) {
       pushDraft(ctx, s, { idx, prefix: subject, link: "", kind: "relative" }, null, null, null, [], false);
     }
+    // A later "which" refers to the last noun phrase of this appositive ("… for the EB-5 Investment Coalition").
+    const of = idx.findLastIndex((i) => /^(?:for|of|at|with)$/.test(s.tokens[i]!.lower));
+    if (!relative && of >= 0 && of < idx.length - 1)
+      antecedent = idx
+        .slice(of + 1)
+        .map((i) => s.tokens[i]!.text)
+        .join(" ");
   }
   if (frame.rest) {
     const sub = subSentence(s, frame.rest);
@@ -378,6 +415,9 @@ function render(ctx: Context, d: Draft): { text: string; start: number; end: num
   }
   const start = s.tokens[idx[0]!]!.start;
   const end = s.tokens[idx.at(-1)!]!.end;
+  // "… discovered that A and that B": the second "that" is a complementizer, not a determiner.
+  if ((clause.opener === "and" || clause.opener === "but") && s.tokens[idx[0]!]!.lower === "that")
+    body = body.replace(/^that\s+/i, "");
   let text = [clause.kind === "cause" ? causeOpener(body) : "", clause.prefix, clause.link, body]
     .filter(Boolean)
     .join(" ");
@@ -437,6 +477,25 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   return ctx.speakers.peekPerson(p === "he" ? "male" : "female")?.name ?? null;
 }
 
+function isPresentTense(d: Draft): boolean {
+  const { sentence: s, clause } = d;
+  const first = clause.idx.find((i) => isPredicate(s.tags[i]));
+  if (first === undefined) return false;
+  const w = s.tokens[first]!.lower;
+  return (
+    /^(?:is|are|am|has|have|does|do)$/.test(w) || (s.tags[first] === "verb" && /[^s]s$/.test(w) && verbBase(w) !== w)
+  );
+}
+
+/** "Try our pancakes!", "Sign up for the newsletter": an imperative in the article's own voice is a promo. */
+function isImperative(d: Draft): boolean {
+  const { sentence: s, clause } = d;
+  if (d.speaker || clause.prefix || clause.idx[0] !== 0 || s.quoted[0]) return false;
+  const first = s.tokens[0]!.lower;
+  if (s.tags[0] !== "verb" || verbBase(first) !== first) return false;
+  return !clause.idx.slice(1).some((i) => isPredicate(s.tags[i]));
+}
+
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
   if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "") return true;
@@ -452,7 +511,7 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
   const rendered = ctx.drafts
     .map((d) => ({ d, r: render(ctx, d) }))
     .filter((x): x is { d: Draft; r: NonNullable<ReturnType<typeof render>> } => x.r !== null)
-    .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d))
+    .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d) && !isImperative(d))
     .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
   const claims: Claim[] = [];
   const sentenceTime = new Map<Sentence, ReturnType<typeof resolveTime>>();
@@ -475,7 +534,8 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     const quote = ctx.text.slice(r.start, r.end);
     let time = mentionsTime(quote) ? resolveTime(quote, ref) : null;
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
-    const background = d.clause.kind === "relative" || d.clause.kind === "appositive";
+    // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
+    const background = d.clause.kind === "relative" || d.clause.kind === "appositive" || isPresentTense(d);
     if (!time && !background) {
       if (!sentenceTime.has(d.sentence)) {
         const s = d.sentence;

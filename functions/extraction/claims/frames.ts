@@ -1,6 +1,6 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { CHANNELS, CUE_VERBS, IRREGULAR_PAST, UTTERANCE_NOUNS } from "./lexicon.ts";
 import type { NameRun } from "./names.ts";
 import { isPredicate, type Pos } from "./pos.ts";
 import type { Token } from "./tokens.ts";
@@ -270,12 +270,18 @@ function speakerPhrase(
   while (i < to) {
     const t = s.tokens[i]!;
     if (t.text === ",") {
-      // An appositive runs to the next comma inside the phrase: ", who represented the families,".
+      // The comma that closes the last appositive, right before the cue.
+      if (i === to - 1 && appositives.length) {
+        i++;
+        continue;
+      }
+      // An appositive runs to the next comma inside the phrase: ", who represented the families,"; several may
+      // follow each other (", a developer and spokeswoman for X, which is made up of …,").
       let j = i + 1;
       while (j < to && s.tokens[j]!.text !== ",") j++;
       if (j >= to || !isAppositive(s, i + 1, j)) return null;
       appositives.push({ from: i + 1, to: j });
-      i = j + 1;
+      i = j;
       continue;
     }
     kept.push(i);
@@ -427,8 +433,21 @@ function looksLikeClause(s: Sentence, from: number, to: number): boolean {
   if (s.quoted[from] || STRAIGHT_OR_CURLY.test(s.tokens[from]!.text)) return true;
   const prev = s.tokens[from - 1];
   if (prev && (prev.lower === "that" || prev.text === ":")) return true;
-  for (let i = from; i < to && i < from + 14; i++) {
+  for (let i = from; i < to && i < from + 20; i++) {
     const w = s.tokens[i]!.lower;
+    // "the program, run by the Department of Homeland Security, has brought …": an appositive inside the subject.
+    if (w === "," && i > from) {
+      const next = s.tokens[i + 1];
+      const opensAppositive =
+        next &&
+        (/^(?:who|which|whose)$/.test(next.lower) ||
+          (s.tags[i + 1] === "verb" && (/ed$/.test(next.lower) || IRREGULAR_PAST.has(next.lower))));
+      const close = opensAppositive ? s.tokens.findIndex((t, k) => k > i + 1 && k < to && t.text === ",") : -1;
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
     if (i > from && (w === "but" || w === "and" || w === ",")) return false;
     // "reported net income of $412 million for the quarter ended …": a preposition before the first verb
     // means an object noun phrase, not a subject.
@@ -499,8 +518,8 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
   for (let c = 1; c < end; c++) {
     if (!isCueToken(s, c)) continue;
     if (s.tags[c] === "verb-ing") continue;
-    // The phrase before the cue, or after a leading adverbial that ends in a comma.
-    const starts = [0];
+    // The phrase before the cue, or after a leading adverbial that ends in a comma ("But X said", "On Friday, X said").
+    const starts = [/^(?:but|and|yet|so|still|now|meanwhile|however|also)$/.test(s.tokens[0]!.lower) && c > 1 ? 1 : 0];
     for (let k = 0; k < c; k++) if (s.tokens[k]!.text === "," && !s.quoted[k]) starts.push(k + 1);
     for (const from of starts) {
       if (from > 0 && s.tokens.slice(0, from).some((t, k) => s.quoted[k] || STRAIGHT_OR_CURLY.test(t.text))) break;

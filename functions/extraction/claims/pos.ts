@@ -203,6 +203,13 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else tag = "word";
     tags.push(tag);
   }
+  // "Federal and state officials said": after a conjunction or determiner and before a noun and a verb, a
+  // verb-looking word is an adjective.
+  for (let i = 1; i + 2 < tags.length; i++) {
+    if (tags[i] !== "verb" || tags[i + 1] !== "word" || !isPredicate(tags[i + 2])) continue;
+    const prev = tokens[i - 1]!.lower;
+    if ((tags[i - 1] === "conj" || NOUN_MARKERS.has(prev)) && !/ed$/.test(tokens[i]!.lower)) tags[i] = "word";
+  }
   // A verb-looking word right before a finite verb is a noun: "a powerful storm swept", "prices rise".
   for (let i = 0; i + 1 < tags.length; i++) {
     if (tags[i] !== "verb" || !isPredicate(tags[i + 1])) continue;
