@@ -135,7 +135,7 @@ function agreeingAntecedent(s: Sentence, idx: number[], a: number, comma: number
   if (!singularVerb && !pluralVerb) return a;
   const head =
     s.tokens[idx[a]!] &&
-    idx.slice(a, comma).find((i, k, arr) => k + 1 === arr.length || s.tokens[arr[k + 1]!]!.lower === "of");
+    idx.slice(a, comma).find((_i, k, arr) => k + 1 === arr.length || s.tokens[arr[k + 1]!]!.lower === "of");
   const headPlural = head !== undefined && /[^s]s$/.test(s.tokens[head]!.lower) && s.tags[head] !== "propn";
   if (singularVerb === !headPlural) return a;
   for (let k = comma - 1; k > a; k--) if (s.tokens[idx[k]!]!.lower === "of") return k + 1;
