@@ -28,9 +28,11 @@ function hasProse(text: string): boolean {
 
 export function assemble(reading: FormatReading, supplied: Partial<ArticleMetadata> | undefined): ArticleDocument {
   const { meta, units } = reading;
+  // A title supplied with the upload (S3 object metadata, API fields) means the text need not give one: its
+  // first paragraph stays body unless it repeats that title.
   const header = readHeader(units, {
-    findTitle: reading.findTitle && !meta.title,
-    knownTitle: meta.title ?? null,
+    findTitle: reading.findTitle && !meta.title && !supplied?.title,
+    knownTitle: meta.title ?? supplied?.title ?? null,
   });
   const skipped = new Set(header.skipped);
   const body = cleanBody(units.filter((_, k) => k >= header.consumed && !skipped.has(k)));

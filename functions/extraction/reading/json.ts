@@ -93,5 +93,6 @@ export function readJson(text: string, declared: boolean): FormatReading {
     );
   }
   const meta = metadataFromFields(fields);
-  return { format: "json", meta, units: bodyUnits(body), findTitle: !meta.title };
+  // A JSON article names its title in a field; its body starts with the story itself.
+  return { format: "json", meta, units: bodyUnits(body), findTitle: false };
 }
