@@ -284,7 +284,10 @@ function findSplit(
         k > p + 1 &&
         w === "and" &&
         k - p <= 6 &&
-        (s.tags[next] === "num" || s.tags[next] === "det" || s.tags[next] === "adv") &&
+        (s.tags[next] === "num" ||
+          s.tags[next] === "det" ||
+          s.tags[next] === "adv" ||
+          /^(?:his|her|its|their|our|my|your)$/.test(s.tokens[next]!.lower)) &&
         !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower))
       ) {
         return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
