@@ -314,12 +314,17 @@ function speakerPhrase(
     if (tag === "sub" && s.tokens[k]!.lower !== "that") return null;
     if (s.tokens[k]!.lower === "that") return null;
   }
-  return {
-    speaker: { from: kept[0]!, to: kept.at(-1)! + 1 },
-    appositives,
-    text: kept.map((k) => s.tokens[k]!.text).join(" "),
-  };
+  // "David Axelrod on Twitter", "the Security Council on Friday": a trailing time or channel is not the speaker.
+  const text = kept
+    .map((k) => s.tokens[k]!.text)
+    .join(" ")
+    .replace(TRAILING_CIRCUMSTANCE, "");
+  if (!text) return null;
+  return { speaker: { from: kept[0]!, to: kept.at(-1)! + 1 }, appositives, text };
 }
+
+const TRAILING_CIRCUMSTANCE =
+  /\s+(?:on|in|at|during|via|late|early|last|this)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|x|twitter|facebook|instagram|telegram|tiktok|youtube|linkedin|television|tv|radio|podcast|interview|statement|briefing|speech|post|video|tweet|email|letter|call|conference|press conference|rally|hearing)\b.*)$/i;
 
 /** ", who represented the families,", ", sitting in Leeds,", ", a lawyer for the families,". */
 function isAppositive(s: Sentence, from: number, to: number): boolean {
