@@ -268,6 +268,16 @@ describe("caller metadata", () => {
     expect(doc.authors).toEqual(["Given Name"]);
   });
 
+  it("keeps a sentence-like first paragraph in the body when the upload supplies the title", () => {
+    const doc = readText(
+      "The council approved the new budget on Monday.\n\nIt will take effect in April, officials said.\n",
+      "a.txt",
+      { metadata: { title: "Council approves budget" } },
+    );
+    expect(doc.title).toBe("Council approves budget");
+    expect(doc.text).toContain("The council approved the new budget on Monday.");
+  });
+
   it("lets contentType choose the reader", () => {
     const md = "# Heading\n\nText of the article in Markdown with a [link](https://x.example).\n";
     expect(readText(md, "upload", { contentType: "text/markdown; charset=utf-8" }).format).toBe("markdown");

@@ -28,11 +28,12 @@ function hasProse(text: string): boolean {
 
 export function assemble(reading: FormatReading, supplied: Partial<ArticleMetadata> | undefined): ArticleDocument {
   const { meta, units } = reading;
-  // A title supplied with the upload (S3 object metadata, API fields) means the text need not give one: its
-  // first paragraph stays body unless it repeats that title.
+  // With a title supplied alongside the upload (S3 object metadata, API fields), the text's own headline still
+  // wins, but only a line that looks like a headline: a first paragraph that reads as a sentence stays body.
   const header = readHeader(units, {
-    findTitle: reading.findTitle && !meta.title && !supplied?.title,
-    knownTitle: meta.title ?? supplied?.title ?? null,
+    findTitle: reading.findTitle && !meta.title,
+    knownTitle: meta.title ?? null,
+    strictTitle: Boolean(supplied?.title),
   });
   const skipped = new Set(header.skipped);
   const body = cleanBody(units.filter((_, k) => k >= header.consumed && !skipped.has(k)));

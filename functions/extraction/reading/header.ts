@@ -25,6 +25,8 @@ export interface Header {
 export interface HeaderOptions {
   /** Plain text has no markup for its title: find it among the first lines. */
   findTitle: boolean;
+  /** Accept only a line that cannot be a sentence of the body (a title was supplied with the upload). */
+  strictTitle?: boolean;
   /** The title from metadata: a line repeating it is dropped. */
   knownTitle: string | null;
 }
@@ -102,7 +104,7 @@ function titleCaseRatio(text: string): number {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
 }
 
-function titleCandidate(units: readonly Unit[], i: number, firstContent: boolean): boolean {
+function titleCandidate(units: readonly Unit[], i: number, firstContent: boolean, strict: boolean): boolean {
   const unit = units[i]!;
   const text = unit.text;
   if (unit.kind === "list-item" || unit.kind === "blockquote" || text.includes("\n")) return false;
@@ -111,6 +113,7 @@ function titleCandidate(units: readonly Unit[], i: number, firstContent: boolean
   if (!/^[\p{Lu}\p{N}"“‘'«]/u.test(text) || /[:,]$/.test(text)) return false;
   if (unit.kind === "heading") return true;
   if (!endsWithSentence(text) || /[?!]["”’]?$/.test(text)) return true;
+  if (strict) return false;
   // Titles that end in a period: title case, or a short first line standing above more text
   // (some archives add the period to every headline; ledes run longer than 16 words).
   if (titleCaseRatio(text) >= 0.6) return true;
@@ -178,7 +181,7 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions): Head
     const noise = noiseReason(text);
     if (noise !== null && noise !== "promo") continue;
 
-    if (options.findTitle && !header.title && titleCandidate(units, i, firstContent)) {
+    if (options.findTitle && !header.title && titleCandidate(units, i, firstContent, options.strictTitle ?? false)) {
       if (wordCount(text) >= 4 || unit.kind === "heading") {
         header.title = text;
         continue;
