@@ -1,6 +1,7 @@
 // The REST API on a local port, in front of the API handler: each HTTP request becomes the API Gateway REST (v1)
 // proxy event the deployed API sends — raw path still percent-encoded, query strings decoded into single and
-// multi-value maps, headers as sent, body as text (the deployed API declares no binary media types) — and the
+// multi-value maps, headers as sent, the body base64-encoded for the binary media types the deployed API declares
+// (raw article files, so their bytes arrive intact) and as text otherwise — and the
 // handler's answer goes back as the HTTP response, gzip-compressed above 1 KB when the client accepts it, as
 // the deployed stage does. Bodies over API Gateway's 10 MB payload limit are refused before the handler runs.
 import { randomUUID } from "node:crypto";
@@ -8,11 +9,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { ArticleContentType } from "../schemas/api.ts";
 import { openAccessLog } from "./access-log.ts";
 import type { ApiHandler } from "./handlers.ts";
 import { lambdaContext } from "./queue/lambda-context.ts";
 
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+/** The deployed API's binaryMediaTypes (infra's BINARY_ARTICLE_TYPES; a test keeps the two equal). */
+export const BINARY_MEDIA_TYPES: readonly string[] = ArticleContentType.options.filter((t) => t !== "application/json");
 const MIN_COMPRESSION_BYTES = 1024;
 const API_TIMEOUT_MS = 15_000;
 
@@ -95,6 +99,8 @@ export function restEventOf(req: IncomingMessage, body: Buffer): APIGatewayProxy
   }
   const method = req.method ?? "GET";
   const hasQuery = Object.keys(multiQuery).length > 0;
+  const mediaType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const binary = body.length > 0 && BINARY_MEDIA_TYPES.includes(mediaType);
   return {
     resource: "/{proxy+}",
     path: url.pathname,
@@ -123,8 +129,8 @@ export function restEventOf(req: IncomingMessage, body: Buffer): APIGatewayProxy
       resourceId: "local",
       resourcePath: "/{proxy+}",
     },
-    body: body.length > 0 ? body.toString("utf8") : null,
-    isBase64Encoded: false,
+    body: body.length > 0 ? body.toString(binary ? "base64" : "utf8") : null,
+    isBase64Encoded: binary,
   };
 }
 

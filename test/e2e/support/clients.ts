@@ -21,7 +21,12 @@ export interface Answer<T = unknown> {
 }
 
 export function apiClient(endpoints: Endpoints) {
-  const call = async <T>(method: string, path: string, body?: string, contentType?: string): Promise<Answer<T>> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: string | Uint8Array,
+    contentType?: string,
+  ): Promise<Answer<T>> => {
     const res = await fetch(`${endpoints.api}${path}`, {
       method,
       ...(body === undefined ? {} : { body }),
@@ -37,7 +42,7 @@ export function apiClient(endpoints: Endpoints) {
   };
   const api = {
     get: <T>(path: string) => call<T>("GET", path),
-    post: <T>(path: string, body: string, contentType: string) => call<T>("POST", path, body, contentType),
+    post: <T>(path: string, body: string | Uint8Array, contentType: string) => call<T>("POST", path, body, contentType),
     delete: (path: string) => call<unknown>("DELETE", path),
     /** Every item of a paged list. */
     async all<T>(path: string): Promise<T[]> {
