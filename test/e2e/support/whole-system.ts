@@ -89,7 +89,9 @@ export function describeWholeSystem(label: string, stackEnv: () => Record<string
       ]);
     });
 
-    it("answers queries across articles: by speaker, the speakers list, the claims feed", async () => {
+    it("answers queries across articles: by speaker, the speakers list, the claims feed", {
+      timeout: 2 * MINUTE,
+    }, async () => {
       const all = [...expected.values()].flatMap((e) => e.claims);
       const counts = new Map<string, number>();
       for (const c of all) {
