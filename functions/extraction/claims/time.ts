@@ -236,7 +236,7 @@ const RULES: Rule[] = [
   // in (just) a few days; within two weeks
   {
     rank: 3,
-    re: /\b(?:in|within)\s+(?:just\s+|the\s+next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:more\s+)?(day|week|month)s?\b/gi,
+    re: /\b(?:in|within)\s+(?:just\s+|the\s+next\s+)?(?:a\s+(?=few\b))?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:more\s+)?(day|week|month)s?\b/gi,
     resolve: (m, ref) => {
       if (ref === null) return null;
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!;
