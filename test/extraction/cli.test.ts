@@ -37,6 +37,38 @@ describe("extract command", () => {
     expect(stderr).toMatch(/no such file/);
   });
 
+  it.each([
+    ["binary.txt", Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2000, 0)]), /PDF/],
+    ["big.txt", Buffer.alloc(6 * 1024 * 1024, "word "), /limit/],
+    [
+      "nav.html",
+      Buffer.from("<html><body><nav><a href='/'>Home</a></nav><footer>© 2025</footer></body></html>"),
+      /text/,
+    ],
+    ["bad.json", Buffer.from('{"title": "x", "body": '), /JSON|json/],
+  ])("answers %s with one line, no stack trace", async (name, bytes, pattern) => {
+    const dir = mkdtempSync(join(tmpdir(), "claimtrack-"));
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const { code, stdout, stderr } = await extractFile(path);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(pattern);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("decodes a Windows-1252 file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claimtrack-"));
+    const path = join(dir, "cp1252.txt");
+    // "The minister’s plan costs €5 million, officials said." with ’ (0x92) and € (0x80) in Windows-1252.
+    const text = Buffer.from("Budget news\n\nThe minister\x92s plan costs \x805 million, officials said.\n", "latin1");
+    writeFileSync(path, text);
+    const { code, stdout } = await extractFile(path);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).article.text).toContain("minister’s plan costs €5 million");
+  });
+
   it("refuses an empty file with one clear line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "claimtrack-"));
     const path = join(dir, "empty.txt");
