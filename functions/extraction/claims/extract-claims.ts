@@ -4,10 +4,11 @@ import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 import { type Frame, findFrame, type Range, type Sentence } from "./frames.ts";
-import { CUE_VERBS, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
+import { CUE_VERBS, IRREGULAR_PAST, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
 import { isPredicate, tagTokens, verbBase } from "./pos.ts";
+import { ShortReferences } from "./references.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
 import { headNoun, type Speaker, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
@@ -32,6 +33,9 @@ interface Draft {
 
 interface Context {
   text: string;
+  references: ShortReferences;
+  /** A wire service credited in a dateline ("LONDON (Reuters) -"), when it is not the outlet itself. */
+  wire: string | null;
   /** The block being read. */
   block: Block | null;
   names: NameBook;
@@ -51,8 +55,11 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
   });
   if (doc.title) names.observe(tokenizeSpan(doc.title, 0, doc.title.length));
   for (const { tokens } of blocks) names.observe(tokens);
+  const credit = doc.blocks.find((b) => b.credit)?.credit ?? null;
   const ctx: Context = {
     text: doc.text,
+    references: new ShortReferences(doc.text),
+    wire: credit && credit.toLowerCase() !== (doc.outlet ?? "").toLowerCase() ? credit : null,
     block: null,
     names,
     speakers: new SpeakerBook(names),
@@ -279,6 +286,22 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
       );
     } else if (
       idx.length >= 2 &&
+      s.tags[idx[0]!] === "verb" &&
+      (/ed$/.test(first.lower) || IRREGULAR_PAST.has(first.lower))
+    ) {
+      // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom".
+      pushDraft(
+        ctx,
+        s,
+        { idx, prefix: frame.speakerText, link: "is", kind: "appositive" },
+        null,
+        null,
+        null,
+        [],
+        false,
+      );
+    } else if (
+      idx.length >= 2 &&
       idx.some(
         (i) =>
           isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && i === idx[0] && s.tokens[i]!.lower !== "including"),
@@ -356,9 +379,11 @@ function emitContent(
       );
       return;
     }
-    // "X said A, while B …": outside a quotation, the contrast is the reporter's own addition.
+    // "X said A, while B …" and "X says the program, run by the department, has …": outside a quotation, the
+    // contrast and the background lifted out of the content are the reporter's own additions.
+    const lifted = clause.kind === "relative" || clause.kind === "appositive";
     const reporters =
-      !!frame && (clause.opener === "while" || clause.opener === "whereas") && !s.quoted[clause.idx[0]!];
+      !!frame && (clause.opener === "while" || clause.opener === "whereas" || lifted) && !s.quoted[clause.idx[0]!];
     if (reporters) {
       pushDraft(ctx, s, clause, null, null, null, [], false);
       return;
@@ -423,6 +448,8 @@ function render(ctx: Context, d: Draft): { text: string; start: number; end: num
     .join(" ");
   text = tidy(text);
   text = resolveLeadingPronoun(text, d.referent);
+  // "The coalition has not met since March" → "The coalition of the willing has not met …" (not inside a quote).
+  if (!s.quoted[idx[0]!]) text = ctx.references.expand(text, start);
   if (!text) return null;
   return { text, start, end };
 }
@@ -477,6 +504,20 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   return ctx.speakers.peekPerson(p === "he" ? "male" : "female")?.name ?? null;
 }
 
+/** The time a sentence names outside its lifted background clauses (often in its frame: "ruled on Tuesday"). */
+function frameTime(
+  ctx: Context,
+  s: Sentence,
+  background: Map<Sentence, Array<[number, number]>>,
+  ref: ReturnType<typeof referenceDay>,
+): ReturnType<typeof resolveTime> {
+  const start = s.tokens[0]!.start;
+  let text = ctx.text.slice(start, s.tokens.at(-1)!.end);
+  for (const [a, b] of background.get(s) ?? [])
+    text = text.slice(0, a - start) + " ".repeat(b - a) + text.slice(b - start);
+  return mentionsTime(text) ? resolveTime(text, ref) : null;
+}
+
 function isPresentTense(d: Draft): boolean {
   const { sentence: s, clause } = d;
   const first = clause.idx.find((i) => isPredicate(s.tags[i]));
@@ -514,9 +555,18 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d) && !isImperative(d))
     .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
   const claims: Claim[] = [];
-  const sentenceTime = new Map<Sentence, ReturnType<typeof resolveTime>>();
-  // A sentence without a time of its own is about the time of the sentence before it in the same paragraph.
-  let lastTime: { block: Block; time: NonNullable<ReturnType<typeof resolveTime>> } | null = null;
+  const sentenceTime = new Map<Sentence, NonNullable<ReturnType<typeof resolveTime>>>();
+  // Lifted relative clauses and appositives speak of their own times, not of their sentence's.
+  const backgroundSpans = new Map<Sentence, Array<[number, number]>>();
+  for (const { d, r } of rendered) {
+    if (d.clause.kind !== "relative" && d.clause.kind !== "appositive") continue;
+    const spans = backgroundSpans.get(d.sentence) ?? [];
+    spans.push([r.start, r.end]);
+    backgroundSpans.set(d.sentence, spans);
+  }
+  // A clause without a time of its own is about the time of an earlier clause of its sentence, or of the
+  // sentence before it in the same paragraph.
+  let lastTime: { block: Block; sentence: Sentence; time: NonNullable<ReturnType<typeof resolveTime>> } | null = null;
   for (const { d, r } of rendered) {
     const key = `${d.speaker?.name ?? ""}|${r.text.toLowerCase()}`;
     if (seen.has(key)) continue;
@@ -536,16 +586,15 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
     const background = d.clause.kind === "relative" || d.clause.kind === "appositive" || isPresentTense(d);
-    if (!time && !background) {
-      if (!sentenceTime.has(d.sentence)) {
-        const s = d.sentence;
-        const whole = ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end);
-        sentenceTime.set(s, mentionsTime(whole) ? resolveTime(whole, ref) : null);
-      }
-      time = sentenceTime.get(d.sentence) ?? null;
-      if (!time && lastTime && lastTime.block === d.block) time = lastTime.time;
+    if (time && !sentenceTime.has(d.sentence)) sentenceTime.set(d.sentence, time);
+    else if (!time && !background) {
+      // An earlier clause of the same sentence that names its time, the time its frame names ("…, a judge ruled on
+      // Tuesday"), else the sentence before in the paragraph.
+      time = sentenceTime.get(d.sentence) ?? frameTime(ctx, d.sentence, backgroundSpans, ref);
+      if (!time && lastTime && lastTime.block === d.block && lastTime.sentence !== d.sentence) time = lastTime.time;
+      if (time) sentenceTime.set(d.sentence, time);
     }
-    if (time) lastTime = { block: d.block, time };
+    if (time && !background) lastTime = { block: d.block, sentence: d.sentence, time };
     const speaker = d.speaker;
     const ordinal = claims.length;
     claims.push({
@@ -558,7 +607,8 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
         speakerType: speaker?.type ?? null,
         cue: speaker ? d.cue : null,
         via: speaker ? dedupe(d.via) : [],
-        reportedBy: speaker?.reportedBy ?? null,
+        // A story credited to a wire service ("LONDON (Reuters) -") reached the outlet through it.
+        reportedBy: speaker ? (speaker.reportedBy ?? ctx.wire) : null,
         anonymous: speaker?.anonymous ?? false,
       },
       certainty,
