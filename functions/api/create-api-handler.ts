@@ -2,12 +2,11 @@
 // functions/handlers/api.ts calls it with clients from the environment; tests call it with emulator clients.
 import { randomUUID } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { S3Client } from "@aws-sdk/client-s3";
 import middy from "@middy/core";
 import httpCors from "@middy/http-cors";
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import type { Log } from "../shared/logger.ts";
-import { createS3ObjectStorage } from "../shared/object-storage.ts";
+import { createS3ObjectStorage, type S3Connection } from "../shared/s3-object-storage.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import type { ApiDeps } from "./deps.ts";
 import { problemResponses, requestLog } from "./middleware.ts";
@@ -21,8 +20,10 @@ import { speakerRoutes } from "./routes/speakers.ts";
 import { uploadRoutes } from "./routes/uploads.ts";
 
 export interface ApiHandlerOptions {
+  /** Only read: the API's role may not write the table (the ingest pipeline does). */
   dynamo: DynamoDBClient;
-  s3: S3Client;
+  /** Region, credentials and (for emulators) endpoint of the bucket; see shared/s3-object-storage.ts. */
+  s3: S3Connection;
   tableName: string;
   bucket: string;
   ingestPrefix: string;
@@ -36,7 +37,7 @@ export interface ApiHandlerOptions {
 export function createApiHandler(options: ApiHandlerOptions) {
   const deps: ApiDeps = {
     store: createDynamoClaimStore({ client: options.dynamo, tableName: options.tableName }),
-    objects: createS3ObjectStorage(options.s3, options.bucket),
+    objects: createS3ObjectStorage({ ...options.s3, bucket: options.bucket }),
     ingestPrefix: options.ingestPrefix,
     maxArticleBytes: options.maxArticleBytes,
     newId: options.newId ?? randomUUID,

@@ -1,9 +1,10 @@
-// What the API's routes and use cases work with, passed in by the handler factory.
+// What the API's routes and use cases work with, passed in by the handler factory. The store is read-only here:
+// the API's role may only read the table, and the ingest pipeline makes every write (see README, Deploy).
 import type { ObjectStorage } from "../shared/object-storage.ts";
-import type { ClaimStore } from "../store/claim-store.ts";
+import type { ArticleReader } from "../store/claim-store.ts";
 
 export interface ApiDeps {
-  store: ClaimStore;
+  store: ArticleReader;
   objects: ObjectStorage;
   /** Where submitted articles go, so the ingest pipeline picks them up like any upload. */
   ingestPrefix: string;

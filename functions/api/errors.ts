@@ -31,6 +31,14 @@ export class MethodNotAllowedError extends Error {
   }
 }
 
+/** The request is valid but the resource's state does not allow it. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
 export class PayloadTooLargeError extends Error {
   constructor(bytes: number, limit: number) {
     super(`the article is ${bytes} bytes, over the ${limit}-byte limit`);

@@ -2,9 +2,11 @@
 // Named errors give their status and message; anything else is a 500 that says nothing about internals.
 import { STATUS_CODES } from "node:http";
 import type { Problem } from "../schemas/api.ts";
-import { ArticleNotFoundError, InvalidCursorError, InvalidRecordError, StoreBusyError } from "../store/errors.ts";
+import { ObjectStorageBusyError } from "../shared/object-storage.ts";
+import { ArticleNotFoundError, InvalidCursorError, InvalidRecordError } from "../store/errors.ts";
 import {
   BadRequestError,
+  ConflictError,
   type FieldError,
   MethodNotAllowedError,
   NotFoundError,
@@ -25,10 +27,11 @@ export function problemFor(err: unknown, instance?: string): ProblemResponse {
   if (err instanceof InvalidRecordError) return problem(400, err.message, instance);
   if (err instanceof NotFoundError || err instanceof ArticleNotFoundError) return problem(404, err.message, instance);
   if (err instanceof MethodNotAllowedError) return problem(405, err.message, instance, { Allow: err.allow.join(", ") });
+  if (err instanceof ConflictError) return problem(409, err.message, instance);
   if (err instanceof PayloadTooLargeError) return problem(413, err.message, instance);
   if (err instanceof UnsupportedMediaTypeError) return problem(415, err.message, instance);
-  if (err instanceof StoreBusyError) {
-    return problem(503, "the store is busy; retry in a few seconds", instance, { "Retry-After": "5" });
+  if (err instanceof ObjectStorageBusyError) {
+    return problem(503, "the bucket is busy; retry in a few seconds", instance, { "Retry-After": "5" });
   }
   return problem(500, "the request could not be completed; it has been logged", instance);
 }

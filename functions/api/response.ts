@@ -18,6 +18,7 @@ export function html(body: string): ApiResponse {
   return { statusCode: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body };
 }
 
-export function noContent(): ApiResponse {
-  return { statusCode: 204, headers: {}, body: "" };
+/** 202 without a body: the work goes on elsewhere; `Location` is where to watch it. */
+export function accepted(location: string): ApiResponse {
+  return { statusCode: 202, headers: { Location: location }, body: "" };
 }

@@ -2,16 +2,15 @@
 // REST events). The composition root: the environment is read and validated once, at cold start, and a bad one
 // stops the function with a line naming the variable.
 import { createApiHandler } from "../api/create-api-handler.ts";
-import { createAwsClients } from "../shared/aws-clients.ts";
+import { createDynamoClient, s3ConnectionFromEnv } from "../shared/aws-clients.ts";
 import { ApiEnv, loadEnv } from "../shared/env.ts";
 import { createLogger } from "../shared/logger.ts";
 
 const env = loadEnv(ApiEnv);
-const { dynamo, s3 } = createAwsClients();
 
 export const handler = createApiHandler({
-  dynamo,
-  s3,
+  dynamo: createDynamoClient(),
+  s3: s3ConnectionFromEnv(env.AWS_REGION),
   tableName: env.TABLE_NAME,
   bucket: env.BUCKET_NAME,
   ingestPrefix: env.INGEST_PREFIX,

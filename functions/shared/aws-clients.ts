@@ -1,27 +1,48 @@
-// The AWS SDK clients of a Lambda, built by its entry module (never at module scope of library code, so tests
+// The AWS connections of a Lambda, built by its entry module (never at module scope of library code, so tests
 // build their own). On AWS they take everything from the Lambda environment. For a local stack, the SDK's
 // standard endpoint variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3) point them at emulators; an S3
 // emulator also needs path-style URLs and checksums only where required.
+//
+// Credentials come from the SDK's default chain (@aws-sdk/credential-provider-node). The Lambda bundles replace
+// that package with the environment alone (functions/shared/lambda-credentials.ts), which is where Lambda puts
+// the role's credentials; from source, profiles and SSO work as usual.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import type { S3Connection } from "./s3-object-storage.ts";
 
 export interface AwsClients {
   dynamo: DynamoDBClient;
   s3: S3Client;
 }
 
+/** The ingest function's clients: it streams objects, so it keeps the SDK's S3 client. */
 export function createAwsClients(source: Record<string, string | undefined> = process.env): AwsClients {
-  const localS3 = Boolean(source.AWS_ENDPOINT_URL_S3 ?? source.AWS_ENDPOINT_URL);
-  return {
-    dynamo: new DynamoDBClient({}),
-    s3: new S3Client(
-      localS3
-        ? {
-            forcePathStyle: true,
-            requestChecksumCalculation: "WHEN_REQUIRED",
-            responseChecksumValidation: "WHEN_REQUIRED",
-          }
-        : {},
-    ),
-  };
+  return { dynamo: createDynamoClient(), s3: createS3Client(source) };
+}
+
+export function createDynamoClient(): DynamoDBClient {
+  return new DynamoDBClient({});
+}
+
+function createS3Client(source: Record<string, string | undefined>): S3Client {
+  return new S3Client(
+    s3EndpointOf(source)
+      ? {
+          forcePathStyle: true,
+          requestChecksumCalculation: "WHEN_REQUIRED",
+          responseChecksumValidation: "WHEN_REQUIRED",
+        }
+      : {},
+  );
+}
+
+/** The API's S3 connection (see s3-object-storage.ts): the same region, endpoint variables and credentials. */
+export function s3ConnectionFromEnv(region: string, source: Record<string, string | undefined> = process.env) {
+  return { region, endpoint: s3EndpointOf(source), credentials: defaultProvider() } satisfies S3Connection;
+}
+
+/** The SDK's endpoint variables: the S3-specific one first, then the one for every service. */
+function s3EndpointOf(source: Record<string, string | undefined>): string | undefined {
+  return source.AWS_ENDPOINT_URL_S3 || source.AWS_ENDPOINT_URL || undefined;
 }

@@ -26,6 +26,8 @@ export type CommonEnv = z.infer<typeof CommonEnv>;
 
 export const ApiEnv = CommonEnv.extend({
   CORS_ALLOW_ORIGIN: z.string().min(1).default("*"),
+  /** Set by Lambda; the API signs its S3 requests for this region and addresses the bucket in it. */
+  AWS_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as eu-west-1"),
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 

@@ -1,7 +1,5 @@
 // The bucket, behind a small interface: the API stores submitted articles, deletes them and hands out upload
-// URLs. The S3 adapter takes its client from the caller (tests pass one for s3rver).
-import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+// URLs. The S3 adapter (s3-object-storage.ts) signs plain HTTPS requests; tests run it against s3rver.
 import type { ObjectSource } from "../schemas/records.ts";
 
 export interface PutObjectInput {
@@ -22,41 +20,31 @@ export interface PresignedPut {
 export interface ObjectStorage {
   readonly bucket: string;
   put(input: PutObjectInput): Promise<ObjectSource>;
+  /** Deleting a key that does not exist succeeds, as in S3. */
   delete(source: ObjectSource): Promise<void>;
   presignPut(
     input: Omit<PutObjectInput, "body"> & { contentLength: number; expiresInSeconds: number },
   ): Promise<PresignedPut>;
 }
 
-export function createS3ObjectStorage(s3: S3Client, bucket: string, now: () => Date = () => new Date()): ObjectStorage {
-  return {
-    bucket,
-    async put({ key, body, contentType, metadata }) {
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
-      );
-      return { bucket, key };
-    },
-    async delete(source) {
-      await s3.send(new DeleteObjectCommand({ Bucket: source.bucket, Key: source.key }));
-    },
-    async presignPut({ key, contentType, contentLength, metadata = {}, expiresInSeconds }) {
-      const headers: Record<string, string> = { "content-type": contentType, "content-length": String(contentLength) };
-      for (const [name, value] of Object.entries(metadata)) headers[`x-amz-meta-${name}`] = value;
-      const command = new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        ContentType: contentType,
-        ContentLength: contentLength,
-        Metadata: metadata,
-      });
-      // Sign every header we hand out, so S3 refuses a PUT with another size, type or metadata.
-      const url = await getSignedUrl(s3, command, {
-        expiresIn: expiresInSeconds,
-        signableHeaders: new Set(Object.keys(headers)),
-        unhoistableHeaders: new Set(Object.keys(headers).filter((h) => h.startsWith("x-amz-meta-"))),
-      });
-      return { url, headers, expiresAt: new Date(now().getTime() + expiresInSeconds * 1000) };
-    },
-  };
+/** The storage refused a request or could not be reached, for a reason retrying will not fix (logged, a 500). */
+export class ObjectStorageError extends Error {
+  /** The HTTP status, 0 when no response came. */
+  readonly status: number;
+  /** S3's error code (`AccessDenied`, `NoSuchBucket`), or the network error's. */
+  readonly code: string;
+  constructor(operation: string, status: number, code: string, message: string) {
+    super(`${operation} failed: ${status ? `${status} ` : ""}${code}: ${message}`);
+    this.name = "ObjectStorageError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The storage kept answering "slow down", 5xx or nothing at all after every retry: the caller may retry later. */
+export class ObjectStorageBusyError extends ObjectStorageError {
+  constructor(operation: string, status: number, code: string, message: string, attempts: number) {
+    super(operation, status, code, `${message} (after ${attempts} attempts)`);
+    this.name = "ObjectStorageBusyError";
+  }
 }

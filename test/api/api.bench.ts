@@ -14,6 +14,7 @@ import { startDynalite } from "../support/dynalite.ts";
 import { restEvent } from "../support/rest-event.ts";
 import { startS3rver } from "../support/s3rver.ts";
 import { countCalls } from "../support/sdk-spy.ts";
+import { s3rverConnection } from "./harness.ts";
 
 const SEEDS = "seeds";
 const ROUNDS = 30;
@@ -68,7 +69,7 @@ for (const file of readdirSync(SEEDS).sort()) {
 
 const handler = createApiHandler({
   dynamo: client,
-  s3: s3.client,
+  s3: s3rverConnection(s3.endpoint),
   tableName: db.tableName,
   bucket: "bench",
   ingestPrefix: "incoming/",

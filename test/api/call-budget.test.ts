@@ -1,7 +1,9 @@
 // What each route costs in DynamoDB calls, counted by an SDK middleware on the handler's real client: reads are
-// served by GetItem/Query/BatchGetItem on keys and indexes — at most 2 calls per request, 3 where a route joins
-// articles and claims — and no request, read or write, ever scans the table.
+// served by GetItem/Query on keys and indexes — at most 2 calls per request, 3 where a route joins articles and
+// claims — and no request ever scans or writes the table. What the routes do in DynamoDB and S3 together is
+// exactly what the API function's role is granted (infra/function-grants.ts): nothing more, nothing unused.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS } from "../../infra/function-grants.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
 import { BUCKET, type RunningApi, startApi } from "./harness.ts";
 
@@ -25,10 +27,11 @@ afterAll(async () => {
   await api.stop();
 });
 
-const READ_COMMANDS = new Set(["GetItemCommand", "QueryCommand", "BatchGetItemCommand"]);
+/** The IAM action an SDK command needs ("GetItemCommand" → "dynamodb:GetItem"). */
+const actionOf = (command: string) => `dynamodb:${command.replace(/Command$/, "")}`;
 
 /** One request per route (by operationId); a route missing here fails the test, so new routes get a budget. */
-const requests: Record<string, { method: string; path: string; body?: string; budget: number | "writes" }> = {
+const requests: Record<string, { method: string; path: string; body?: string; budget: number }> = {
   listArticles: { method: "GET", path: "/articles?limit=200", budget: 2 },
   getArticle: { method: "GET", path: `/articles/${ex.article.id}`, budget: 2 },
   listArticleClaims: { method: "GET", path: `/articles/${ex.article.id}/claims?limit=5`, budget: 3 },
@@ -48,8 +51,9 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
     body: JSON.stringify({ contentType: "text/plain", contentLength: 10 }),
     budget: 0,
   },
-  submitArticle: { method: "POST", path: "/articles", body: "A new article, said the editor.", budget: "writes" },
-  deleteArticle: { method: "DELETE", path: `/articles/${ex.article.id}`, budget: "writes" },
+  // The pipeline records and removes articles; the API only stores and deletes objects.
+  submitArticle: { method: "POST", path: "/articles", body: "A new article, said the editor.", budget: 0 },
+  deleteArticle: { method: "DELETE", path: `/articles/${ex.article.id}`, budget: 1 },
 };
 
 it("every route stays within its DynamoDB call budget and never scans", async () => {
@@ -67,16 +71,37 @@ it("every route stays within its DynamoDB call budget and never scans", async ()
     expect(res.status, `${operationId}: ${res.text}`).toBeLessThan(300);
     const calls = [...api.dynamoCalls.calls];
     costs[operationId] = calls;
-    expect(calls, operationId).not.toContain("ScanCommand");
-    if (req.budget !== "writes") {
-      expect(calls.length, `${operationId} made ${calls.join(", ")}`).toBeLessThanOrEqual(req.budget);
-      expect(
-        calls.every((c) => READ_COMMANDS.has(c)),
-        operationId,
-      ).toBe(true);
-    }
+    expect(calls.length, `${operationId} made ${calls.join(", ")}`).toBeLessThanOrEqual(req.budget);
+    expect(
+      calls.map(actionOf).filter((a) => !API_TABLE_ACTIONS.includes(a)),
+      `${operationId} needs actions the API role lacks`,
+    ).toEqual([]);
   }
+  const used = new Set(Object.values(costs).flat().map(actionOf));
+  expect([...used].sort()).toEqual([...API_TABLE_ACTIONS].sort());
   // The joins read the article (GetItem) and its claims (Query), in parallel.
   expect([...costs.listArticleClaims!].sort()).toEqual(["GetItemCommand", "QueryCommand"]);
   expect([...costs.listSpeakerClaims!].sort()).toEqual(["GetItemCommand", "QueryCommand"]);
+});
+
+it("sends S3 only the requests its role allows: PutObject and DeleteObject under the ingest prefix", async () => {
+  const text = { "Content-Type": "text/plain" };
+  expect((await api.call("POST", "/articles", { headers: text, body: "Stored, said the clerk." })).status).toBe(202);
+  expect((await api.call("DELETE", `/articles/${ex.article.id}`)).status).toBe(202);
+  const upload = await api.call("POST", "/uploads", {
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ contentType: "text/plain", contentLength: 10 }),
+  });
+  // A presigned URL acts with the API's role when it is used.
+  const presigned = new URL(upload.json.url);
+  const sent = [
+    ...api.s3Requests.map((r) => ({ method: r.method, path: r.path })),
+    { method: "PUT", path: presigned.pathname },
+  ];
+  const S3_ACTIONS: Record<string, string> = { PUT: "s3:PutObject", DELETE: "s3:DeleteObject" };
+  for (const { method, path } of sent) {
+    expect(S3_ACTIONS[method], `${method} ${path}`).toBeDefined();
+    expect(path.startsWith(`/${BUCKET}/incoming/`), path).toBe(true);
+  }
+  expect([...new Set(sent.map((r) => S3_ACTIONS[r.method]))].sort()).toEqual([...API_OBJECT_ACTIONS].sort());
 });

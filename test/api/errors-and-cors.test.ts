@@ -1,15 +1,16 @@
 // Every error status as RFC 9457 problem+json with the same CORS headers as a success; 500s say nothing about
 // internals but are logged; preflight requests answered.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHandlerFor } from "../../functions/api/create-api-handler.ts";
+import { createApiHandler, createApiHandlerFor } from "../../functions/api/create-api-handler.ts";
 import { Problem } from "../../functions/schemas/api.ts";
 import { silentLog } from "../../functions/shared/logger.ts";
-import { createS3ObjectStorage } from "../../functions/shared/object-storage.ts";
+import { createS3ObjectStorage } from "../../functions/shared/s3-object-storage.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
-import { StoreBusyError } from "../../functions/store/errors.ts";
 import { restEvent } from "../support/rest-event.ts";
-import { BUCKET, type RunningApi, startApi } from "./harness.ts";
+import { BUCKET, type RunningApi, s3rverConnection, startApi } from "./harness.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe("failures on our side", () => {
     const handler = createApiHandlerFor(
       {
         store: broken,
-        objects: createS3ObjectStorage(api.s3.client, BUCKET),
+        objects: createS3ObjectStorage({ ...s3rverConnection(api.s3.endpoint), bucket: BUCKET }),
         ingestPrefix: "incoming/",
         maxArticleBytes: 100,
         newId: () => "x",
@@ -121,10 +122,40 @@ describe("failures on our side", () => {
     expect(JSON.stringify(logged.map((l) => String((l as { error: Error }).error)))).toMatch(/ECONNREFUSED/);
   });
 
-  it("503 with Retry-After when DynamoDB keeps refusing writes", async () => {
-    const { handler } = brokenHandler(new StoreBusyError(3, 8));
-    const res = await handler(restEvent({ method: "GET", path: "/speakers" }), {} as Context);
+  it("503 with Retry-After when S3 keeps asking to slow down, after retrying", async () => {
+    let requests = 0;
+    const slowDown = createServer((req, res) => {
+      requests++;
+      req.resume();
+      res.writeHead(503, { "content-type": "application/xml" });
+      res.end("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
+    });
+    await new Promise<void>((resolve) => slowDown.listen(0, "127.0.0.1", resolve));
+    const logged: unknown[] = [];
+    const handler = createApiHandler({
+      dynamo: api.db.client,
+      s3: s3rverConnection(`http://127.0.0.1:${(slowDown.address() as AddressInfo).port}`),
+      tableName: api.db.tableName,
+      bucket: BUCKET,
+      ingestPrefix: "incoming/",
+      maxArticleBytes: 100,
+      corsAllowOrigin: "*",
+      logger: { ...silentLog, error: (_m, ...extra) => logged.push(...extra) },
+    });
+    const event = restEvent({
+      method: "POST",
+      path: "/articles",
+      headers: { "Content-Type": "text/plain" },
+      body: "The bridge reopens, the mayor said.",
+    });
+    const res = await handler(event, {} as Context);
+    slowDown.closeAllConnections();
+    slowDown.close();
     expect(res.statusCode).toBe(503);
     expect(res.headers["Retry-After"]).toBe("5");
+    expect(res.headers["Access-Control-Allow-Origin"]).toBe("*");
+    expect(Problem.parse(JSON.parse(res.body)).detail).toBe("the bucket is busy; retry in a few seconds");
+    expect(requests).toBe(3);
+    expect(JSON.stringify(logged.map((l) => String((l as { error: Error }).error)))).toMatch(/SlowDown/);
   });
 });

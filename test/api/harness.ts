@@ -1,16 +1,24 @@
 // The API handler wired to dynalite and s3rver, invoked with API Gateway REST events; every DynamoDB call is
-// recorded so tests can check what each route costs.
+// recorded so tests can check what each route costs, and every S3 request passes a gate that checks its
+// signature as S3 does and records it.
 import type { Context } from "aws-lambda";
 import { createApiHandler } from "../../functions/api/create-api-handler.ts";
 import type { Log } from "../../functions/shared/logger.ts";
+import type { S3Connection } from "../../functions/shared/s3-object-storage.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { restEvent } from "../support/rest-event.ts";
 import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
 import { countCalls } from "../support/sdk-spy.ts";
+import { type GateRecord, startSigV4Gate } from "./sigv4-gate.ts";
 
 export const BUCKET = "claimtrack-api-test";
+
+/** How the API's S3 adapter reaches s3rver: path-style under its endpoint, signed with s3rver's own key pair. */
+export function s3rverConnection(endpoint: string): S3Connection {
+  return { endpoint, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } };
+}
 
 export interface ApiResult {
   status: number;
@@ -33,6 +41,8 @@ export interface RunningApi {
   s3: RunningS3rver;
   /** DynamoDB commands the handler sent since the last reset. */
   dynamoCalls: { calls: string[]; reset(): void };
+  /** Every S3 request the handler sent, with the signature check's verdict. */
+  s3Requests: GateRecord[];
   logs: { level: string; message: string; extra: Record<string, unknown>[] }[];
   stop(): Promise<void>;
 }
@@ -41,6 +51,7 @@ export async function startApi(
   options: { maxArticleBytes?: number; corsAllowOrigin?: string } = {},
 ): Promise<RunningApi> {
   const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const gate = await startSigV4Gate({ upstream: s3.endpoint, secrets: { S3RVER: "S3RVER" } });
   const dynamo = db.newClient();
   const dynamoCalls = countCalls(dynamo);
   const logs: RunningApi["logs"] = [];
@@ -52,7 +63,7 @@ export async function startApi(
   let ids = 0;
   const handler = createApiHandler({
     dynamo,
-    s3: s3.client,
+    s3: s3rverConnection(gate.endpoint),
     tableName: db.tableName,
     bucket: BUCKET,
     ingestPrefix: "incoming/",
@@ -78,9 +89,11 @@ export async function startApi(
     db,
     s3,
     dynamoCalls,
+    s3Requests: gate.requests,
     logs,
     async stop() {
       dynamo.destroy();
+      await gate.close();
       await Promise.all([db.stop(), s3.stop()]);
     },
   };

@@ -71,6 +71,19 @@ describe("GET /openapi.json", () => {
     expect(doc.paths["/articles/{id}"].get.responses["404"].content["application/problem+json"].schema).toEqual({
       $ref: "#/components/schemas/Problem",
     });
+    // Submitting and deleting hand the work to the pipeline, and say so.
+    expect(Object.keys(doc.paths["/articles"].post.responses)).toEqual(["202", "400", "413", "415", "500", "503"]);
+    expect(doc.paths["/articles"].post.description).toMatch(/answers 404/);
+    expect(Object.keys(doc.paths["/articles/{id}"].delete.responses)).toEqual([
+      "202",
+      "400",
+      "404",
+      "409",
+      "500",
+      "503",
+    ]);
+    expect(doc.paths["/articles/{id}"].delete.responses["202"].headers).toHaveProperty("Location");
+    expect(doc.paths["/articles/{id}"].get.description).toMatch(/404 until the pipeline/);
     expect(Object.keys(doc.paths["/articles"].post.requestBody.content)).toEqual([
       "application/json",
       "text/plain",
@@ -114,11 +127,13 @@ describe("POST /uploads", () => {
     const ticket = UploadTicket.parse(res.json);
     expect(ticket.source).toEqual({ bucket: BUCKET, key: "incoming/uploads/upload-1/Gro-e-Datei-final.txt" });
     expect(ticket.headers["content-type"]).toBe("text/plain");
-    // Size, type and metadata are signed, so S3 refuses any other file. (s3rver does not check signed headers;
-    // AWS does: the test can only check what we sign.)
+    // Size, type and metadata are signed, so S3 refuses any other file (the harness's gate checks signatures as
+    // S3 does; s3rver itself would not).
     expect(new URL(ticket.url).searchParams.get("X-Amz-SignedHeaders")).toBe(
       "content-length;content-type;host;x-amz-meta-title",
     );
+    const retyped = { ...ticket.headers, "content-type": "text/html" };
+    expect((await fetch(ticket.url, { method: "PUT", headers: retyped, body: text })).status).toBe(403);
 
     const put = await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: text });
     expect(put.status, await put.text()).toBe(200);

@@ -11,9 +11,11 @@ import {
 
 describe("loadEnv", () => {
   it("applies the documented defaults", () => {
-    expect(loadEnv(ApiEnv, { TABLE_NAME: "t", BUCKET_NAME: "bucket", POWERTOOLS_LOG_LEVEL: "debug" })).toEqual({
+    const env = { TABLE_NAME: "t", BUCKET_NAME: "bucket", POWERTOOLS_LOG_LEVEL: "debug", AWS_REGION: "eu-west-1" };
+    expect(loadEnv(ApiEnv, env)).toEqual({
       TABLE_NAME: "t",
       BUCKET_NAME: "bucket",
+      AWS_REGION: "eu-west-1",
       INGEST_PREFIX: "incoming/",
       MAX_ARTICLE_BYTES: 5_242_880,
       CORS_ALLOW_ORIGIN: "*",
@@ -25,7 +27,10 @@ describe("loadEnv", () => {
   it("names every bad variable in one error, treating empty values as unset", () => {
     expect(() => loadEnv(ApiEnv, { TABLE_NAME: "", BUCKET_NAME: "b", MAX_ARTICLE_BYTES: "-1" })).toThrow(EnvError);
     expect(() => loadEnv(ApiEnv, { TABLE_NAME: "", BUCKET_NAME: "b", MAX_ARTICLE_BYTES: "-1" })).toThrow(
-      /TABLE_NAME: .*; BUCKET_NAME: .*; MAX_ARTICLE_BYTES: /,
+      /TABLE_NAME: .*; BUCKET_NAME: .*; MAX_ARTICLE_BYTES: .*; AWS_REGION: /,
+    );
+    expect(() => loadEnv(ApiEnv, { TABLE_NAME: "t", BUCKET_NAME: "bucket", AWS_REGION: "eu-west-1/x" })).toThrow(
+      /AWS_REGION: must be a region name/,
     );
   });
 });

@@ -12,7 +12,7 @@ import { ArticleRecord } from "../../schemas/records.ts";
 import { articleFileOf, mediaTypeOf } from "../article-content.ts";
 import type { ApiDeps } from "../deps.ts";
 import { BadRequestError, PayloadTooLargeError } from "../errors.ts";
-import { json, noContent } from "../response.ts";
+import { accepted, json } from "../response.ts";
 import { parseJson, type Route, route, validate } from "../router.ts";
 import { deleteArticle } from "../use-cases/delete-article.ts";
 import { type ArticleFile, submitArticle } from "../use-cases/submit-article.ts";
@@ -35,6 +35,10 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       path: "/articles/{id}",
       operationId: "getArticle",
       summary: "An article with its status, failure reason and sources",
+      description:
+        "The ingest pipeline is the only writer: an article submitted through `POST /articles` answers 404 " +
+        "until the pipeline has picked its object up (usually within seconds), and one deleted through " +
+        "`DELETE /articles/{id}` is still here until the pipeline has removed it.",
       params: ArticlePath,
       responses: { 200: { description: "The article.", schema: ArticleRecord }, ...problems(404) },
       handle: async ({ params }) => found(await deps.store.getArticle(params.id), `article ${params.id}`),
@@ -58,7 +62,9 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       description:
         "Send a JSON article (`body` plus optional metadata) or the raw file with its content type (metadata " +
         "then in the query string). The article is stored in the bucket under the ingest prefix and processed " +
-        "like any upload; poll the `Location` for its status.",
+        "like any upload: the pipeline records it when it picks the object up, usually within seconds. Poll the " +
+        "`Location` for its status; until the pipeline has recorded it, `GET` there answers 404. The same " +
+        "content always gets the same id, so submitting it again is harmless.",
       query: RawArticleQuery,
       requestBody: [
         { contentType: "application/json", schema: ArticleSubmission, description: "A JSON article." },
@@ -69,32 +75,39 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       ],
       responses: {
         202: {
-          description: "Accepted: the article is PENDING (or already known, with its status).",
+          description: "Accepted: stored for processing, status `PENDING`; `Location` is the article's URL.",
           schema: AcceptedArticle,
           headers: { Location: "The article's URL." },
         },
-        ...problems(413, 415),
+        ...problems(413, 415, 503),
       },
       handle: async ({ query, request }) => {
         const file = articleFileFrom(request.headers["content-type"], request.body, query, deps.maxArticleBytes);
-        const { article, source } = await submitArticle(deps, file);
-        return json(
-          202,
-          { id: article.id, status: article.status, source },
-          { Location: `${request.publicPath}/${article.id}` },
-        );
+        const { id, source } = await submitArticle(deps, file);
+        const body: AcceptedArticle = { id, status: "PENDING", source };
+        return json(202, body, { Location: `${request.publicPath}/${id}` });
       },
     }),
     route({
       method: "DELETE",
       path: "/articles/{id}",
       operationId: "deleteArticle",
-      summary: "Delete an article: its objects in the bucket and every record of it",
+      summary: "Delete an article: its objects in the bucket, then (through the pipeline) every record of it",
+      description:
+        "Deletes every object the article was read from and answers at once. Each deletion notifies the ingest " +
+        "pipeline, which removes the article with all its claims once its last object is gone, usually within " +
+        "seconds: poll the `Location` until it answers 404.",
       params: ArticlePath,
-      responses: { 204: { description: "Deleted." }, ...problems(404) },
-      handle: async ({ params }) => {
+      responses: {
+        202: {
+          description: "Accepted: the article's objects are deleted.",
+          headers: { Location: "The article's URL." },
+        },
+        ...problems(404, 409, 503),
+      },
+      handle: async ({ params, request }) => {
         await deleteArticle(deps, params.id);
-        return noContent();
+        return accepted(request.publicPath);
       },
     }),
   ];
@@ -112,8 +125,9 @@ function articleFileFrom(
     // The stored file is re-serialized (and may grow a little); refuse absurd bodies before parsing them.
     if (bytes.length > 2 * maxBytes) throw new PayloadTooLargeError(bytes.length, maxBytes);
     const submission = validate(ArticleSubmission, parseJson(bytes), "body");
-    const { title, publishedAt, outlet, url, authors } = submission;
-    const metadata = { ...query, ...definedOnly({ title, publishedAt, outlet, url, authors }) };
+    // Authors are in the file itself; S3 metadata carries the fields a raw file could also have.
+    const { title, publishedAt, outlet, url } = submission;
+    const metadata = { ...query, ...definedOnly({ title, publishedAt, outlet, url }) };
     return { bytes: articleFileOf(submission), mediaType, contentType: "application/json", metadata };
   }
   if (bytes.length > maxBytes) throw new PayloadTooLargeError(bytes.length, maxBytes);

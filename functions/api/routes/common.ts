@@ -8,13 +8,15 @@ import type { ResponseDoc } from "../router.ts";
 const ERRORS: Record<number, string> = {
   400: "The request is invalid; `errors` names each failing field.",
   404: "Nothing exists at this path.",
+  409: "The article has objects this API cannot delete (outside its bucket's ingest prefix), or none; nothing was deleted.",
   413: "The article is larger than the configured limit.",
   415: "The content type is not one the extractor reads.",
   500: "Something failed on our side; nothing about it is disclosed.",
+  503: "The bucket kept refusing the request; retry after `Retry-After` seconds.",
 };
 
 /** The documented problem responses of a route (400 and 500 always). */
-export function problems(...statuses: (404 | 413 | 415)[]): Record<number, ResponseDoc> {
+export function problems(...statuses: (404 | 409 | 413 | 415 | 503)[]): Record<number, ResponseDoc> {
   const out: Record<number, ResponseDoc> = {};
   for (const status of [400, ...statuses, 500]) {
     out[status] = { description: ERRORS[status]!, schema: Problem, contentType: "application/problem+json" };

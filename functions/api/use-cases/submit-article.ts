@@ -1,8 +1,9 @@
-// POST /articles: the article goes into the bucket under the ingest prefix — so the pipeline processes it like
-// any upload — and is recorded as PENDING at once, so GET /articles/{id} answers before processing ends.
+// POST /articles: the article goes into the bucket under the ingest prefix, and that is all the API does. The
+// object's upload event brings it into the pipeline like any other upload, which records it (PENDING, then
+// PROCESSED or FAILED): the API's role cannot write the table, and one writer keeps every article exactly once.
 import { articleIdFor, contentHashOf } from "../../extraction/article-id.ts";
 import type { ArticleContentType } from "../../schemas/api.ts";
-import type { ArticleRecord, ObjectSource } from "../../schemas/records.ts";
+import type { ObjectSource } from "../../schemas/records.ts";
 import { type ArticleObjectMetadata, toObjectMetadata } from "../../shared/object-metadata.ts";
 import { extensionFor } from "../article-content.ts";
 import type { ApiDeps } from "../deps.ts";
@@ -13,16 +14,14 @@ export interface ArticleFile {
   mediaType: ArticleContentType;
   /** The Content-Type to store, parameters (charset) included. */
   contentType: string;
-  metadata: ArticleObjectMetadata & { authors?: string[] | null | undefined };
+  /** Authors are part of a JSON article file; S3 metadata carries the rest (see object-metadata.ts). */
+  metadata: ArticleObjectMetadata;
 }
 
-export async function submitArticle(
-  deps: ApiDeps,
-  file: ArticleFile,
-): Promise<{ article: ArticleRecord; source: ObjectSource }> {
+/** The id the pipeline will give the article (from its content) and the object it was stored as. */
+export async function submitArticle(deps: ApiDeps, file: ArticleFile): Promise<{ id: string; source: ObjectSource }> {
   if (file.bytes.length > deps.maxArticleBytes) throw new PayloadTooLargeError(file.bytes.length, deps.maxArticleBytes);
-  const contentHash = contentHashOf(file.bytes);
-  const id = articleIdFor(contentHash);
+  const id = articleIdFor(contentHashOf(file.bytes));
   // The key is the content's id: submitting the same article again overwrites it with the same bytes.
   const source = await deps.objects.put({
     key: `${deps.ingestPrefix}${id}${extensionFor(file.mediaType)}`,
@@ -30,19 +29,5 @@ export async function submitArticle(
     contentType: file.contentType,
     metadata: toObjectMetadata(file.metadata),
   });
-  // After the object exists: if recording fails, the upload event still brings the article in.
-  const { title, publishedAt, outlet, url, authors } = file.metadata;
-  const { article } = await deps.store.recordPending({
-    id,
-    contentHash,
-    source,
-    metadata: {
-      title: title ?? null,
-      publishedAt: publishedAt ?? null,
-      outlet: outlet ?? null,
-      url: url ?? null,
-      authors: authors ?? [],
-    },
-  });
-  return { article, source };
+  return { id, source };
 }
