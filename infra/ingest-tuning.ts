@@ -16,8 +16,12 @@ export const INGEST_BATCH_WINDOW = Duration.seconds(5);
 export const INGEST_VISIBILITY_TIMEOUT = Duration.seconds(
   6 * INGEST_TIMEOUT.toSeconds() + INGEST_BATCH_WINDOW.toSeconds(),
 );
-/** Deliveries before a message goes to the dead-letter queue. */
-export const INGEST_MAX_RECEIVE_COUNT = 5;
+/**
+ * Deliveries before a message goes to the dead-letter queue (issue 4: "messages that fail 3 receives"). Every
+ * failure worth retrying is retried by the next delivery; three in a row means it needs a person. The local
+ * stack's queue (functions/local/stack.ts) uses the same count.
+ */
+export const INGEST_MAX_RECEIVE_COUNT = 3;
 export const INGEST_QUEUE_RETENTION = Duration.days(4);
 /** The maximum SQS allows: time to notice the alarm, fix the cause and redrive. */
 export const DEAD_LETTER_RETENTION = Duration.days(14);

@@ -2,8 +2,9 @@
 // data, so it can be replaced on any deploy. Each function gets exactly the access its code needs:
 //   ingest — read objects under the ingest prefix (and list the bucket, so a missing key is a 404), write the
 //            claims table, consume the ingest queue;
-//   api    — read the table (and its indexes), put objects under the ingest prefix, delete articles' objects
-//            (deleting an article deletes its objects; the ingest function then removes its records).
+//   api    — read the table (and its indexes), put objects under the ingest prefix and delete objects there:
+//            submitting stores an object and deleting deletes objects; the ingest function, notified of both,
+//            makes every write to the table. (The action lists live in function-grants.ts.)
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -14,6 +15,7 @@ import { Alarms } from "./constructs/alarms.ts";
 import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
 import type { DataStack } from "./data-stack.ts";
+import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS, INGEST_TABLE_ACTIONS } from "./function-grants.ts";
 import { INGEST_BATCH_SIZE, INGEST_BATCH_WINDOW, INGEST_MEMORY_MB, INGEST_TIMEOUT } from "./ingest-tuning.ts";
 import { acknowledge, acknowledgeWildcardResource } from "./nag.ts";
 
@@ -24,21 +26,6 @@ export interface ServiceStackProps extends StackProps {
 
 /** The Powertools metrics namespace both functions publish to. */
 export const METRICS_NAMESPACE = "Claimtrack";
-
-/**
- * DynamoDB actions the ingest function uses on the base table (never an index): the store's writes, and the
- * consistent reads of an article's own partition it makes to replace claims and keep speaker counts right.
- */
-export const INGEST_TABLE_ACTIONS = [
-  "dynamodb:BatchWriteItem",
-  "dynamodb:DeleteItem",
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:Query",
-  "dynamodb:UpdateItem",
-];
-/** DynamoDB actions the API function uses: reads only. */
-export const API_TABLE_ACTIONS = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"];
 
 export class ServiceStack extends Stack {
   readonly ingest: ClaimtrackFunction;
@@ -116,7 +103,7 @@ export class ServiceStack extends Stack {
     this.apiFunction.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: "UploadAndDeleteArticles",
-        actions: ["s3:PutObject", "s3:DeleteObject"],
+        actions: API_OBJECT_ACTIONS,
         resources: [ingestObjects],
       }),
     );

@@ -21,3 +21,12 @@ export const BUNDLE_TARGET = "node24";
  */
 export const CREATE_REQUIRE_BANNER =
   'import { createRequire as __claimtrackCreateRequire } from "node:module"; const require = __claimtrackCreateRequire(import.meta.url);';
+
+/**
+ * Packages replaced in every bundle, as esbuild aliases (the replacement resolved from the project root). On
+ * Lambda the role's credentials are always in the environment, so the SDK's default credential chain is swapped
+ * for the environment provider: SSO, STS, INI-profile and metadata-service code (~100 KB) never ships.
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  "@aws-sdk/credential-provider-node": "./functions/shared/lambda-credentials.ts",
+};

@@ -8,7 +8,14 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { BUNDLE_TARGET, CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from "./bundling.ts";
+import {
+  BUNDLE_ALIASES,
+  BUNDLE_TARGET,
+  CREATE_REQUIRE_BANNER,
+  HANDLER_ENTRIES,
+  type HandlerName,
+  PROJECT_ROOT,
+} from "./bundling.ts";
 
 export interface ClaimtrackFunctionProps {
   handler: HandlerName;
@@ -76,6 +83,8 @@ export class ClaimtrackFunction extends Construct {
         sourcesContent: false,
         externalModules: [],
         metafile: false,
+        // esbuild runs in the project root, where the alias targets resolve.
+        esbuildArgs: { "--alias": Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
       },
     });
   }

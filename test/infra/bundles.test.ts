@@ -1,11 +1,13 @@
 // What is deployed is what is tested: the bundles `cdk synth` stages as Lambda assets are loaded by Node.js 24
 // in a child process, with the environment the template gives each function, and run against the local
 // stand-ins for S3 and DynamoDB. The ingest bundle turns an uploaded seed into stored claims; the API bundle
-// then serves them. Size budgets keep cold starts short.
+// then serves them, stores and deletes objects — with only the actions its synthesized role grants — and the
+// ingest bundle completes the deletion. Size budgets keep cold starts short.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
+import { notificationFor } from "../../functions/local/s3-notifications.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { functionConfig } from "../../scripts/bundle/assets.ts";
 import { type ApiRequest, apiEvent, type LocalAws, sqsEvent, startLocalAws } from "../../scripts/bundle/local-aws.ts";
@@ -14,13 +16,12 @@ import { assetDirOf, describeSynth, HANDLERS_READY, type Synthesized, synthesize
 
 const KB = 1024;
 /**
- * The issue asks for 400 KB. The API bundle measures 657 KB minified, almost all of it libraries the function
- * needs: the AWS SDK's S3 and DynamoDB clients with their shared runtime (~430 KB: @smithy/core 139, client-s3
- * 100, credential providers 93, @aws-sdk/core 42, client-dynamodb 32), zod (102 KB, with JSON Schema output
- * for the OpenAPI document) and the Powertools logger (17 KB); claimtrack's own code is 37 KB. 400 KB is not
- * reachable while the SDK is bundled, so the budget guards the current size with headroom instead.
+ * Issue 5's budgets, minified with the AWS SDK inside. The API bundle measured 385 KB when this was set: the
+ * DynamoDB client and the SDK runtime it needs (~170 KB), zod (~100 KB, JSON Schema output for the OpenAPI
+ * document included), the Powertools logger, and claimtrack's own code. It signs its few S3 requests itself
+ * (no S3 client) and the bundles take credentials from the environment only (no SSO/STS/INI code).
  */
-const API_BUDGET = 700 * KB;
+const API_BUDGET = 400 * KB;
 const INGEST_BUDGET = 4 * KB * KB;
 const SEED = "seeds/up-2025-07-07-coalition-rome.txt";
 
@@ -138,4 +139,62 @@ describeSynth("deployable bundles", () => {
     expect(header(missing, "content-type")).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(missing.body)).toMatchObject({ status: 404 });
   });
+
+  it("the API bundle deletes an article's objects within its role, and the ingest bundle removes the article", {
+    timeout: 120_000,
+  }, async () => {
+    const articleId = articleIdFor(contentHashOf(readFileSync(SEED)));
+    const [dynamoMark, s3Mark] = [aws.dynamoRequests.length, aws.s3Requests.length];
+    const deleted = await callApi({ method: "DELETE", resource: "/articles/{id}", pathParameters: { id: articleId } });
+    expect(deleted.statusCode, deleted.body).toBe(202);
+    await callApi({ method: "GET", resource: "/claims" });
+
+    // Everything the API bundle sent in this test and the ones before is inside what its role grants.
+    const granted = apiGrants();
+    const tableActions = aws.dynamoRequests.slice(dynamoMark).map((r) => `dynamodb:${r.operation}`);
+    expect(tableActions.length).toBeGreaterThan(0);
+    expect(tableActions.filter((a) => !granted.actions.has(a))).toEqual([]);
+    const objectRequests = aws.s3Requests.slice(s3Mark);
+    expect(objectRequests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `DELETE /${aws.bucket}/incoming/coalition-rome.txt 204`,
+    ]);
+    expect(granted.actions.has("s3:DeleteObject")).toBe(true);
+    expect(granted.objectPrefixes).toEqual(["/incoming/*"]);
+
+    // The ObjectRemoved notification S3 sends for that deletion completes it.
+    const removal = notificationFor(
+      { bucket: aws.bucket, key: "incoming/coalition-rome.txt", eventName: "ObjectRemoved:Delete" },
+      "incoming/",
+    )!;
+    const run = await runBundle(
+      assetDirOf(s, "IngestFunction"),
+      [sqsEvent([removal])],
+      environmentOf("IngestFunction"),
+    );
+    expect(run.invocations[0]!.result, run.output).toEqual({ batchItemFailures: [] });
+    const gone = await callApi({ method: "GET", resource: "/articles/{id}", pathParameters: { id: articleId } });
+    expect(gone.statusCode).toBe(404);
+  });
 });
+
+/** The actions the API function's role allows, and the object paths (after the bucket ARN) its S3 grants name. */
+function apiGrants() {
+  const fnId = Object.keys(s.serviceJson.Resources).find(
+    (id) => id.startsWith("ApiFunction") && s.serviceJson.Resources[id]!.Type === "AWS::Lambda::Function",
+  )!;
+  const roleRef = JSON.stringify(
+    (s.serviceJson.Resources[fnId]!.Properties!.Role as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0],
+  );
+  const statements = Object.values(s.serviceJson.Resources)
+    .filter((r) => r.Type === "AWS::IAM::Policy" && JSON.stringify(r.Properties?.Roles).includes(roleRef))
+    .flatMap(
+      (p) =>
+        (p.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement,
+    );
+  const actions = new Set(statements.flatMap((st) => [st.Action].flat()));
+  const objectPrefixes = statements
+    .filter((st) => [st.Action].flat().some((a) => a.startsWith("s3:")))
+    .flatMap((st) => JSON.stringify(st.Resource).match(/"(\/[^"]*)"/g) ?? [])
+    .map((m) => JSON.parse(m) as string);
+  return { actions, objectPrefixes };
+}

@@ -135,6 +135,20 @@ describeSynth("functions", () => {
         map.sources.some((src) => src.includes("node_modules/@aws-sdk/client-dynamodb/")),
         name,
       ).toBe(true);
+      // Credentials come from the environment Lambda sets: none of the default chain's other providers (with the
+      // STS and SSO clients they carry) is bundled.
+      const chain = map.sources.filter((src) =>
+        /node_modules\/@aws-sdk\/(nested-clients|credential-provider-(node|ini|sso|process|web-identity|http|login)|token-providers)\/|credential-provider-imds/.test(
+          src,
+        ),
+      );
+      expect(chain, name).toEqual([]);
+      expect(map.sources.some((src) => src.includes("node_modules/@aws-sdk/credential-provider-env/"))).toBe(true);
+      if (name === "ApiFunction") {
+        // The API signs its few S3 requests itself; the S3 client stays in the ingest bundle only.
+        expect(map.sources.filter((src) => src.includes("node_modules/@aws-sdk/client-s3/"))).toEqual([]);
+        expect(map.sources.some((src) => src.includes("node_modules/@smithy/signature-v4/"))).toBe(true);
+      }
     }
   });
 
@@ -199,11 +213,9 @@ describeSynth("least privilege", () => {
       expect.arrayContaining([
         { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [getAtt(logGroupId)] },
         { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"] },
-        {
-          effect: "Allow",
-          actions: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"],
-          resources: [tableArn, ...indexArns],
-        },
+        // GetItem and Query are all the read side uses (test/api/call-budget.test.ts checks the code against it).
+        { effect: "Allow", actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: [tableArn, ...indexArns] },
+        // Objects under the ingest prefix only: POST /articles and upload URLs put them, DELETE deletes them.
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/incoming/*")] },
       ]),
     );
@@ -226,8 +238,17 @@ describeSynth("least privilege", () => {
   it("the api cannot write the table and the ingest function cannot write the bucket", () => {
     const apiActions = grants("ApiFunction").flatMap((g) => g.actions);
     const ingestActions = grants("IngestFunction").flatMap((g) => g.actions);
-    expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|PartiQL)/.test(a))).toEqual(
+      [],
+    );
     expect(ingestActions.filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+  });
+
+  it("the api's object grants name the ingest prefix, never the bucket or other keys", () => {
+    const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
+    for (const g of grants("ApiFunction").filter((g) => g.actions.some((a) => a.startsWith("s3:")))) {
+      expect(g.resources).toEqual([under(bucketArn, "/incoming/*")]);
+    }
   });
 });
 
