@@ -156,3 +156,33 @@ describe("interviews and document-level sources", () => {
     expect(find(claims, "metro line will open").time).toMatchObject({ start: "2024-10-01", end: "2024-10-31" });
   });
 });
+
+describe("standalone claim text", () => {
+  it("expands a short reference to the fuller phrase the article used before", () => {
+    const { claims } = run(
+      "Ministers met the Council of Europe delegation on Monday. Later, the council said it would publish its findings in June.",
+    );
+    expect(find(claims, "publish its findings").attribution.speaker).toMatch(/council/i);
+    const { claims: more } = run(
+      "The Ukraine Recovery Conference opened in Rome on Thursday. The conference drew 100 delegations.",
+    );
+    expect(find(more, "100 delegations").text).toMatch(/^The Ukraine Recovery Conference drew 100 delegations/);
+  });
+
+  it("credits a wire service named in the dateline as the reporter of attributed claims", () => {
+    const text = [
+      "Port strike ends",
+      "",
+      "By Staff",
+      "",
+      "ROTTERDAM, May 2 (Reuters) - Dock workers ended a week-long strike on Friday, the union said.",
+    ].join("\n");
+    const { article, claims } = Extraction.parse(
+      extract({ bytes: new TextEncoder().encode(text), fileName: "a.txt", metadata: { outlet: "Harbour Gazette" } }),
+    );
+    expect(article.outlet).toBe("Harbour Gazette");
+    const c = find(claims, "ended a week-long strike");
+    expect(c.attribution.speaker).toBe("union");
+    expect(c.attribution.reportedBy).toBe("Reuters");
+  });
+});

@@ -32,7 +32,8 @@ export class ShortReferences {
     for (const m of text.matchAll(NAMED)) {
       const head = m[2]!.toLowerCase();
       if (GENERIC.has(head)) continue;
-      this.remember(head, `${m[1]}${m[2]}`.trim(), m.index);
+      const phrase = `${m[1]}${m[2]}`.trim().replace(/^(?:The|A|An)\s+/, "");
+      if (phrase.toLowerCase() !== head) this.remember(head, phrase, m.index);
     }
   }
 

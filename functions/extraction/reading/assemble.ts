@@ -65,7 +65,8 @@ export function assemble(reading: FormatReading, supplied: Partial<ArticleMetada
     title: meta.title ?? header.title ?? supplied?.title ?? null,
     publishedAt: publishedAt ?? supplied?.publishedAt ?? null,
     authors: authors.length > 0 ? authors : (supplied?.authors ?? []),
-    outlet: meta.outlet ?? masthead ?? holder ?? header.credit ?? body.credit ?? supplied?.outlet ?? null,
+    // A wire credit in a dateline is only a guess at the outlet: a supplied outlet wins over it.
+    outlet: meta.outlet ?? masthead ?? holder ?? supplied?.outlet ?? header.credit ?? body.credit ?? null,
     url: meta.url ?? supplied?.url ?? null,
     text,
     blocks,
