@@ -1,8 +1,9 @@
 // `npm start` pointed at S3 and DynamoDB it did not start (as with MinIO, LocalStack or DynamoDB Local): here an
 // s3rver and a dynalite of the test's own, reached only by URL. The stack creates the bucket and the table from
 // the table design, finds uploads and deletions by listing the bucket (such an S3 sends it no events) — also
-// those made while it was stopped — and runs them through the same queue and handlers.
-import { mkdtempSync, rmSync } from "node:fs";
+// those made while it was stopped — and runs them through the same queue and handlers; what keeps failing ends
+// in the dead-letter list.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeleteObjectCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
@@ -26,6 +27,7 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
     CLAIMTRACK_DYNAMODB: dynamo.endpoint,
     CLAIMTRACK_SEEDS: "none",
     CLAIMTRACK_POLL_SECONDS: "0.3",
+    CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS: "0.3",
     BUCKET_NAME: BUCKET,
     TABLE_NAME: TABLE,
     AWS_ACCESS_KEY_ID: "S3RVER",
@@ -75,5 +77,32 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
     expect(later.sources).toEqual([{ bucket: BUCKET, key: `incoming/later/${c!.name}` }]);
     await again.gone(b!.id);
     expect((await again.articles()).map((x) => x.id)).toEqual([c!.id]);
+  });
+
+  it("dead-letters an upload that keeps failing (DynamoDB unreachable) after three deliveries, naming the object", {
+    timeout: 180_000,
+  }, async () => {
+    const [, , , d] = seedFiles();
+    await dynamo.stop();
+    await putObject(s3.client, stack!.endpoints, `incoming/doomed/${d!.name}`, d!.bytes, d!.contentType);
+    const deadLetters = join(home, "queue", "dead-letter.jsonl");
+    const deadline = Date.now() + 150_000;
+    while (!existsSync(deadLetters)) {
+      if (Date.now() > deadline) throw new Error(`nothing dead-lettered:\n${stack!.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [entry, ...more] = readFileSync(deadLetters, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      objects: [{ bucket: BUCKET, key: `incoming/doomed/${d!.name}`, eventName: "ObjectCreated:Put" }],
+      receiveCount: 3,
+    });
+    expect(entry.lastError).toEqual(expect.any(String));
+    expect(stack!.output()).toContain(
+      `dead-lettered after 3 deliveries: s3://${BUCKET}/incoming/doomed/${d!.name} → ${deadLetters}`,
+    );
   });
 });
