@@ -3,7 +3,7 @@
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
-import { type Frame, findFrame, type Range, type Sentence } from "./frames.ts";
+import { type Frame, findFrame, type Range, type Sentence, WHOLE_CUES } from "./frames.ts";
 import { CUE_VERBS, IRREGULAR_PAST, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
@@ -367,10 +367,15 @@ function emitContent(
         from++;
       const who = speaker ?? (clause.prefix ? ctx.speakers.resolve(clause.prefix) : null);
       const cueBase = CUE_VERBS.get(head.lower) ?? null;
+      // "… and called for an audit": an act, not a statement, keeps its words and its subject.
+      const act = cueBase !== null && WHOLE_CUES.has(cueBase);
       pushDraft(
         ctx,
         s,
-        { ...clause, idx: clause.idx.slice(from), prefix: "", kind: "main" },
+        // Its subject is the speaker: "X said the plan was late and called for an audit" → "X called for an audit".
+        act
+          ? { ...clause, prefix: who?.name ?? clause.prefix }
+          : { ...clause, idx: clause.idx.slice(from), prefix: "", kind: "main" },
         who,
         head.text,
         cueBase,
@@ -382,8 +387,13 @@ function emitContent(
     // "X said A, while B …" and "X says the program, run by the department, has …": outside a quotation, the
     // contrast and the background lifted out of the content are the reporter's own additions.
     const lifted = clause.kind === "relative" || clause.kind === "appositive";
+    // So is a circumstance added to an act ("X promised to repair the roads, after residents complained").
+    const circumstance =
+      !!frame?.whole && !!clause.opener && /^(?:after|before|since|when|as|because|once|until)$/.test(clause.opener);
     const reporters =
-      !!frame && (clause.opener === "while" || clause.opener === "whereas" || lifted) && !s.quoted[clause.idx[0]!];
+      !!frame &&
+      (clause.opener === "while" || clause.opener === "whereas" || lifted || circumstance) &&
+      !s.quoted[clause.idx[0]!];
     if (reporters) {
       pushDraft(ctx, s, clause, null, null, null, [], false);
       return;

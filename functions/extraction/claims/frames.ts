@@ -56,7 +56,7 @@ const LISTENER_CUES = new Set([
   "advise",
 ]);
 /** Cues that introduce an action or a description rather than a proposition. */
-const WHOLE_CUES = new Set([
+export const WHOLE_CUES = new Set([
   "urge",
   "call",
   "describe",

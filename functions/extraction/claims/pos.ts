@@ -190,7 +190,8 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else if (SUBORDINATORS.has(w)) tag = "sub";
     else if (PREPOSITIONS.has(w)) tag = "prep";
     else if (CONJUNCTIONS.has(w)) tag = "conj";
-    else if (ADVERBS.has(w) || (w.endsWith("ly") && w.length > 4 && !isVerbForm(w))) tag = "adv";
+    else if (ADVERBS.has(w) || (w.endsWith("ly") && w.length > 4 && !isVerbForm(w) && !(i > 0 && isCapitalized(t))))
+      tag = "adv";
     else if (isCapitalized(t) && (i > 0 || MONTHS[w] !== undefined || WEEKDAYS[w] !== undefined)) tag = "propn";
     else if (
       isVerbForm(w) &&
