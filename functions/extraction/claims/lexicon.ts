@@ -240,7 +240,8 @@ export const TITLES = words(`president prime minister chancellor secretary senat
   spokeswoman chief deputy director chairman chairwoman chair ceo executive commissioner inspector officer
   economist analyst minister foreign defence defense finance interior health external member leader head
   attorney lawyer solicitor barrister counsel councillor councilor speaker premier governor-general chairperson
-  vice senior former acting interim special representative external`);
+  vice senior former acting interim special representative external councilwoman councilman congressman
+  congresswoman assemblyman assemblywoman alderman superintendent commissioner sheriff coroner`);
 
 /** Words that make a name an organisation rather than a person. */
 export const ORG_WORDS = words(`office ministry department agency bank council court commission committee
