@@ -29,8 +29,11 @@ export const LocalStackEnv = ApiEnv.extend({
   CLAIMTRACK_SEEDS: z.string().min(1).default("seeds"),
   /** "sources" runs the TypeScript handlers; a `cdk synth` output directory runs the bundles it staged. */
   CLAIMTRACK_HANDLERS: z.string().min(1).default("sources"),
-  /** How long a delivered message stays invisible before it is retried. */
-  CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * How long a delivered message stays invisible before it is retried: longer than the function's 60 s
+   * timeout, as Lambda requires, so a delivery never overlaps its own retry. A shorter one shortens the timeout.
+   */
+  CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().positive().default(65),
   /** How often an external bucket (no events) is listed for changes. */
   CLAIMTRACK_POLL_SECONDS: z.coerce.number().positive().default(2),
   AWS_REGION: z.string().min(1).default("us-east-1"),

@@ -78,7 +78,12 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       region,
       credentials: standInCredentials(env.CLAIMTRACK_S3.kind),
     });
-    cleanups.push(() => s3.stop());
+    // Saved once S3 has stopped, so the state includes every change queued until the end.
+    let saveWatchState = () => {};
+    cleanups.push(async () => {
+      await s3.stop();
+      saveWatchState();
+    });
 
     const journalPath = join(queueDir, "ingest.jsonl");
     const deadLetterPath = join(queueDir, "dead-letter.jsonl");
@@ -105,7 +110,8 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       batchSize: INGEST.batchSize,
       batchWindowMs: INGEST.batchWindowMs,
       maxConcurrency: INGEST.maxConcurrency,
-      timeoutMs: INGEST.timeoutMs,
+      // Lambda refuses an SQS event source whose visibility timeout is shorter than the function's timeout.
+      timeoutMs: Math.min(INGEST.timeoutMs, env.CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS * 1000),
       warn: out.warn,
     });
     consumer.start();
@@ -119,7 +125,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       prefix,
       statePath: join(queueDir, "objects.json"),
     });
-    cleanups.push(() => watch.save());
+    saveWatchState = () => watch.save();
     const enqueue = (change: ObjectChange) => {
       const record = notificationFor(change, prefix);
       if (record) queue.send(notificationMessage(record));

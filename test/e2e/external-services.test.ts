@@ -27,7 +27,7 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
     CLAIMTRACK_DYNAMODB: dynamo.endpoint,
     CLAIMTRACK_SEEDS: "none",
     CLAIMTRACK_POLL_SECONDS: "0.3",
-    CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS: "0.3",
+    CLAIMTRACK_VISIBILITY_TIMEOUT_SECONDS: "5",
     BUCKET_NAME: BUCKET,
     TABLE_NAME: TABLE,
     AWS_ACCESS_KEY_ID: "S3RVER",
@@ -83,6 +83,9 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
     timeout: 180_000,
   }, async () => {
     const [, , , d] = seedFiles();
+    // Only once the queue is idle (its journal empty), so nothing else is caught by the outage.
+    const journal = join(home, "queue", "ingest.jsonl");
+    while (readFileSync(journal, "utf8") !== "") await new Promise((resolve) => setTimeout(resolve, 100));
     await dynamo.stop();
     await putObject(s3.client, stack!.endpoints, `incoming/doomed/${d!.name}`, d!.bytes, d!.contentType);
     const deadLetters = join(home, "queue", "dead-letter.jsonl");
