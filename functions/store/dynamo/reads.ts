@@ -92,6 +92,8 @@ export function createReader(ctx: StoreContext): ArticleReader {
     },
 
     async findClaims(filter, page) {
+      // A window that ends before it starts holds nothing; DynamoDB would refuse the inverted key range.
+      if (filter.from && filter.to && filter.from > filter.to) return { items: [], nextCursor: null };
       return claimsPage(planClaimQuery(filter), page);
     },
 
