@@ -196,7 +196,9 @@ function findSplit(
   s: Sentence,
   idx: number[],
 ): { at: number; skip: number; shareSubject: boolean; kind: ClauseKind } | null {
-  const hasPredBefore = (p: number) => idx.slice(0, p).some((i) => isPredicate(s.tags[i]));
+  // The first predicate's position answers "is there a predicate before p" in constant time.
+  const firstPred = idx.findIndex((i) => isPredicate(s.tags[i]));
+  const hasPredBefore = (p: number) => firstPred >= 0 && firstPred < p;
   const predSoonAfter = (p: number, within: number) => {
     for (let k = p; k < idx.length && k < p + within; k++) {
       const i = idx[k]!;

@@ -38,10 +38,15 @@ export function tokenize(text: string, start: number, end: number, isAbbreviatio
 }
 
 function mk(text: string, start: number, end: number, i: number): Token {
-  return { text, lower: text.toLowerCase().replace(/’/g, "'"), start, end, i };
+  const lower = text.toLowerCase();
+  return { text, lower: lower.includes("’") ? lower.replace(/’/g, "'") : lower, start, end, i };
 }
 
-export const isCapitalized = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+export const isCapitalized = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 export const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
 export const isOpenQuote = (c: string): boolean => c === "“" || c === "«" || c === "„";
 export const isCloseQuote = (c: string): boolean => c === "”" || c === "»";
