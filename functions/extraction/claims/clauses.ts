@@ -1,10 +1,10 @@
 // Splits reported content into atomic clauses: coordinated predicates and clauses, but-/while-clauses,
 // non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
 import type { Range, Sentence } from "./frames.ts";
-import { IRREGULAR_PAST } from "./lexicon.ts";
+import { isPastForm } from "./lexicon.ts";
 import { isPredicate, pastTense, thirdPerson, verbBase } from "./pos.ts";
 
-const isParticipleForm = (w: string): boolean => /ed$/.test(w) || IRREGULAR_PAST.has(w);
+const isParticipleForm = isPastForm;
 
 export type ClauseKind =
   | "main"

@@ -4,7 +4,7 @@ import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 import { type Frame, findFrame, type Range, type Sentence, WHOLE_CUES } from "./frames.ts";
-import { CUE_VERBS, IRREGULAR_PAST, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
+import { CUE_VERBS, isPastForm, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
 import { isPredicate, tagTokens, verbBase } from "./pos.ts";
@@ -258,6 +258,7 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
   // "Tarnview built the estate …"; "Angelique Brunner, a developer and spokeswoman for X, which is made up of …," →
   // "Angelique Brunner is a developer …" and "X is made up of …".
   let antecedent = frame.speakerText;
+  const ownVoice = (clause: Clause) => pushDraft(ctx, s, clause, null, null, null, [], false);
   for (const a of frame.appositives) {
     if (!frame.speaker) continue;
     const first = s.tokens[a.from]!;
@@ -274,32 +275,15 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
         inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
           ? inner
           : frame.speakerText;
-      pushDraft(
-        ctx,
-        s,
-        { idx, prefix: about, link: /^\S+s\b/i.test(about) && !/\s/.test(about) ? "are" : "is", kind: "appositive" },
-        null,
-        null,
-        null,
-        [],
-        false,
-      );
-    } else if (
-      idx.length >= 2 &&
-      s.tags[idx[0]!] === "verb" &&
-      (/ed$/.test(first.lower) || IRREGULAR_PAST.has(first.lower))
-    ) {
+      ownVoice({
+        idx,
+        prefix: about,
+        link: /^\S+s\b/i.test(about) && !/\s/.test(about) ? "are" : "is",
+        kind: "appositive",
+      });
+    } else if (idx.length >= 2 && s.tags[idx[0]!] === "verb" && isPastForm(first.lower)) {
       // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom".
-      pushDraft(
-        ctx,
-        s,
-        { idx, prefix: frame.speakerText, link: "is", kind: "appositive" },
-        null,
-        null,
-        null,
-        [],
-        false,
-      );
+      ownVoice({ idx, prefix: frame.speakerText, link: "is", kind: "appositive" });
     } else if (
       idx.length >= 2 &&
       idx.some(
@@ -307,7 +291,7 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
           isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && i === idx[0] && s.tokens[i]!.lower !== "including"),
       )
     ) {
-      pushDraft(ctx, s, { idx, prefix: subject, link: "", kind: "relative" }, null, null, null, [], false);
+      ownVoice({ idx, prefix: subject, link: "", kind: "relative" });
     }
     // A later "which" refers to the last noun phrase of this appositive ("… for the EB-5 Investment Coalition").
     const of = idx.findLastIndex((i) => /^(?:for|of|at|with)$/.test(s.tokens[i]!.lower));

@@ -1,8 +1,8 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, IRREGULAR_PAST, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { CHANNELS, CUE_VERBS, isPastForm, UTTERANCE_NOUNS } from "./lexicon.ts";
 import type { NameRun } from "./names.ts";
-import { isPredicate, type Pos } from "./pos.ts";
+import { isPredicate, NOUN_MARKERS, type Pos } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
 export interface Range {
@@ -77,36 +77,8 @@ export const WHOLE_CUES = new Set([
   "dismiss",
 ]);
 const NOT_BEFORE_VERB = new Set([
-  "of",
-  "a",
-  "an",
-  "the",
-  "this",
-  "these",
-  "those",
-  "its",
-  "their",
-  "his",
-  "her",
-  "our",
-  "my",
-  "your",
-  "initial",
-  "new",
-  "latest",
-  "recent",
-  "previous",
-  "earlier",
-  "media",
-  "news",
-  "press",
-  "unconfirmed",
-  "conflicting",
-  "false",
-  "such",
-  "no",
-  "any",
-  "these",
+  ...NOUN_MARKERS,
+  ..."of initial new latest recent previous earlier media news press unconfirmed conflicting false such".split(" "),
 ]);
 const SPEAKER_OPENERS = new Set([
   "the",
@@ -444,9 +416,7 @@ function looksLikeClause(s: Sentence, from: number, to: number): boolean {
     if (w === "," && i > from) {
       const next = s.tokens[i + 1];
       const opensAppositive =
-        next &&
-        (/^(?:who|which|whose)$/.test(next.lower) ||
-          (s.tags[i + 1] === "verb" && (/ed$/.test(next.lower) || IRREGULAR_PAST.has(next.lower))));
+        next && (/^(?:who|which|whose)$/.test(next.lower) || (s.tags[i + 1] === "verb" && isPastForm(next.lower)));
       const close = opensAppositive ? s.tokens.findIndex((t, k) => k > i + 1 && k < to && t.text === ",") : -1;
       if (close > 0) {
         i = close;

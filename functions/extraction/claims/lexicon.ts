@@ -141,6 +141,9 @@ export const IRREGULAR_PAST = new Set(
     .filter((f) => !/^(?:is|are|am|has|does)$/.test(f)),
 );
 
+/** A past tense or past participle: "held", "reported", "led". */
+export const isPastForm = (lower: string): boolean => lower.endsWith("ed") || IRREGULAR_PAST.has(lower);
+
 function inflect(base: string): string[] {
   const out = [base];
   const irregular = IRREGULAR[base];

@@ -6,6 +6,7 @@ import {
   CUE_VERBS,
   DETERMINERS,
   IRREGULAR,
+  isPastForm,
   MONTHS,
   PREPOSITIONS,
   PRONOUNS,
@@ -111,7 +112,7 @@ export type Pos =
   | "word";
 
 /** Words after which a verb-looking word is a noun ("the report", "a cut", "its plan"). */
-const NOUN_MARKERS = new Set([
+export const NOUN_MARKERS = new Set([
   "a",
   "an",
   "the",
@@ -216,13 +217,11 @@ export function tagTokens(tokens: Token[]): Pos[] {
     if (tags[i] !== "verb" || !isPredicate(tags[i + 1])) continue;
     const w = tokens[i]!.lower;
     if (CUE_VERBS.has(w) && /(?:ed|said|told|wrote)$/.test(w)) continue;
-    if (/ed$/.test(w) || IRREGULAR_PAST_FORMS.has(w) || tokens[i - 1]?.lower === "to") continue;
+    if (isPastForm(w) || tokens[i - 1]?.lower === "to") continue;
     tags[i] = "word";
   }
   return tags;
 }
-
-const IRREGULAR_PAST_FORMS = new Set(Object.values(IRREGULAR).flat());
 
 /** True for a token that can head a predicate: a finite verb, an auxiliary or a modal. */
 export const isPredicate = (p: Pos | undefined): boolean => p === "verb" || p === "aux" || p === "modal";
