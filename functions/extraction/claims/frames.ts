@@ -1,6 +1,6 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, isPastForm, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { CHANNELS, CUE_VERBS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
 import type { NameRun } from "./names.ts";
 import { isPredicate, NOUN_MARKERS, type Pos } from "./pos.ts";
 import type { Token } from "./tokens.ts";
@@ -157,13 +157,7 @@ const BETWEEN_SPEAKER_AND_CUE = new Set([
   "yesterday",
   "today",
   "on",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
+  ...Object.keys(WEEKDAYS),
   "in",
   "a",
   "an",

@@ -2,7 +2,7 @@
 // the full names used earlier ("Volodymyr Zelenskyy").
 import type { Entity, EntityType } from "../../schemas/claim.ts";
 import { DEMONYMS, GIVEN_NAMES, PLACES } from "./gazetteer.ts";
-import { ORG_WORDS, TITLES } from "./lexicon.ts";
+import { MONTHS, ORG_WORDS, TITLES, WEEKDAYS } from "./lexicon.ts";
 import type { Token } from "./tokens.ts";
 
 const CONNECTORS = new Set(["of", "the", "de", "von", "van", "der", "la", "le", "al", "bin", "and", "for"]);
@@ -75,25 +75,9 @@ const NOT_NAMES = new Set([
   "where",
   "why",
   "how",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...Object.keys(WEEKDAYS),
+  // Full month names only: "Jan" is also a given name.
+  ...Object.keys(MONTHS).filter((m) => m.length > 4 || m === "may" || m === "june" || m === "july"),
   "one",
   "two",
   "three",
