@@ -631,5 +631,3 @@ export function findFrame(s: Sentence): Frame | null {
   if (end < 3) return null;
   return accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end);
 }
-
-export const rangeText = text;

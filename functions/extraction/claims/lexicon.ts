@@ -185,10 +185,6 @@ export const CUE_VERBS = verbForms(`
   order instruct advise press blame
 `);
 
-/** Cue verbs that do not take a "that"-clause or quote as the asserted content in the usual way. */
-export const WEAK_CUES = words(`call label order instruct advise propose recommend demand find rule
-  point ask`);
-
 /** Cue verbs whose content the speaker presents as expected, not as fact (FactBank: probable). */
 export const PROBABLE_CUES = words(`expect forecast predict estimate believe think anticipate project`);
 /** Cue verbs whose content the speaker presents as merely possible. */
@@ -218,9 +214,6 @@ export const MODALS_POSSIBLE = words(`may might could`);
 export const HEDGES_PROBABLE = words(`likely probably reportedly apparently presumably allegedly expected`);
 export const HEDGES_POSSIBLE = words(`possibly perhaps maybe possible potentially`);
 
-export const NEGATORS = words(`not n't never no nobody nothing none neither nor without`);
-
-export const PRONOUNS_PERSON_SINGULAR = words(`he she him her his`);
 export const PRONOUNS = words(`he she it they we i you him her them us me his its their our`);
 
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some any each every

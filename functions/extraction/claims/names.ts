@@ -418,11 +418,6 @@ export class NameBook {
     return stripped;
   }
 
-  isPerson(name: string): boolean {
-    const c = this.canonical(name);
-    return this.classify(c) === "person";
-  }
-
   /** The entities a stretch of tokens mentions, typed and canonicalised, without repeats. */
   entitiesIn(tokens: Token[], from: number, to: number): Entity[] {
     return this.entitiesOfRuns(capitalisedRuns(tokens, from, to), from, to);

@@ -47,8 +47,5 @@ export const isCapitalized = (t: Token): boolean => {
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);
 };
-export const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
 export const isOpenQuote = (c: string): boolean => c === "“" || c === "«" || c === "„";
 export const isCloseQuote = (c: string): boolean => c === "”" || c === "»";
-export const isQuoteChar = (c: string): boolean =>
-  c === '"' || c === "''" || c === "``" || isOpenQuote(c) || isCloseQuote(c);
