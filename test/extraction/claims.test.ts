@@ -53,6 +53,33 @@ describe("attribution", () => {
     expect(find(claims, "budget had been cut").attribution.anonymous).toBe(true);
   });
 
+  it("attributes the content of ', saying …' to the main clause's subject", () => {
+    const { claims } = run(
+      "Senator Maria Lopez defended the bill on Monday, arguing that it would cut hospital costs.",
+    );
+    const c = find(claims, "would cut hospital costs");
+    expect(c.attribution.speaker).toBe("Maria Lopez");
+    expect(c.attribution.cue).toBe("arguing");
+    expect(find(claims, "defended the bill").attribution.speaker).toBeNull();
+  });
+
+  it("reads a leading adverbial that holds a verb or a quoted title before 'X said that …'", () => {
+    const { claims } = run(
+      "In a meeting with the editorial board, Governor Paul Hart said that the state budget would be balanced. " +
+        'On Tuesday\'s episode of "The Morning Show," Hart said the port would reopen.',
+    );
+    expect(find(claims, "budget would be balanced").attribution.speaker).toBe("Paul Hart");
+    expect(find(claims, "port would reopen").attribution.speaker).toBe("Paul Hart");
+    expect(claims.some((c) => /^In a meeting/.test(c.text))).toBe(false);
+  });
+
+  it("resolves a pronoun to whom it meant when its sentence was read, not to a name further on", () => {
+    const { claims } = run(
+      "Hillary Clinton spoke in Ohio on Tuesday. She criticised the tariffs and praised President Barack Obama's record.",
+    );
+    expect(find(claims, "criticised the tariffs").text).toMatch(/^Hillary Clinton criticised/);
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

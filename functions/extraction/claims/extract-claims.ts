@@ -43,6 +43,8 @@ interface Context {
   drafts: Draft[];
   /** The speaker of the last attributed sentence, for quotations that continue it. */
   lastSpeaker: Speaker | null;
+  /** Who "he" and "she" stood for when each sentence was read, before the names it mentions. */
+  pronouns: WeakMap<Sentence, Record<"male" | "female", string | null>>;
 }
 
 const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
@@ -65,6 +67,7 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     speakers: new SpeakerBook(names),
     drafts: [],
     lastSpeaker: null,
+    pronouns: new WeakMap(),
   };
   const interviewee = blocks.some((b) => b.turn?.role === "answer")
     ? intervieweeOf(
@@ -150,6 +153,10 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     const resolved = frame?.speaker ? ctx.speakers.resolve(speakerWords(s, frame)) : null;
     const speaker = resolved ? ctx.speakers.withSourceChain(resolved) : null;
     if (speaker) ctx.lastSpeaker = speaker;
+    ctx.pronouns.set(s, {
+      male: ctx.speakers.peekPerson("male")?.name ?? null,
+      female: ctx.speakers.peekPerson("female")?.name ?? null,
+    });
     noteNames(ctx, s);
     return { s, frame, speaker };
   });
@@ -480,7 +487,9 @@ function tidy(raw: string): string {
 function resolveLeadingPronoun(text: string, referent: string | null): string {
   const m = text.match(/^(He|She|They)\s/);
   if (!m || !referent || /^unidentified/.test(referent)) return text;
-  return `${referent}${text.slice(m[1]!.length)}`;
+  // A description stands as a noun phrase: "He waved" → "The senator waved", not "senator waved".
+  const subject = /^\p{Ll}/u.test(referent) ? `The ${referent}` : referent;
+  return `${subject}${text.slice(m[1]!.length)}`;
 }
 
 /** Who a clause-initial he/she/they stands for: the speaker when the clause is theirs, else the latest person. */
@@ -495,7 +504,9 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
     if (p === "they") return null;
   }
   if (p === "they") return null;
-  return ctx.speakers.peekPerson(p === "he" ? "male" : "female")?.name ?? null;
+  const gender = p === "he" ? "male" : "female";
+  const atReading = ctx.pronouns.get(s);
+  return atReading ? atReading[gender] : (ctx.speakers.peekPerson(gender)?.name ?? null);
 }
 
 /** The time a sentence names outside its lifted background clauses (often in its frame: "ruled on Tuesday"). */

@@ -253,7 +253,7 @@ function speakerPhrase(
     kept.push(i);
     i++;
   }
-  if (!kept.length || kept.length > 12) return null;
+  if (!kept.length || kept.length > 16) return null;
   const first = s.tokens[kept[0]!]!;
   const firstTag = s.tags[kept[0]!];
   if (
@@ -489,11 +489,25 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
     if (s.tags[c] === "verb-ing") continue;
     // The phrase before the cue, or after a leading adverbial that ends in a comma ("But X said", "On Friday, X said").
     const starts = [/^(?:but|and|yet|so|still|now|meanwhile|however|also)$/.test(s.tokens[0]!.lower) && c > 1 ? 1 : 0];
-    for (let k = 0; k < c; k++) if (s.tokens[k]!.text === "," && !s.quoted[k]) starts.push(k + 1);
+    for (let k = 0; k < c; k++) {
+      if (s.tokens[k]!.text !== ",") continue;
+      // A comma inside a quoted title closes the adverbial with the quotation mark after it.
+      if (!s.quoted[k]) starts.push(k + 1);
+      else if (STRAIGHT_OR_CURLY.test(s.tokens[k + 1]?.text ?? "") && k + 2 < c) starts.push(k + 2);
+    }
+    // An adverbial opened by a preposition or subordinator may hold a verb or a quoted title ("In a meeting with
+    // the editorial board,", "After he won,", "On “The Steve Harvey Show,”"); any other clause may not.
+    const lead = /^(?:but|and|yet|so)$/.test(s.tokens[0]!.lower) ? 1 : 0;
+    const adverbial = s.tags[lead] === "prep" || s.tags[lead] === "sub" || (s.tags[lead] === "verb-ing" && lead === 0);
     for (const from of starts) {
-      if (from > 0 && s.tokens.slice(0, from).some((t, k) => s.quoted[k] || STRAIGHT_OR_CURLY.test(t.text))) break;
+      if (
+        from > 0 &&
+        !adverbial &&
+        s.tokens.slice(0, from).some((t, k) => s.quoted[k] || STRAIGHT_OR_CURLY.test(t.text))
+      )
+        break;
       // Only an adverbial may come before the speaker ("On Friday,", "Speaking to the conference,"): no clause.
-      if (from > 0 && s.tags.slice(1, from).some((tag) => isPredicate(tag))) break;
+      if (from > 0 && !adverbial && s.tags.slice(1, from).some((tag) => isPredicate(tag))) break;
       const np = speakerPhrase(s, from, c);
       if (!np) continue;
       const frame = newFrame(c, s);
@@ -512,7 +526,6 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       frame.content.push({ from: at, to: end });
       return frame;
     }
-    return null;
   }
   return null;
 }
@@ -560,6 +573,13 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       frame.speakerText = np.text;
       frame.appositives = np.appositives;
     }
+    // "In a meeting with the board, Trump said that …": a cue followed by its content leads, it does not trail.
+    const tail = skipCueModifiers(s, after, end, { ...frame, via: [] });
+    if (
+      tail < end &&
+      (s.tokens[tail]!.lower === "that" || (s.tokens[tail]!.text !== "," && looksLikeClause(s, tail, end)))
+    )
+      continue;
     let contentEnd = b;
     while (contentEnd > 0 && /^[,"“”]$/.test(s.tokens[contentEnd - 1]!.text) && !s.quoted[contentEnd - 1]) contentEnd--;
     // A comma inside the closing quotation ("…,” he said) belongs to the quote, not the content.
@@ -625,9 +645,65 @@ function colonFrame(s: Sentence, end: number): Frame | null {
   return null;
 }
 
+/** Gerund cues that report what the main clause's subject said: "X mocked the complaint, saying …". */
+const GERUND_CUES = new Set([
+  "say",
+  "add",
+  "note",
+  "argue",
+  "insist",
+  "warn",
+  "claim",
+  "explain",
+  "tell",
+  "suggest",
+  "assert",
+  "predict",
+  "contend",
+  "declare",
+  "write",
+  "complain",
+  "acknowledge",
+  "admit",
+  "stress",
+  "state",
+]);
+
+/** "Clinton mocked the complaint, saying anyone who …": the subject of the main clause says the content. */
+function gerundFrame(s: Sentence, end: number): Frame | null {
+  for (let g = 3; g < end - 1; g++) {
+    if (s.tags[g] !== "verb-ing" || s.tokens[g - 1]!.text !== "," || !isCueToken(s, g)) continue;
+    if (!GERUND_CUES.has(CUE_VERBS.get(s.tokens[g]!.lower) ?? "")) continue;
+    // The subject: after any leading adverbial, up to the main clause's first verb.
+    const lead = /^(?:but|and|yet|so)$/.test(s.tokens[0]!.lower) ? 1 : 0;
+    let from = lead;
+    if (s.tags[lead] === "prep" || s.tags[lead] === "sub") {
+      const comma = s.tokens.findIndex((t, k) => k > lead && k < g - 1 && t.text === "," && !s.quoted[k]);
+      if (comma < 0) return null;
+      from = comma + 1;
+    }
+    let verb = from;
+    while (verb < g - 1 && !isPredicate(s.tags[verb]) && !s.quoted[verb]) verb++;
+    if (verb >= g - 1 || verb === from || s.quoted[verb]) return null;
+    const np = speakerPhrase(s, from, verb);
+    if (!np) return null;
+    const frame = newFrame(g, s);
+    frame.speaker = np.speaker;
+    frame.speakerText = np.text;
+    const at = contentStart(s, g, end, frame);
+    if (at >= end || !looksLikeClause(s, at, end)) return null;
+    frame.content.push({ from: at, to: end });
+    frame.rest = { from: 0, to: g - 1 };
+    return frame;
+  }
+  return null;
+}
+
 /** Finds the attribution frame of a sentence, if it has one. */
 export function findFrame(s: Sentence): Frame | null {
   const end = endOfSentence(s);
   if (end < 3) return null;
-  return accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end);
+  return (
+    accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end) ?? gerundFrame(s, end)
+  );
 }

@@ -297,7 +297,8 @@ export class NameBook {
       const before = tokens[run.from - 1]?.lower ?? "";
       const before2 = tokens[run.from - 2]?.lower ?? "";
       const titled = PERSON_TITLES.has(before) || parts.titled;
-      const name = parts.name;
+      // "President Barack Obama's birth": the possessive is not part of the name.
+      const name = parts.name.replace(/['’]s$/, "");
       if (!name) continue;
       const type = this.classify(name, titled);
       if (!this.types.has(name.toLowerCase())) this.types.set(name.toLowerCase(), type);
@@ -374,8 +375,12 @@ export class NameBook {
       const hit = ws.some(
         (w) =>
           ds.includes(w) ||
+          // "Ukrainian" for "Ukraine's"; a title must match whole ("presidential nominee" is no president).
           (w.length > 5 &&
-            ds.some((d) => d.length > 3 && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))))),
+            !TITLES.has(w) &&
+            ds.some(
+              (d) => d.length > 3 && !TITLES.has(d) && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))),
+            )),
       );
       if (hit) best = name;
     }

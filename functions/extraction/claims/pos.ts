@@ -196,7 +196,9 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else if (isCapitalized(t) && (i > 0 || MONTHS[w] !== undefined || WEEKDAYS[w] !== undefined)) tag = "propn";
     else if (
       isVerbForm(w) &&
-      !(NOUN_MARKERS.has(tokens[i - 1]?.lower ?? "") || prev === "num" || /'s$/.test(tokens[i - 1]?.lower ?? ""))
+      !(NOUN_MARKERS.has(tokens[i - 1]?.lower ?? "") || prev === "num" || /'s$/.test(tokens[i - 1]?.lower ?? "")) &&
+      // "secretary of state", "a lack of control": a bare verb form after a preposition is a noun.
+      !(prev === "prep" && tokens[i - 1]!.lower !== "to" && VERB_FORMS.get(w) === w)
     )
       tag = w.endsWith("ing") ? "verb-ing" : "verb";
     else if (/^[a-z]+ed$/.test(w) && w.length > 4 && !NOUN_MARKERS.has(tokens[i - 1]?.lower ?? "")) tag = "verb";
