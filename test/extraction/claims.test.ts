@@ -73,6 +73,28 @@ describe("attribution", () => {
     expect(claims.some((c) => /^In a meeting/.test(c.text))).toBe(false);
   });
 
+  it("keeps both sides of a frame that interrupts a statement as the speaker's", () => {
+    const { claims } = run(
+      "Even if the mine closes next year, Mayor Ruth Green said, the town has already rebuilt its water system.",
+    );
+    const c = find(claims, "already rebuilt its water system");
+    expect(c.attribution.speaker).toBe("Ruth Green");
+    expect(c.text).toMatch(/^Even if the mine closes next year,? the town has already rebuilt/);
+    expect(c.evidence.quote).toContain("Mayor Ruth Green said");
+  });
+
+  it("reads '' and `` as quotation marks and a semicolon as a boundary between frames", () => {
+    const { claims } = run(
+      "''The budget is balanced,'' Paul Hart, an economist and tax expert, told reporters. " +
+        "The vote is a formality; the committee says the bill will pass in May.",
+    );
+    const quote = find(claims, "budget is balanced");
+    expect(quote.text).toBe("The budget is balanced");
+    expect(quote.attribution.speaker).toBe("Paul Hart");
+    expect(find(claims, "bill will pass").attribution.speaker).toMatch(/committee/);
+    expect(find(claims, "vote is a formality").attribution.speaker).toBeNull();
+  });
+
   it("resolves a pronoun to whom it meant when its sentence was read, not to a name further on", () => {
     const { claims } = run(
       "Hillary Clinton spoke in Ohio on Tuesday. She criticised the tariffs and praised President Barack Obama's record.",

@@ -422,7 +422,7 @@ function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
 /** Splits one content range into atomic clauses. */
 export function splitClauses(s: Sentence, range: Range): Clause[] {
   const idx: number[] = [];
-  for (let i = range.from; i < range.to; i++) idx.push(i);
+  for (let i = range.from; i < range.to; i++) if (!range.skip || i < range.skip.from || i >= range.skip.to) idx.push(i);
   const lifted: Clause[] = [];
   const out: Clause[] = [];
   if (s.tokens[idx[0]!]?.lower === "with") {

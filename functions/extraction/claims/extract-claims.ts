@@ -3,7 +3,7 @@
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
-import { type Frame, findFrame, type Range, type Sentence, WHOLE_CUES } from "./frames.ts";
+import { type Frame, findFrame, type Range, type Sentence, subSentence, WHOLE_CUES } from "./frames.ts";
 import { CUE_VERBS, isPastForm, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
@@ -144,7 +144,9 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
   ctx.block = block;
   const quotes = findQuotes(ctx.text, block.contentStart, block.end);
   const fallback = voice ?? blockDefaultSpeaker(ctx, block);
-  const sentences = splitSentences(ctx.text, tokens).map((ts) => makeSentence(ts, quotes));
+  const sentences = splitSentences(ctx.text, tokens)
+    .map((ts) => makeSentence(ts, quotes))
+    .flatMap(splitAtSemicolons);
   // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
   // span several sentences take the speaker of the frame attached to any of them.
   const framed = sentences.map((s) => {
@@ -212,6 +214,28 @@ function speakerWords(s: Sentence, frame: Frame): string {
       return words.map((t) => t.text).join(" ");
   }
   return frame.speakerText;
+}
+
+/**
+ * "It's an unlikely scenario; Clinton's team says she'll continue …": independent clauses joined by a semicolon
+ * are read as sentences of their own, so each finds its own frame. A list ("in Paris; in Rome; …") stays whole.
+ */
+const CONTRACTED_VERB = /^(?:it|that|there|he|she|what|who|here|where)'s$|'(?:re|ve|ll|d|m)$/;
+
+function splitAtSemicolons(s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  for (let k = 1; k < s.tokens.length - 3; k++) {
+    if (s.tokens[k]!.text !== ";" || s.quoted[k]) continue;
+    const clause = (a: number, b: number) =>
+      s.tags.slice(a, b).some((t, j) => isPredicate(t) || CONTRACTED_VERB.test(s.tokens[a + j]!.lower));
+    if (!clause(from, k) || !clause(k + 1, s.tokens.length)) continue;
+    out.push(subSentence(s, { from, to: k + 1 }));
+    from = k + 1;
+  }
+  if (!from) return [s];
+  out.push(subSentence(s, { from, to: s.tokens.length }));
+  return out;
 }
 
 function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
@@ -318,14 +342,6 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
   }
 }
 
-function subSentence(s: Sentence, r: Range): Sentence {
-  return {
-    tokens: s.tokens.slice(r.from, r.to),
-    tags: s.tags.slice(r.from, r.to),
-    quoted: s.quoted.slice(r.from, r.to),
-  };
-}
-
 const range = (from: number, to: number): number[] =>
   Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
@@ -420,7 +436,7 @@ function pushDraft(
 
 // ---------- rendering ----------
 
-const QUOTE_CHARS = /["“”«»]/g;
+const QUOTE_CHARS = /''|``|["“”«»]/g;
 
 function render(ctx: Context, d: Draft): { text: string; start: number; end: number } | null {
   const { sentence: s, clause } = d;
@@ -473,7 +489,7 @@ function tidy(raw: string): string {
   );
   const marks = t.match(QUOTE_CHARS)?.length ?? 0;
   // A quotation mark cut off from its partner reads as noise.
-  if (marks % 2 === 1 || /^["“«][^"“”«»]*["”»]$/.test(t)) t = t.replace(QUOTE_CHARS, "");
+  if (marks % 2 === 1 || /^(?:["“«]|''|``)[^"“”«»]*(?:["”»]|'')$/.test(t)) t = t.replace(QUOTE_CHARS, "");
   t = t
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/\s+/g, " ")

@@ -8,6 +8,8 @@ import type { Token } from "./tokens.ts";
 export interface Range {
   from: number;
   to: number;
+  /** Tokens inside the range that are not part of it: the frame in "A, he said, B". */
+  skip?: { from: number; to: number };
 }
 
 export interface Frame {
@@ -294,7 +296,7 @@ const TRAILING_CIRCUMSTANCE =
 
 /** ", who represented the families,", ", sitting in Leeds,", ", a lawyer for the families,". */
 function isAppositive(s: Sentence, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 16) return false;
+  if (to - from < 1 || to - from > 24) return false;
   const first = s.tokens[from]!;
   if (s.tokens.slice(from, to).some((t, k) => s.quoted[from + k] || /^[-–—"“”]$/.test(t.text))) return false;
   const tag = s.tags[from];
@@ -581,9 +583,10 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     )
       continue;
     let contentEnd = b;
-    while (contentEnd > 0 && /^[,"“”]$/.test(s.tokens[contentEnd - 1]!.text) && !s.quoted[contentEnd - 1]) contentEnd--;
+    const markOrComma = (t: Token) => t.text === "," || STRAIGHT_OR_CURLY.test(t.text);
+    while (contentEnd > 0 && markOrComma(s.tokens[contentEnd - 1]!) && !s.quoted[contentEnd - 1]) contentEnd--;
     // A comma inside the closing quotation ("…,” he said) belongs to the quote, not the content.
-    while (contentEnd > 0 && /^[,"“”]$/.test(s.tokens[contentEnd - 1]!.text)) contentEnd--;
+    while (contentEnd > 0 && markOrComma(s.tokens[contentEnd - 1]!)) contentEnd--;
     if (contentEnd < 2) continue;
     frame.content.push({ from: 0, to: contentEnd });
     // The tail after the cue: modifiers, then possibly more content.
@@ -611,12 +614,19 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       ) {
         // "“My hope,” he said, “is that …”": the quotation goes on after the frame.
         frame.more.push({ from: STRAIGHT_OR_CURLY.test(next.text) ? tailFrom : tailFrom + 1, to: end });
-      } else if (next && /^(?:while|whereas|and|but|as)$/.test(next.lower)) {
+      } else if (next && /^(?:while|whereas)$/.test(next.lower)) {
         frame.rest = { from: tailFrom + 1, to: end };
       } else if (next && next.lower === "with") {
         frame.more.push({ from: tailFrom, to: end });
-      } else if (tailFrom < end && s.tokens.slice(tailFrom, end).some((_, k) => isPredicate(s.tags[tailFrom + k]))) {
-        frame.rest = { from: tailFrom, to: end };
+      } else if (tailFrom < end) {
+        const tail = { from: /^(?:and|but|as)$/.test(next?.lower ?? "") ? tailFrom + 1 : tailFrom, to: end };
+        const own = findFrame(subSentence(s, tail));
+        if (own?.speaker) frame.rest = tail;
+        else if (!s.quoted[tailFrom]) {
+          // "Even if the venture fails, Mr. Morgan said, he has already …", "He has a model, he said, for how …":
+          // the frame interrupts one statement; the words on both sides are the speaker's.
+          frame.content[0] = { from: 0, to: end, skip: { from: contentEnd, to: tailFrom } };
+        }
       }
     }
     return frame;
@@ -697,6 +707,14 @@ function gerundFrame(s: Sentence, end: number): Frame | null {
     return frame;
   }
   return null;
+}
+
+export function subSentence(s: Sentence, r: Range): Sentence {
+  return {
+    tokens: s.tokens.slice(r.from, r.to),
+    tags: s.tags.slice(r.from, r.to),
+    quoted: s.quoted.slice(r.from, r.to),
+  };
 }
 
 /** Finds the attribution frame of a sentence, if it has one. */

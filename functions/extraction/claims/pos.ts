@@ -11,6 +11,7 @@ import {
   PREPOSITIONS,
   PRONOUNS,
   SUBORDINATORS,
+  TITLES,
   verbForms,
   WEEKDAYS,
 } from "./lexicon.ts";
@@ -131,7 +132,19 @@ export const NOUN_MARKERS = new Set([
   "each",
   "another",
   "any",
+  "several",
 ]);
+/** Adjective endings: "editorial", "executive", "economic", "famous", "regulatory", "different". */
+const ADJECTIVE = /(?:al|ive|ic|ous|ary|ory|ent|ant|ful|less|ible|able)$/;
+/** Nouns with an adjective's ending, often the subject of a verb ("the official cut", "the resident said"). */
+const ADJECTIVE_LIKE_NOUNS = new Set(
+  `official resident agent participant assistant consultant student defendant applicant tenant rival critic
+  arrival approval individual original criminal principal capital hospital animal journal
+  referral survival proposal dismissal withdrawal denial trial memorial tribunal cardinal liberal radical
+  native relative detective objective initiative collective representative executive incumbent opponent
+  patient parent client president government department movement statement agreement investment
+  management settlement parliament employment treatment tournament commitment document`.split(/\s+/),
+);
 /** -ing words that are nouns far more often than verbs. */
 const ING_NOUNS = new Set(
   `morning evening building meeting funding thing king spring string ceiling wedding briefing
@@ -213,6 +226,19 @@ export function tagTokens(tokens: Token[]): Pos[] {
     if (tags[i] !== "verb" || tags[i + 1] !== "word" || !isPredicate(tags[i + 2])) continue;
     const prev = tokens[i - 1]!.lower;
     if ((tags[i - 1] === "conj" || NOUN_MARKERS.has(prev)) && !/ed$/.test(tokens[i]!.lower)) tags[i] = "word";
+  }
+  // "an economist and tax expert", "editorial board", "professional conduct": a bare verb form that modifies or
+  // heads a noun phrase, after a noun and "and" or after an adjective, is a noun.
+  for (let i = 1; i < tags.length; i++) {
+    if (tags[i] !== "verb" || VERB_FORMS.get(tokens[i]!.lower) !== tokens[i]!.lower) continue;
+    const afterNounAnd = tags[i - 1] === "conj" && tags[i - 2] === "word" && tags[i + 1] === "word";
+    const prevWord = tokens[i - 1]!.lower;
+    const afterAdjective =
+      tags[i - 1] === "word" &&
+      ADJECTIVE.test(prevWord) &&
+      !TITLES.has(prevWord) &&
+      !ADJECTIVE_LIKE_NOUNS.has(prevWord);
+    if (afterNounAnd || afterAdjective) tags[i] = "word";
   }
   // A verb-looking word right before a finite verb is a noun: "a powerful storm swept", "prices rise".
   for (let i = 0; i + 1 < tags.length; i++) {
