@@ -95,6 +95,32 @@ describe("attribution", () => {
     expect(find(claims, "vote is a formality").attribution.speaker).toBeNull();
   });
 
+  it("finds frames in clauses joined by ', but' or a colon and in noun-heavy subjects and speakers", () => {
+    const { claims } = run(
+      "The hearing ran late, but Senator Paul Hart said the vote would go ahead. " +
+        "The report set off a storm on Friday: Democrats said the agency had misled them. " +
+        "Hart said praise from the governor would not change his mind. " +
+        "Elected officials from both parties say the bridge is unsafe. " +
+        "However, 63 percent said the tax was fair.",
+    );
+    expect(find(claims, "vote would go ahead").attribution.speaker).toBe("Paul Hart");
+    expect(find(claims, "hearing ran late").attribution.speaker).toBeNull();
+    expect(find(claims, "agency had misled").attribution.speaker).toBe("Democrats");
+    expect(find(claims, "praise from the governor would not change").attribution.speaker).toBe("Paul Hart");
+    expect(find(claims, "bridge is unsafe").attribution.speaker).toMatch(/officials/);
+    expect(find(claims, "tax was fair").attribution.speaker).toBe("63 percent");
+  });
+
+  it("reads 'it' as the organisation that speaks and a programme title as part of the listener", () => {
+    const { claims } = run(
+      'The Ministry of Health said it would open two clinics. Dr Ana Ruiz told NBC\'s "Meet the Press" that the clinics were late.',
+    );
+    expect(find(claims, "would open two clinics").text).toMatch(/^(?:The )?Ministry of Health would open/);
+    const late = find(claims, "clinics were late");
+    expect(late.text).toBe("The clinics were late");
+    expect(late.attribution.speaker).toBe("Ana Ruiz");
+  });
+
   it("resolves a pronoun to whom it meant when its sentence was read, not to a name further on", () => {
     const { claims } = run(
       "Hillary Clinton spoke in Ohio on Tuesday. She criticised the tariffs and praised President Barack Obama's record.",

@@ -3,7 +3,16 @@
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
-import { type Frame, findFrame, type Range, type Sentence, subSentence, WHOLE_CUES } from "./frames.ts";
+import {
+  type Frame,
+  findFrame,
+  nounLikeVerb,
+  type Range,
+  type Sentence,
+  splitIndependentClauses,
+  subSentence,
+  WHOLE_CUES,
+} from "./frames.ts";
 import { CUE_VERBS, isPastForm, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
@@ -146,7 +155,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
   const fallback = voice ?? blockDefaultSpeaker(ctx, block);
   const sentences = splitSentences(ctx.text, tokens)
     .map((ts) => makeSentence(ts, quotes))
-    .flatMap(splitAtSemicolons);
+    .flatMap(splitIndependentClauses);
   // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
   // span several sentences take the speaker of the frame attached to any of them.
   const framed = sentences.map((s) => {
@@ -216,28 +225,6 @@ function speakerWords(s: Sentence, frame: Frame): string {
   return frame.speakerText;
 }
 
-/**
- * "It's an unlikely scenario; Clinton's team says she'll continue …": independent clauses joined by a semicolon
- * are read as sentences of their own, so each finds its own frame. A list ("in Paris; in Rome; …") stays whole.
- */
-const CONTRACTED_VERB = /^(?:it|that|there|he|she|what|who|here|where)'s$|'(?:re|ve|ll|d|m)$/;
-
-function splitAtSemicolons(s: Sentence): Sentence[] {
-  const out: Sentence[] = [];
-  let from = 0;
-  for (let k = 1; k < s.tokens.length - 3; k++) {
-    if (s.tokens[k]!.text !== ";" || s.quoted[k]) continue;
-    const clause = (a: number, b: number) =>
-      s.tags.slice(a, b).some((t, j) => isPredicate(t) || CONTRACTED_VERB.test(s.tokens[a + j]!.lower));
-    if (!clause(from, k) || !clause(k + 1, s.tokens.length)) continue;
-    out.push(subSentence(s, { from, to: k + 1 }));
-    from = k + 1;
-  }
-  if (!from) return [s];
-  out.push(subSentence(s, { from, to: s.tokens.length }));
-  return out;
-}
-
 function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
   // One sweep over tokens and the sorted quotation spans.
   const quoted = new Array<boolean>(tokens.length);
@@ -296,8 +283,11 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     const relative = first.lower === "who" || first.lower === "which";
     const subject = first.lower === "which" ? antecedent : frame.speakerText;
     const idx = range(relative ? a.from + 1 : a.from, a.to);
-    const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word";
-    if (idx.length >= 2 && nounPhrase && !idx.some((i) => isPredicate(s.tags[i]))) {
+    // ", at a later press gaggle,": a circumstance of the statement, not a description of the speaker.
+    if (s.tags[a.from] === "prep") continue;
+    const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word" || /['’]s$/.test(first.lower);
+    const verbless = !idx.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i));
+    if (idx.length >= 2 && nounPhrase && verbless) {
       // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
       // organisation the speaker belongs to, not the speaker.
       const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
@@ -501,7 +491,7 @@ function tidy(raw: string): string {
 
 /** "He pressed for …" → "Volodymyr Zelenskyy pressed for …", with the referent fixed when the clause was read. */
 function resolveLeadingPronoun(text: string, referent: string | null): string {
-  const m = text.match(/^(He|She|They)\s/);
+  const m = text.match(/^(He|She|They|It)\s/);
   if (!m || !referent || /^unidentified/.test(referent)) return text;
   // A description stands as a noun phrase: "He waved" → "The senator waved", not "senator waved".
   const subject = /^\p{Ll}/u.test(referent) ? `The ${referent}` : referent;
@@ -513,6 +503,8 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (clause.prefix) return null;
   const first = clause.idx.map((i) => s.tokens[i]!).find((t) => /^[\p{L}]/u.test(t.text));
   const p = first?.lower;
+  // "China said it was opposed", "The company said it would cut jobs": "it" is the organisation speaking.
+  if (p === "it") return speaker && !speaker.anonymous && speaker.type === "organization" ? speaker.name : null;
   if (p !== "he" && p !== "she" && p !== "they") return null;
   if (speaker) {
     if ((p === "he" || p === "she") && speaker.type === "person" && !speaker.anonymous) return speaker.name;
@@ -521,6 +513,15 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   }
   if (p === "they") return null;
   const gender = p === "he" ? "male" : "female";
+  // "Obama said he …": a bare name speaking is a person even when nothing else says so.
+  if (speaker && /^\p{Lu}[\p{Ll}'’-]+$/u.test(speaker.name) && ctx.names.classify(speaker.name) === "other")
+    return speaker.name;
+  // "Although Scott lacks …, officials say he has …": a person named earlier in the same sentence.
+  const at = clause.idx[0]!;
+  const before = ctx.names
+    .entitiesOfRuns(runsOf(s), 0, at)
+    .filter((e) => e.type === "person" && (ctx.names.genderOf(e.name) ?? gender) === gender);
+  if (before.length) return before.at(-1)!.name;
   const atReading = ctx.pronouns.get(s);
   return atReading ? atReading[gender] : (ctx.speakers.peekPerson(gender)?.name ?? null);
 }

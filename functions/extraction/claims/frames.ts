@@ -2,7 +2,7 @@
 // which tokens hold the reported content.
 import { CHANNELS, CUE_VERBS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
 import type { NameRun } from "./names.ts";
-import { isPredicate, NOUN_MARKERS, type Pos } from "./pos.ts";
+import { isPredicate, NOUN_MARKERS, type Pos, verbBase } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
 export interface Range {
@@ -231,6 +231,10 @@ function speakerPhrase(
     if (["a", "an", "in", "on", "statement", "separate", "written"].includes(w)) break;
     to--;
   }
+  // "Sanders on Tuesday said": the time goes, and so does the preposition it leaves behind.
+  while (to - from > 1 && /^(?:on|in|at)$/.test(s.tokens[to - 1]!.lower)) to--;
+  // "Even China, …, said": a focus adverb is not part of the speaker.
+  while (to - from > 1 && /^(?:even|only|also|now)$/.test(s.tokens[from]!.lower)) from++;
   if (to <= from) return null;
   const appositives: Range[] = [];
   const kept: number[] = [];
@@ -268,14 +272,21 @@ function speakerPhrase(
     return null;
   if (kept.some((k) => s.tokens[k]!.text === ":" || s.tokens[k]!.text === ";")) return null;
   const named = kept.some((k) => /^\p{Lu}/u.test(s.tokens[k]!.text));
-  if (!(firstTag === "propn" || named || SPEAKER_OPENERS.has(first.lower))) return null;
+  const opener = SPEAKER_OPENERS.has(first.lower) || (firstTag === "verb" && nounLikeVerb(s, kept[0]!));
+  if (!(firstTag === "propn" || firstTag === "num" || named || opener)) return null;
   for (const k of kept) {
     if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
     const tag = s.tags[k];
     // The phrase's last word right before the cue is its head noun even when it can be a verb ("air force").
     const headBeforeCue = k === kept.at(-1) && tag === "verb" && kept.length > 1;
     const titleWord = inverted && tag === "verb";
-    if (isPredicate(tag) && !headBeforeCue && !titleWord && !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)) {
+    if (
+      isPredicate(tag) &&
+      !headBeforeCue &&
+      !titleWord &&
+      !nounLikeVerb(s, k) &&
+      !/^(?:has|have|had|will|would)$/.test(s.tokens[k]!.lower)
+    ) {
       // A capitalised "verb" inside a name ("Homes", "Leads") is still part of the name.
       if (!/^\p{Lu}/u.test(s.tokens[k]!.text)) return null;
     }
@@ -308,7 +319,22 @@ function isAppositive(s: Sentence, from: number, to: number): boolean {
     return true;
   }
   // "director of the Institute …", "Oklahoma's attorney general": a description without a verb of its own.
-  return !s.tags.slice(from, to).some((t) => isPredicate(t));
+  return !s.tags.slice(from, to).some((t, k) => isPredicate(t) && !nounLikeVerb(s, from + k));
+}
+
+/**
+ * Inside a noun phrase, a bare verb form after a modifier is a noun ("campaign manager", "a later press gaggle",
+ * "its only ally", "top lawmakers", "elected officials"); only a pronoun subject ("they press") makes it a verb.
+ */
+export function nounLikeVerb(s: Sentence, k: number): boolean {
+  if (s.tags[k] !== "verb") return false;
+  const w = s.tokens[k]!.lower;
+  const prev = s.tokens[k - 1]?.lower ?? "";
+  if (/^(?:they|we|i|you|who|which|that)$/.test(prev)) return false;
+  // A participle before a noun is an adjective: "elected officials", "retired generals", "unnamed sources".
+  if (isPastForm(w))
+    return s.tags[k + 1] === "word" && !/^(?:word|propn|pron|verb|aux|modal)$/.test(s.tags[k - 1] ?? "");
+  return verbBase(w) === w;
 }
 
 /** Modifiers after a cue: "on Friday", "in a statement", "on X", "on condition of anonymity", "to reporters". */
@@ -386,7 +412,8 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
           !(j > i && /^(?:it|he|she|they|we|i|there)$/.test(s.tokens[j]!.lower))
         ) {
           j++;
-          if (s.tags[j - 1] === "propn" && s.tags[j] !== "propn") break;
+          // A name ends where its capitals do ("CBS This Morning", "Sky News").
+          if (s.tags[j - 1] === "propn" && s.tags[j] !== "propn" && !/^\p{Lu}/u.test(s.tokens[j]?.text ?? "")) break;
         }
       }
       const listener = text(s, { from: i, to: j });
@@ -395,13 +422,21 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
     }
   }
   i = skipCueModifiers(s, i, end, frame);
+  // "told MSNBC's “Morning Joe” that …": a programme's quoted title belongs to the listener.
+  if (STRAIGHT_OR_CURLY.test(s.tokens[i]?.text ?? "") && i > cueAt + 1) {
+    for (let j = i + 2; j < end && j <= i + 8; j++) {
+      if (!STRAIGHT_OR_CURLY.test(s.tokens[j]!.text)) continue;
+      if (s.tokens[j + 1]?.lower === "that") i = j + 1;
+      break;
+    }
+  }
   if (s.tokens[i]?.text === ",") i++;
   if (s.tokens[i]?.lower === "that" || s.tokens[i]?.text === ":") i++;
   return i;
 }
 
 /** Is the content after a cue a clause (a proposition) rather than an object noun phrase? */
-function looksLikeClause(s: Sentence, from: number, to: number): boolean {
+function looksLikeClause(s: Sentence, from: number, to: number, clausal = false): boolean {
   if (from >= to) return false;
   if (s.quoted[from] || STRAIGHT_OR_CURLY.test(s.tokens[from]!.text)) return true;
   const prev = s.tokens[from - 1];
@@ -422,8 +457,10 @@ function looksLikeClause(s: Sentence, from: number, to: number): boolean {
     if (i > from && (w === "but" || w === "and" || w === ",")) return false;
     // "reported net income of $412 million for the quarter ended …": a preposition before the first verb
     // means an object noun phrase, not a subject.
-    if (s.tags[i] === "prep" && w !== "of") return false;
-    if (isPredicate(s.tags[i])) return i > from;
+    // After "said" or "argued", a subject may carry its own preposition ("praise from Putin would not …").
+    if (s.tags[i] === "prep" && w !== "of" && !clausal) return false;
+    // "said praise from Putin would not …": a bare verb form opening the content is a noun.
+    if (isPredicate(s.tags[i]) && !(i === from && clausal && verbBase(w) === w)) return i > from;
   }
   return false;
 }
@@ -519,8 +556,9 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       const at = contentStart(s, c, end, frame);
       if (at >= end) return null;
       // "A summary posted on the website set out …": a participle, not a statement; the sentence has its own verb.
-      if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that") return null;
-      if (!looksLikeClause(s, at, end) || WHOLE_CUES.has(frame.cueBase)) {
+      const bare = verbBase(s.tokens[at]!.lower) === s.tokens[at]!.lower && CLAUSAL_CUES.has(frame.cueBase);
+      if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare) return null;
+      if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
         frame.whole = true;
         frame.content.push({ from, to: end });
         return frame;
@@ -655,6 +693,27 @@ function colonFrame(s: Sentence, end: number): Frame | null {
   return null;
 }
 
+/** Cues that take a clause and almost never a noun phrase object: what follows them is a proposition. */
+const CLAUSAL_CUES = new Set([
+  "say",
+  "tell",
+  "claim",
+  "argue",
+  "insist",
+  "believe",
+  "think",
+  "add",
+  "contend",
+  "assert",
+  "maintain",
+  "predict",
+  "suggest",
+  "warn",
+  "acknowledge",
+  "admit",
+  "explain",
+]);
+
 /** Gerund cues that report what the main clause's subject said: "X mocked the complaint, saying …". */
 const GERUND_CUES = new Set([
   "say",
@@ -715,6 +774,52 @@ export function subSentence(s: Sentence, r: Range): Sentence {
     tags: s.tags.slice(r.from, r.to),
     quoted: s.quoted.slice(r.from, r.to),
   };
+}
+
+const CONTRACTED_VERB = /^(?:it|that|there|he|she|what|who|here|where)'s$|'(?:re|ve|ll|d|m)$/;
+const hasVerb = (s: Sentence, a: number, b: number) =>
+  s.tags.slice(a, b).some((t, j) => isPredicate(t) || CONTRACTED_VERB.test(s.tokens[a + j]!.lower));
+
+/** Does the clause open with its own "X said …" (a speaker first, then a cue)? */
+function opensWithFrame(s: Sentence, from: number, to: number): boolean {
+  const sub = subSentence(s, { from, to });
+  const frame = leadingFrame(sub, endOfSentence(sub));
+  return !!frame?.speaker && frame.speaker.from === 0;
+}
+
+/**
+ * Independent clauses that each carry their own frame are read as sentences of their own: "It's an unlikely
+ * scenario; Clinton's team says …", "Tapper followed up, but Obama said he …", "… fireworks on Friday:
+ * Republicans said they …". A list ("in Paris; in Rome; …") and "X said: …" stay whole.
+ */
+export function splitIndependentClauses(s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  const n = s.tokens.length;
+  for (let k = 1; k < n - 3; k++) {
+    const t = s.tokens[k]!.text;
+    if (s.quoted[k] || (t !== ";" && t !== ":" && t !== ",")) continue;
+    let next = k + 1;
+    if (t === ",") {
+      if (!/^(?:but|and|yet|while|whereas)$/.test(s.tokens[k + 1]!.lower)) continue;
+      next = k + 2;
+    }
+    if (!hasVerb(s, from, k) || !hasVerb(s, next, n)) continue;
+    if (t !== ";") {
+      // A colon after a cue introduces that cue's content ("X said: …").
+      if (
+        t === ":" &&
+        s.tokens.slice(Math.max(from, k - 6), k).some((_, j) => CUE_VERBS.has(s.tokens[k - 1 - j]?.lower ?? ""))
+      )
+        continue;
+      if (!opensWithFrame(s, next, n)) continue;
+    }
+    out.push(subSentence(s, { from, to: k + 1 }));
+    from = next;
+  }
+  if (!from) return [s];
+  out.push(subSentence(s, { from, to: n }));
+  return out;
 }
 
 /** Finds the attribution frame of a sentence, if it has one. */
