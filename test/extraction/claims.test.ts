@@ -121,6 +121,28 @@ describe("attribution", () => {
     expect(late.attribution.speaker).toBe("Ana Ruiz");
   });
 
+  it("carries a report across a semicolon and narrows a speaker by its relative clause", () => {
+    const { claims } = run(
+      "Officials said the timing was not intentional; they learned of the deal on Friday. " +
+        "The deals did not require witnesses to testify, sources who reviewed them told the Gazette. " +
+        'The river is rising; the dam is holding. "The levee will hold," said Mayor Ana Ruiz, the head of the flood board, in a statement.',
+    );
+    expect(find(claims, "learned of the deal").attribution.speaker).toMatch(/officials/i);
+    expect(find(claims, "did not require witnesses").attribution.speaker).toMatch(/sources/i);
+    expect(find(claims, "dam is holding").attribution.speaker).toBeNull();
+    const levee = find(claims, "levee will hold");
+    expect(levee.text).toBe("The levee will hold");
+    expect(levee.attribution.speaker).toBe("Ana Ruiz");
+  });
+
+  it("pairs a straight opening quotation mark with a curly closing one", () => {
+    const { claims } = run(
+      'Lawyers sorted the "work-related” emails from the “personal” ones. The work messages were made public. ' +
+        "Senator Paul Hart said the rest were deleted.",
+    );
+    expect(find(claims, "work messages were made public").attribution.speaker).toBeNull();
+  });
+
   it("resolves a pronoun to whom it meant when its sentence was read, not to a name further on", () => {
     const { claims } = run(
       "Hillary Clinton spoke in Ohio on Tuesday. She criticised the tariffs and praised President Barack Obama's record.",

@@ -179,11 +179,16 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     for (const q of quotesOf(s, quotes)) quoteSpeaker.set(q, voice);
   }
   let previous: Voice | null = null;
+  // The voice of the sentence just read, for the clause after its semicolon.
+  let justRead: Voice | null = null;
   for (const { s, frame, speaker } of framed) {
+    const before = justRead;
+    justRead = null;
     if (s.tokens.at(-1)?.text === "?") continue;
     if (frame && (speaker || !frame.speaker)) {
       emitFrame(ctx, s, frame, speaker);
       previous = speaker ? { speaker, cue: frame.cue } : null;
+      justRead = previous;
       continue;
     }
     const inQuote = quotesOf(s, quotes)
@@ -194,7 +199,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     const lastVoice = ctx.lastSpeaker ? { speaker: ctx.lastSpeaker, cue: null } : null;
     const fallbackVoice = fallback ? { speaker: fallback, cue: null } : null;
     const forQuote = quotedOnly ? (inQuote ?? previous ?? fallbackVoice ?? lastVoice) : null;
-    const voice = inQuote ?? forQuote ?? fallbackVoice;
+    const voice = inQuote ?? forQuote ?? (s.continues ? before : null) ?? fallbackVoice;
     emitContent(
       ctx,
       s,
@@ -206,6 +211,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
       voice?.cue ?? null,
     );
     if (voice) previous = voice;
+    justRead = voice;
   }
 }
 

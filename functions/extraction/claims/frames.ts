@@ -42,6 +42,8 @@ export interface Sentence {
   tags: Pos[];
   /** For each token, whether it sits inside a quotation. */
   quoted: boolean[];
+  /** The clause after a semicolon: it goes on with the report before it unless it has a frame of its own. */
+  continues?: boolean;
 }
 
 /** Cues whose object is a listener, not the content: "told Reuters that …", "reminded them that …". */
@@ -235,7 +237,13 @@ function speakerPhrase(
   while (to - from > 1 && /^(?:on|in|at)$/.test(s.tokens[to - 1]!.lower)) to--;
   // "Even China, …, said": a focus adverb is not part of the speaker.
   while (to - from > 1 && /^(?:even|only|also|now)$/.test(s.tokens[from]!.lower)) from++;
-  if (to <= from) return null;
+  // "sources who reviewed them told POLITICO": a short restrictive relative clause narrows the speaker.
+  for (let k = from + 1; k < to && k <= from + 6; k++) {
+    if (s.tokens[k]!.lower !== "who" || s.tokens[k - 1]!.text === "," || s.quoted[k]) continue;
+    if (to - k <= 10 && !s.tokens.slice(k, to).some((t) => t.text === ",")) to = k;
+    break;
+  }
+  if (to <= from || s.tags[to - 1] === "conj") return null;
   const appositives: Range[] = [];
   const kept: number[] = [];
   let i = from;
@@ -606,6 +614,15 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
       after = j;
+      // "…,” said Rep. Elijah Cummings, the top Democrat on the committee, in a statement.": the speaker's appositive.
+      if (s.tokens[j]?.text === "," && /^(?:the|a|an)$/.test(s.tokens[j + 1]?.lower ?? "")) {
+        let k = j + 1;
+        while (k < end && s.tokens[k]!.text !== ",") k++;
+        if (isAppositive(s, j + 1, k)) {
+          frame.appositives.push({ from: j + 1, to: k });
+          after = k;
+        }
+      }
     } else {
       const np = speakerPhrase(s, b + 1, c);
       if (!np) continue;
@@ -613,6 +630,12 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       frame.speakerText = np.text;
       frame.appositives = np.appositives;
     }
+    // "…, X disclosed them to the AP": a cue with an object of its own is an act, not a trailing frame.
+    if (
+      !LISTENER_CUES.has(frame.cueBase) &&
+      /^(?:them|it|him|her|this|these|those)$/.test(s.tokens[after]?.lower ?? "")
+    )
+      continue;
     // "In a meeting with the board, Trump said that …": a cue followed by its content leads, it does not trail.
     const tail = skipCueModifiers(s, after, end, { ...frame, via: [] });
     if (
@@ -629,6 +652,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     frame.content.push({ from: 0, to: contentEnd });
     // The tail after the cue: modifiers, then possibly more content.
     after = skipCueModifiers(s, after, end, frame);
+    // "…, he said, in a statement.": a tail of modifiers only.
+    if (s.tokens[after]?.text === "," && skipCueModifiers(s, after + 1, end, frame) >= end) after = end;
     if (after < end && s.tokens[after]!.text === ",") {
       const next = s.tokens[after + 1];
       const tailFrom = after + 1;
@@ -660,7 +685,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         const tail = { from: /^(?:and|but|as)$/.test(next?.lower ?? "") ? tailFrom + 1 : tailFrom, to: end };
         const own = findFrame(subSentence(s, tail));
         if (own?.speaker) frame.rest = tail;
-        else if (!s.quoted[tailFrom]) {
+        else if (!s.quoted[tailFrom] && hasVerb(s, tail.from, tail.to)) {
           // "Even if the venture fails, Mr. Morgan said, he has already …", "He has a model, he said, for how …":
           // the frame interrupts one statement; the words on both sides are the speaker's.
           frame.content[0] = { from: 0, to: end, skip: { from: contentEnd, to: tailFrom } };
@@ -795,6 +820,7 @@ function opensWithFrame(s: Sentence, from: number, to: number): boolean {
 export function splitIndependentClauses(s: Sentence): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
+  let continues = false;
   const n = s.tokens.length;
   for (let k = 1; k < n - 3; k++) {
     const t = s.tokens[k]!.text;
@@ -814,11 +840,12 @@ export function splitIndependentClauses(s: Sentence): Sentence[] {
         continue;
       if (!opensWithFrame(s, next, n)) continue;
     }
-    out.push(subSentence(s, { from, to: k + 1 }));
+    out.push({ ...subSentence(s, { from, to: k + 1 }), continues });
+    continues = t === ";";
     from = next;
   }
   if (!from) return [s];
-  out.push(subSentence(s, { from, to: n }));
+  out.push({ ...subSentence(s, { from, to: n }), continues });
   return out;
 }
 

@@ -29,6 +29,10 @@ export function findQuotes(text: string, start: number, end: number): Span[] {
       if (open >= 0) {
         spans.push({ start: open, end: i + 1 });
         open = -1;
+      } else if (straightOpen >= 0) {
+        // Mixed marks ("work-related” emails) still pair up.
+        spans.push({ start: straightOpen, end: i + 1 });
+        straightOpen = -1;
       }
     } else if (c === '"' || (c === "'" && text[i + 1] === "'") || (c === "`" && text[i + 1] === "`")) {
       // '' and `` stand for a double quotation mark in some wire and newspaper styles.
