@@ -137,8 +137,8 @@ describe("attribution", () => {
 
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
-      'Lawyers sorted the "work-related” emails from the “personal” ones. The work messages were made public. ' +
-        "Senator Paul Hart said the rest were deleted.",
+      "Senator Paul Hart said the files were sorted by lawyers. " +
+        'They sorted the "work-related” emails from the “personal” ones. The work messages were made public.',
     );
     expect(find(claims, "work messages were made public").attribution.speaker).toBeNull();
   });
