@@ -135,6 +135,22 @@ describe("attribution", () => {
     expect(levee.attribution.speaker).toBe("Ana Ruiz");
   });
 
+  it("reads 'called X Y', 'agreed that', 'polls showed' and speakers shortened by a participle", () => {
+    const { claims } = run(
+      "The campaign called the charges unsubstantiated and fabricated by former employees. The mayor called the police on Friday. " +
+        "All agreed that the plan would raise taxes. The company agreed to clean up the mines. " +
+        "Instant polls showed Hart was the winner. A poll released in late August found that most voters backed the levy.",
+    );
+    const label = find(claims, "charges unsubstantiated");
+    expect(label.attribution.speaker).toMatch(/campaign/);
+    expect(label.text).toMatch(/unsubstantiated and fabricated/);
+    expect(find(claims, "called the police").attribution.speaker).toBeNull();
+    expect(find(claims, "plan would raise taxes").attribution.cue).toBe("agreed");
+    expect(find(claims, "agreed to clean up").attribution.speaker).toBeNull();
+    expect(find(claims, "was the winner").attribution.cue).toBe("showed");
+    expect(find(claims, "most voters backed the levy").attribution.speaker).toMatch(/poll released in late August/);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -423,6 +423,7 @@ function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
 export function splitClauses(s: Sentence, range: Range): Clause[] {
   const idx: number[] = [];
   for (let i = range.from; i < range.to; i++) if (!range.skip || i < range.skip.from || i >= range.skip.to) idx.push(i);
+  if (range.atomic) return [{ idx, prefix: "", link: "", kind: "main" }];
   const lifted: Clause[] = [];
   const out: Clause[] = [];
   if (s.tokens[idx[0]!]?.lower === "with") {

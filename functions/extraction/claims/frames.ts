@@ -10,6 +10,8 @@ export interface Range {
   to: number;
   /** Tokens inside the range that are not part of it: the frame in "A, he said, B". */
   skip?: { from: number; to: number };
+  /** One proposition whatever its conjunctions: "called the charges unsubstantiated and fabricated". */
+  atomic?: boolean;
 }
 
 export interface Frame {
@@ -105,6 +107,7 @@ const SPEAKER_OPENERS = new Set([
   "four",
   "five",
   "one",
+  "all",
   "he",
   "she",
   "they",
@@ -209,12 +212,29 @@ function isCueToken(s: Sentence, i: number): boolean {
   if (tag === "verb-ing" && prev !== ",") return false;
   const base = CUE_VERBS.get(t.lower);
   const next = s.tokens[i + 1]?.lower;
-  // "called a vote" and "pressed ahead" are acts, not statements: only "called for", "pressed for", "called X '…'".
+  // "called a vote" and "pressed ahead" are acts, not statements: only "called for", "pressed for", "called X '…'",
+  // "called the charges unsubstantiated", "called him a master of …".
   if (base === "call" || base === "press") {
     if (next === "for" || next === "on") return true;
-    return s.quoted.slice(i + 1, i + 6).some(Boolean);
+    if (s.quoted.slice(i + 1, i + 10).some(Boolean)) return true;
+    return base === "call" && namesSomethingAs(s, i);
   }
+  // "agreed that …" is a statement; "agreed to clean up the mines" is an act.
+  if (base === "agree") return next === "that";
   return true;
+}
+
+/** "called the charges unsubstantiated", "called her vote a mistake": an object, then what it is called. */
+function namesSomethingAs(s: Sentence, cueAt: number): boolean {
+  for (let k = cueAt + 2; k < s.tokens.length && k <= cueAt + 10; k++) {
+    const w = s.tokens[k]!.lower;
+    if (isPredicate(s.tags[k]) && !(isPastForm(w) && /^(?:word|propn|pron)$/.test(s.tags[k - 1] ?? ""))) return false;
+    if (/^[,.;:]$/.test(w) || s.tags[k] === "sub") return false;
+    // The object ends and its label begins: "a"/"an" after a noun, or an adjective or participle after it.
+    const afterObject = /^(?:word|propn|pron)$/.test(s.tags[k - 1] ?? "") && s.tags[k - 1] !== "det";
+    if (afterObject && (w === "a" || w === "an" || (isPastForm(w) && /ed$/.test(w)))) return true;
+  }
+  return false;
 }
 
 /** A noun phrase that can be a speaker: short, no predicate outside its appositives, no quotation. */
@@ -340,8 +360,12 @@ export function nounLikeVerb(s: Sentence, k: number): boolean {
   const prev = s.tokens[k - 1]?.lower ?? "";
   if (/^(?:they|we|i|you|who|which|that)$/.test(prev)) return false;
   // A participle before a noun is an adjective: "elected officials", "retired generals", "unnamed sources".
-  if (isPastForm(w))
-    return s.tags[k + 1] === "word" && !/^(?:word|propn|pron|verb|aux|modal)$/.test(s.tags[k - 1] ?? "");
+  // After a noun and before a preposition it shortens a relative clause: "a poll released in late August",
+  // "research conducted by the Center …".
+  if (isPastForm(w)) {
+    if (s.tags[k + 1] === "word" && !/^(?:word|propn|pron|verb|aux|modal)$/.test(s.tags[k - 1] ?? "")) return true;
+    return /ed$|en$/.test(w) && /^(?:word|propn)$/.test(s.tags[k - 1] ?? "") && s.tags[k + 1] === "prep";
+  }
   return verbBase(w) === w;
 }
 
@@ -568,7 +592,8 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare) return null;
       if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
         frame.whole = true;
-        frame.content.push({ from, to: end });
+        const labels = frame.cueBase === "call" && !/^(?:for|on)$/.test(s.tokens[c + 1]?.lower ?? "");
+        frame.content.push({ from, to: end, atomic: labels });
         return frame;
       }
       frame.content.push({ from: at, to: end });
@@ -720,6 +745,7 @@ function colonFrame(s: Sentence, end: number): Frame | null {
 
 /** Cues that take a clause and almost never a noun phrase object: what follows them is a proposition. */
 const CLAUSAL_CUES = new Set([
+  "agree",
   "say",
   "tell",
   "claim",

@@ -37,7 +37,7 @@ export const IRREGULAR: Record<string, string[]> = {
   rise: ["rose", "risen"],
   fall: ["fell", "fallen"],
   grow: ["grew", "grown"],
-  show: ["shown"],
+  show: ["showed", "shown"],
   set: ["set"],
   put: ["put"],
   cut: ["cut"],
@@ -182,7 +182,7 @@ export const CUE_VERBS = verbForms(`
   reiterate repeat brief inform find rule signal hint estimate predict project anticipate
   assure reassure boast lament concede dispute reject counter retort quip recount recommend propose demand call
   describe characterise characterize label dismiss deny acknowledge clarify point stress underline highlight
-  order instruct advise press blame
+  order instruct advise press blame cite agree
 `);
 
 /** Cue verbs whose content the speaker presents as expected, not as fact (FactBank: probable). */
