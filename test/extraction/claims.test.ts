@@ -151,6 +151,20 @@ describe("attribution", () => {
     expect(find(claims, "most voters backed the levy").attribution.speaker).toMatch(/poll released in late August/);
   });
 
+  it("reads cues in the progressive, with a duration between the cue and its content", () => {
+    const { claims } = run(
+      "Donald Trump spoke in Ohio. He's claiming that voting fraud is widespread. " +
+        "Senator Maria Lopez has been saying for months that the bridge is unsafe. Rents are expected to rise.",
+    );
+    const fraud = find(claims, "voting fraud is widespread");
+    expect(fraud.attribution.speaker).toBe("Donald Trump");
+    expect(fraud.attribution.cue).toBe("claiming");
+    const bridge = find(claims, "bridge is unsafe");
+    expect(bridge.text).toBe("The bridge is unsafe");
+    expect(bridge.attribution.speaker).toBe("Maria Lopez");
+    expect(find(claims, "rents are expected").attribution.speaker).toBeNull();
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

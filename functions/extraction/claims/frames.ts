@@ -172,6 +172,11 @@ const BETWEEN_SPEAKER_AND_CUE = new Set([
   "separate",
   "written",
   "has",
+  "is",
+  "are",
+  "was",
+  "were",
+  "been",
 ]);
 const MEDIA_WORDS =
   /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
@@ -201,15 +206,16 @@ function isCueToken(s: Sentence, i: number): boolean {
   if (tag !== "verb" && tag !== "verb-ing") return false;
   const prev = s.tokens[i - 1]?.lower;
   const prev2 = s.tokens[i - 2]?.lower;
+  const progressive = tag === "verb-ing" && isProgressive(s, i);
   // Passives and infinitives ("is expected to", "to say") and negated cues ("did not say") are not frames.
-  if (prev && /^(?:is|are|was|were|be|been|being|to|not|n't|never)$/.test(prev)) return false;
+  if (prev && !progressive && /^(?:is|are|was|were|be|been|being|to|not|n't|never)$/.test(prev)) return false;
   if (prev2 && /^(?:not|n't|never)$/.test(prev2) && prev !== "also") return false;
   if (prev?.endsWith("n't")) return false;
   if (prev === "longer" && prev2 === "no") return false;
   // "secretary of state", "initial reports", "the claims": nouns, not verbs.
   if (prev && NOT_BEFORE_VERB.has(prev)) return false;
-  // Gerunds open a frame only after a comma (", adding that …", ", saying …").
-  if (tag === "verb-ing" && prev !== ",") return false;
+  // Gerunds open a frame only after a comma (", adding that …", ", saying …") or as a progressive ("is warning").
+  if (tag === "verb-ing" && prev !== "," && !progressive) return false;
   const base = CUE_VERBS.get(t.lower);
   const next = s.tokens[i + 1]?.lower;
   // "called a vote" and "pressed ahead" are acts, not statements: only "called for", "pressed for", "called X '…'",
@@ -236,6 +242,13 @@ function namesSomethingAs(s: Sentence, cueAt: number): boolean {
   }
   return false;
 }
+
+/** "is claiming", "are warning", "has been saying", "He's calling for": a cue in the progressive. */
+function isProgressive(s: Sentence, i: number): boolean {
+  const prev = s.tokens[i - 1]?.lower ?? "";
+  return /^(?:is|are|was|were|been)$/.test(prev) || PRONOUN_BE.test(prev);
+}
+const PRONOUN_BE = /^(?:he|she|it|they|we|who)'(?:s|re)$/;
 
 /** A noun phrase that can be a speaker: short, no predicate outside its appositives, no quotation. */
 function speakerPhrase(
@@ -369,6 +382,10 @@ export function nounLikeVerb(s: Sentence, k: number): boolean {
   return verbBase(w) === w;
 }
 
+/** "for months", "for the past two years", "since the election", "since 2019". */
+const DURATION =
+  /^(?:\d|months|years|weeks|days|decades|hours|a (?:long time|while|year|month|week|decade)|some time|(?:the )?(?:past|last)\b|several|many|(?:a )?few|two|three|four|five|ten|the (?:election|start|beginning|war|attack|vote))/i;
+
 /** Modifiers after a cue: "on Friday", "in a statement", "on X", "on condition of anonymity", "to reporters". */
 function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): number {
   for (;;) {
@@ -382,7 +399,7 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       i = j;
       continue;
     }
-    if (w === "on" || w === "in" || w === "at" || w === "during" || w === "to" || w === "via" || w === "through") {
+    if (/^(?:on|in|at|during|to|via|through|for|since)$/.test(w)) {
       // Look at the phrase up to the next comma, "that", colon or quote.
       let j = i + 1;
       while (j < end && j - i <= 7 && !/^(?:,|that|:|"|“|”)$/.test(s.tokens[j]!.lower)) j++;
@@ -391,7 +408,9 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       const isTime =
         /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon|day|weekend))/i.test(
           phrase,
-        );
+        ) ||
+        (/^(?:for|since)$/.test(w) && DURATION.test(phrase));
+      if (/^(?:for|since)$/.test(w) && !isTime) return i;
       const isUtterance =
         phrase.split(" ").some((x) => UTTERANCE_NOUNS.has(x.toLowerCase())) ||
         /\b(?:conference|briefing|interview|anonymity|reporters|journalists|parliament|television|radio|podcast)\b/i.test(
@@ -557,7 +576,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
 function leadingFrame(s: Sentence, end: number): Frame | null {
   for (let c = 1; c < end; c++) {
     if (!isCueToken(s, c)) continue;
-    if (s.tags[c] === "verb-ing") continue;
+    if (s.tags[c] === "verb-ing" && !isProgressive(s, c)) continue;
     // The phrase before the cue, or after a leading adverbial that ends in a comma ("But X said", "On Friday, X said").
     const starts = [/^(?:but|and|yet|so|still|now|meanwhile|however|also)$/.test(s.tokens[0]!.lower) && c > 1 ? 1 : 0];
     for (let k = 0; k < c; k++) {

@@ -146,7 +146,10 @@ export class SpeakerBook {
       .replace(/\s+/g, " ")
       .replace(/\s*['’]\s*s\b/g, "'s")
       .trim();
-    p = p.replace(/^(?:and|but|then|so)\s+/i, "").replace(/[,:;]+$/, "");
+    p = p
+      .replace(/^(?:and|but|then|so)\s+/i, "")
+      .replace(/[,:;]+$/, "")
+      .replace(/^(he|she|they|we|it)['’](?:s|re)$/i, "$1");
     if (!p) return null;
     const lower = p.toLowerCase();
     if (lower === "he" || lower === "she" || lower === "i") {
