@@ -165,6 +165,21 @@ describe("attribution", () => {
     expect(find(claims, "rents are expected").attribution.speaker).toBeNull();
   });
 
+  it("does not read nouns that look like cues as frames", () => {
+    const { claims } = run(
+      "A set of Clean Air Act rules that could lead to closures drew fire. The party's existing rules empower the committee. " +
+        "The coal market slid as demand from China cooled. Some state officials praised the work. He said that would cost jobs.",
+    );
+    for (const words of [
+      "could lead to closures",
+      "rules empower the committee",
+      "demand from China",
+      "praised the work",
+    ])
+      expect(find(claims, words).attribution.speaker).toBeNull();
+    expect(find(claims, "would cost jobs").attribution.cue).toBe("said");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -6,6 +6,7 @@ import { type Clause, splitClauses } from "./clauses.ts";
 import {
   type Frame,
   findFrame,
+  NOUN_CUES,
   nounLikeVerb,
   type Range,
   type Sentence,
@@ -264,7 +265,7 @@ const GROUP_SUBJECT = new RegExp(
 
 function noteNames(ctx: Context, s: Sentence): void {
   const head = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens[Math.min(s.tokens.length, 12) - 1]?.end ?? 0);
-  const group = head.match(GROUP_SUBJECT);
+  const group = head.replace(/^(?:and|but|yet|so|still|now|meanwhile|however),?\s+/i, "").match(GROUP_SUBJECT);
   if (group) ctx.speakers.noteGroup(group[0].trim());
   // The last person named in a sentence is who a later "he" or "she" most likely means.
   for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length))
@@ -360,7 +361,9 @@ function emitContent(
       head &&
       CUE_VERBS.has(head.lower) &&
       s.tags[clause.idx[0]!] === "verb" &&
-      clause.idx.length > 3
+      clause.idx.length > 3 &&
+      // "… and demand from China cooled", "… and state officials praised …": nouns, not a second cue.
+      !(NOUN_CUES.has(head.lower) && !/^(?:that|:|"|“)$/.test(s.tokens[clause.idx[1]!]?.lower ?? ""))
     ) {
       let from = 1;
       while (

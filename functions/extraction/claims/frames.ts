@@ -225,6 +225,8 @@ function isCueToken(s: Sentence, i: number): boolean {
     if (s.quoted.slice(i + 1, i + 10).some(Boolean)) return true;
     return base === "call" && namesSomethingAs(s, i);
   }
+  // "Some state officials", "many reports": after a quantifier a noun-like cue is a noun.
+  if (NOUN_CUES.has(t.lower) && prev && /^(?:some|many|most|all|few|several|other|two|three)$/.test(prev)) return false;
   // "agreed that …" is a statement; "agreed to clean up the mines" is an act.
   if (base === "agree") return next === "that";
   return true;
@@ -606,10 +608,22 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       frame.appositives = np.appositives;
       const at = contentStart(s, c, end, frame);
       if (at >= end) return null;
+      // "Clean Air Act rules that could lead to …": "that" before a verb opens a relative clause; "rules" is a noun.
+      // ("He said that would permit …" keeps its demonstrative subject.)
+      if (
+        s.tokens[at - 1]?.lower === "that" &&
+        NOUN_CUES.has(s.tokens[c]!.lower) &&
+        isPredicate(s.tags[at]) &&
+        !nounLikeVerb(s, at)
+      )
+        return null;
       // "A summary posted on the website set out …": a participle, not a statement; the sentence has its own verb.
       const bare = verbBase(s.tokens[at]!.lower) === s.tokens[at]!.lower && CLAUSAL_CUES.has(frame.cueBase);
       if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare) return null;
       if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
+        // "the party's existing rules empower …", "coal demand from China cooled": with no proposition after it, a
+        // word that is more often a noun is not a cue.
+        if (NOUN_CUES.has(s.tokens[c]!.lower)) return null;
         frame.whole = true;
         const labels = frame.cueBase === "call" && !/^(?:for|on)$/.test(s.tokens[c + 1]?.lower ?? "");
         frame.content.push({ from, to: end, atomic: labels });
@@ -674,6 +688,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       frame.speakerText = np.text;
       frame.appositives = np.appositives;
     }
+    // "… and demand from China cooled", "…, state officials said": a noun-like cue must end its clause to trail.
+    if (NOUN_CUES.has(s.tokens[c]!.lower) && after < end && !/^[,"“”]$/.test(s.tokens[after]!.text)) continue;
     // "…, X disclosed them to the AP": a cue with an object of its own is an act, not a trailing frame.
     if (
       !LISTENER_CUES.has(frame.cueBase) &&
@@ -761,6 +777,14 @@ function colonFrame(s: Sentence, end: number): Frame | null {
   }
   return null;
 }
+
+/** Cue forms that are more often nouns: they open a frame only before a proposition. */
+export const NOUN_CUES = new Set(
+  `rule rules state states demand demands report reports point points note notes claim claims answer answers
+  comment comments remark remarks signal signals order orders call calls project projects estimate estimates
+  forecast forecasts post posts tweet tweets reply replies statement counter counters label labels find finds
+  hint hints fear fears promise promises pledge pledges threat threats comment`.split(/\s+/),
+);
 
 /** Cues that take a clause and almost never a noun phrase object: what follows them is a proposition. */
 const CLAUSAL_CUES = new Set([
