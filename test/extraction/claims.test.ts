@@ -180,6 +180,25 @@ describe("attribution", () => {
     expect(find(claims, "would cost jobs").attribution.cue).toBe("said");
   });
 
+  it("reads a wire story: dateline lede, 'the company', a participle after the cue, a relative after the speaker", () => {
+    const text =
+      "Acme shares slump after profit warning\n\nBy Jane Doe\nMarch 3, 2025\n\n" +
+      "NEW YORK (Reuters) - Shares of Acme Corp fell 12% on Monday after the toolmaker cut its profit forecast, blaming weaker demand in Europe.\n\n" +
+      "The company now expects adjusted earnings of $2.10 per share for 2025.\n\n" +
+      '"They should have seen this coming," said Tom Baker, a portfolio manager at Hill Capital, which owns Acme shares.';
+    const { article, claims } = Extraction.parse(
+      extract({ bytes: new TextEncoder().encode(text), fileName: "wire.txt" }),
+    );
+    expect(article.authors).toEqual(["Jane Doe"]);
+    expect(find(claims, "fell 12% on Monday").attribution.speaker).toBeNull();
+    expect(find(claims, "blamed weaker demand").text).toMatch(/^The toolmaker blamed/);
+    const outlook = find(claims, "adjusted earnings");
+    expect(outlook.attribution.speaker).toBe("Acme Corp");
+    expect(outlook.certainty).toBe("probable");
+    expect(find(claims, "seen this coming").attribution.speaker).toBe("Tom Baker");
+    expect(find(claims, "Hill Capital owns Acme shares").attribution.speaker).toBeNull();
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

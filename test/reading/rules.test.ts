@@ -72,6 +72,10 @@ describe("bylines", () => {
     expect(parseByline("Obrii News Agency", false)).toBeNull();
     expect(parseByline("The spokesperson said one of the options", false)).toBeNull();
     expect(parseByline("Anna Lindqvist", true)).toBeNull();
+    // A wire dateline before a lede is no byline, whatever number follows the dash.
+    expect(
+      parseByline("NEW YORK (Reuters) - Shares of Acme Corp fell 12% on Monday after a profit warning.", false),
+    ).toBeNull();
   });
 });
 

@@ -488,8 +488,11 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     return;
   }
   if (cut.kind === "result") {
-    const subj = subjectEnd(s, clause.idx);
-    const subject = subj ? textOf(s, clause.idx.slice(subj.from, subj.to)) : "";
+    // "Shares fell after the toolmaker cut its forecast, blaming …": the nearest clause's subject acts.
+    const sub = left.findLastIndex((i, k) => k > 0 && /^(?:after|when|because|since|as)$/.test(s.tokens[i]!.lower));
+    const scope = sub > 0 && subjectEnd(s, left.slice(sub + 1)) ? left.slice(sub + 1) : clause.idx;
+    const subj = subjectEnd(s, scope);
+    const subject = subj ? textOf(s, scope.slice(subj.from, subj.to)) : "";
     const past = left.some(
       (i) =>
         s.tags[i] === "verb" && (isParticipleForm(s.tokens[i]!.lower) || /^(?:was|were|had)$/.test(s.tokens[i]!.lower)),

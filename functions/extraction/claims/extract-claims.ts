@@ -268,8 +268,10 @@ function noteNames(ctx: Context, s: Sentence): void {
   const group = head.replace(/^(?:and|but|yet|so|still|now|meanwhile|however),?\s+/i, "").match(GROUP_SUBJECT);
   if (group) ctx.speakers.noteGroup(group[0].trim());
   // The last person named in a sentence is who a later "he" or "she" most likely means.
-  for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length))
+  for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length)) {
     if (e.type === "person") ctx.speakers.notePerson(e.name);
+    else if (e.type === "organization") ctx.speakers.noteOrganization(e.name);
+  }
 }
 
 function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | null): void {

@@ -619,7 +619,9 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
         return null;
       // "A summary posted on the website set out …": a participle, not a statement; the sentence has its own verb.
       const bare = verbBase(s.tokens[at]!.lower) === s.tokens[at]!.lower && CLAUSAL_CUES.has(frame.cueBase);
-      if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare) return null;
+      // "expects adjusted earnings of …": a participle before a noun is an adjective.
+      const adjective = /ed$/.test(s.tokens[at]!.lower) && s.tags[at + 1] === "word";
+      if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare && !adjective) return null;
       if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
         // "the party's existing rules empower …", "coal demand from China cooled": with no proposition after it, a
         // word that is more often a noun is not a cue.
@@ -739,6 +741,9 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         frame.more.push({ from: STRAIGHT_OR_CURLY.test(next.text) ? tailFrom : tailFrom + 1, to: end });
       } else if (next && /^(?:while|whereas)$/.test(next.lower)) {
         frame.rest = { from: tailFrom + 1, to: end };
+      } else if (next && /^(?:which|who|whose)$/.test(next.lower) && frame.speaker) {
+        // "…,” said Tom Baker, a manager at Hill Capital, which owns Acme shares.": about the speaker, in our voice.
+        frame.appositives.push({ from: tailFrom, to: end });
       } else if (next && next.lower === "with") {
         frame.more.push({ from: tailFrom, to: end });
       } else if (tailFrom < end) {

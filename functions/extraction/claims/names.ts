@@ -3,6 +3,7 @@
 import type { Entity, EntityType } from "../../schemas/claim.ts";
 import { DEMONYMS, GIVEN_NAMES, PLACES } from "./gazetteer.ts";
 import { MONTHS, ORG_WORDS, TITLES, WEEKDAYS } from "./lexicon.ts";
+import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
 const CONNECTORS = new Set(["of", "the", "de", "von", "van", "der", "la", "le", "al", "bin", "and", "for"]);
@@ -242,6 +243,13 @@ export function capitalisedRuns(tokens: Token[], from = 0, end = tokens.length):
       continue;
     }
     if (NOT_NAMES.has(t.lower)) {
+      i++;
+      continue;
+    }
+    // "Shares of Acme Corp fell": a sentence's first word that is a common verb or noun form starts no name unless
+    // another capital follows it ("Mark Carney").
+    const sentenceStart = i === 0 || /^[.!?"“”]$/.test(tokens[i - 1]!.text);
+    if (sentenceStart && isVerbForm(t.lower) && !isCap(tokens[i + 1])) {
       i++;
       continue;
     }

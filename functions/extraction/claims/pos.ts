@@ -240,12 +240,22 @@ export function tagTokens(tokens: Token[]): Pos[] {
       !ADJECTIVE_LIKE_NOUNS.has(prevWord);
     if (afterNounAnd || afterAdjective) tags[i] = "word";
   }
+  // "Shares of Acme", "reports of shelling": a plural before "of" is a noun ("consists of" and the like aside).
+  for (let i = 0; i + 1 < tags.length; i++) {
+    const w = tokens[i]!.lower;
+    if (tags[i] !== "verb" || tokens[i + 1]!.lower !== "of" || !/[^s]s$/.test(w)) continue;
+    if (!/^(?:consists|thinks|approves|disposes|speaks|hears|knows|dreams|warns|reminds|accuses|smacks|tires)$/.test(w))
+      tags[i] = "word";
+  }
   // A verb-looking word right before a finite verb is a noun: "a powerful storm swept", "prices rise".
   for (let i = 0; i + 1 < tags.length; i++) {
     if (tags[i] !== "verb" || !isPredicate(tags[i + 1])) continue;
     const w = tokens[i]!.lower;
     if (CUE_VERBS.has(w) && /(?:ed|said|told|wrote)$/.test(w)) continue;
     if (isPastForm(w) || tokens[i - 1]?.lower === "to") continue;
+    // "now expects adjusted earnings": after an adverb it is the verb, and a participle before a noun is an adjective.
+    if (tags[i - 1] === "adv") continue;
+    if (/ed$/.test(tokens[i + 1]!.lower) && tags[i + 2] === "word") continue;
     tags[i] = "word";
   }
   return tags;

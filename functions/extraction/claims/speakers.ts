@@ -15,6 +15,13 @@ export interface Speaker {
   reportedBy: string | null;
 }
 
+/** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
+const BUSINESS_NOUNS =
+  /^(?:company|firm|group|business|corporation|conglomerate|startup|retailer|lender|bank|insurer|airline|carrier|manufacturer|[a-z]*maker|producer|operator|owner|supplier|chain|brand|giant)$/;
+/** Names of public bodies, which "the company" never means. */
+const PUBLIC_BODY =
+  /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|school|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
+
 const PERSON_NOUNS = new Set([
   "official",
   "spokesperson",
@@ -80,6 +87,8 @@ export class SpeakerBook {
   private readonly people: Array<{ speaker: Speaker; at: number; asSpeaker: boolean }> = [];
   private lastGroup: Speaker | null = null;
   private lastOrg: Speaker | null = null;
+  /** The last business named in the text, for "the company", "the firm". */
+  private lastBusiness: string | null = null;
   private sentence = 0;
   documentSource: Speaker | null = null;
   private readonly names: NameBook;
@@ -96,6 +105,11 @@ export class SpeakerBook {
   /** A group named as the subject of a sentence ("Researchers at X analysed …"), for a later "they". */
   noteGroup(phrase: string): void {
     this.lastGroup = { ...this.describe(phrase), type: "group" };
+  }
+
+  /** An organisation named in the text: a business among them is what a later "the company" means. */
+  noteOrganization(name: string): void {
+    if (!PUBLIC_BODY.test(name)) this.lastBusiness = name;
   }
 
   /** A person named in the text without being a speaker, for later "he"/"she". */
@@ -175,6 +189,17 @@ export class SpeakerBook {
       return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
     // A definite description: the nearest earlier speaker with the same head noun ("the official").
     const head = headNoun(p);
+    // "The company", "the carmaker": the business the article last named.
+    if (/^the\s/i.test(p) && BUSINESS_NOUNS.test(head) && this.lastBusiness && p.split(/\s+/).length <= 3) {
+      return this.remember({
+        name: this.lastBusiness,
+        type: "organization",
+        anonymous: false,
+        head,
+        via: [],
+        reportedBy: null,
+      });
+    }
     if (/^the\s/i.test(p) && head) {
       if (UTTERANCE_NOUNS.has(head) && head !== "minutes") {
         const prev = this.lastOrg ?? this.last();

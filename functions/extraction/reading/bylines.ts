@@ -141,6 +141,9 @@ export function parseByline(line: string, cueRequired: boolean): Byline | null {
   const date = rest ? findDate(rest) : null;
   if (date) byline.date = date;
   if (!cue && !date && authors.length === 0) return null;
+  // Without "By", what follows the names must be a date line, not a sentence: "NEW YORK (Reuters) - Shares of
+  // Acme fell 12% …" is a dateline and a lede.
+  if (!cue && rest && (!date || rest.trim().split(/\s+/).length > 10)) return null;
   return byline;
 }
 
