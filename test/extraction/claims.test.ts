@@ -199,6 +199,28 @@ describe("attribution", () => {
     expect(find(claims, "Hill Capital owns Acme shares").attribution.speaker).toBeNull();
   });
 
+  it("splits a speaker's description from its relative clause and skips a sentence adverb after the cue", () => {
+    const { claims } = run(
+      "Peter Walsh, an ecologist at James Cook University who was not involved in the study, said the models may overestimate losses. " +
+        'He noted, however, that the overall trend was "alarming."',
+    );
+    expect(find(claims, "is an ecologist at James Cook University").attribution.speaker).toBeNull();
+    const involved = find(claims, "was not involved in the study");
+    expect(involved.text).toBe("Peter Walsh was not involved in the study");
+    expect(involved.polarity).toBe("negative");
+    const trend = find(claims, "overall trend");
+    expect(trend.text).toMatch(/^The overall trend was/);
+    expect(trend.attribution.cue).toBe("noted");
+  });
+
+  it("resolves a weekday by the verb it belongs to, not by a modal elsewhere in the sentence", () => {
+    const { claims } = run(
+      "Reefs could vanish within 50 years, according to a study published on Wednesday in the journal Nature.",
+    );
+    // Published Thursday 2024-03-14: the Wednesday of a past publication is the day before.
+    expect(find(claims, "reefs could vanish").time?.start).toBe("2024-03-13");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -296,6 +296,24 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     if (s.tags[a.from] === "prep") continue;
     const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word" || /['’]s$/.test(first.lower);
     const verbless = !idx.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i));
+    // ", an ecologist at James Cook University who was not involved in the study,": two statements, the
+    // description and what its relative clause says of the speaker (or, after "which", of the institution).
+    const rel = idx.findIndex((i, k) => k >= 2 && /^(?:who|which)$/.test(s.tokens[i]!.lower));
+    const np = rel > 0 ? idx.slice(0, rel) : [];
+    if (nounPhrase && rel > 0 && !np.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i))) {
+      ownVoice({ idx: np, prefix: frame.speakerText, link: "is", kind: "appositive" });
+      const of = np.findLastIndex((i) => /^(?:at|of|for|with)$/.test(s.tokens[i]!.lower));
+      const which =
+        of >= 0
+          ? np
+              .slice(of + 1)
+              .map((i) => s.tokens[i]!.text)
+              .join(" ")
+          : frame.speakerText;
+      const subject = s.tokens[idx[rel]!]!.lower === "who" ? frame.speakerText : which;
+      ownVoice({ idx: idx.slice(rel + 1), prefix: subject, link: "", kind: "relative" });
+      continue;
+    }
     if (idx.length >= 2 && nounPhrase && verbless) {
       // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
       // organisation the speaker belongs to, not the speaker.

@@ -427,6 +427,17 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       i = j;
       continue;
     }
+    // "noted, however, that …": a sentence adverb set off by commas.
+    if (
+      w === "," &&
+      /^(?:however|though|too|also|again|moreover|nevertheless|meanwhile|instead)$/.test(
+        s.tokens[i + 1]?.lower ?? "",
+      ) &&
+      s.tokens[i + 2]?.text === ","
+    ) {
+      i += 3;
+      continue;
+    }
     if (w === "," && s.tokens[i + 1]?.lower === "in" && /line|accordance/.test(s.tokens[i + 2]?.lower ?? "")) {
       // ", in line with protocol": skip to the next comma.
       let j = i + 1;

@@ -211,7 +211,10 @@ const RULES: Rule[] = [
     resolve: (m, ref, future) => {
       if (ref === null) return null;
       const q = m[1]?.toLowerCase();
-      const dir = q === "next" ? "next" : q === "last" ? "last" : future ? "future" : "past";
+      // "a study published on Wednesday … could": the verb the weekday belongs to decides, not the sentence's modal.
+      const before = m.input.slice(Math.max(0, m.index - 25), m.index);
+      const pastVerb = /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent)\s+$/i;
+      const dir = q === "next" ? "next" : q === "last" ? "last" : future && !pastVerb.test(before) ? "future" : "past";
       const t = weekday(m[2]!, ref, dir);
       return [t, t];
     },
