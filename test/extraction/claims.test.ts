@@ -221,6 +221,23 @@ describe("attribution", () => {
     expect(find(claims, "reefs could vanish").time?.start).toBe("2024-03-13");
   });
 
+  it("reads a press release: its dateline and date, no claims from its closing boilerplate", () => {
+    const text =
+      "FOR IMMEDIATE RELEASE\n\nCity of Springfield Announces New Flood Defenses\n\n" +
+      "SPRINGFIELD, Ill., Jan. 15, 2025 /PRNewswire/ -- The City of Springfield today announced a $40 million plan to strengthen flood defenses. Construction will begin in April.\n\n" +
+      '"This investment will protect more than 5,000 homes," said Mayor Linda Carter.\n\n' +
+      "The project is funded by a federal grant and a city bond approved by voters last November.\n\n" +
+      "About the City of Springfield\nSpringfield is the capital of Illinois.\n\nMedia Contact:\nJohn Smith\npress@springfield.gov\n";
+    const { article, claims } = Extraction.parse(
+      extract({ bytes: new TextEncoder().encode(text), fileName: "pr.txt" }),
+    );
+    expect(article.publishedAt).toBe("2025-01-15");
+    expect(find(claims, "$40 million plan").attribution.speaker).toBe("City of Springfield");
+    expect(find(claims, "will begin in April").time?.start).toBe("2025-04-01");
+    expect(find(claims, "federal grant and a city bond approved by voters").text).toMatch(/^The project is funded/);
+    expect(claims.some((c) => /capital of Illinois|PRNewswire/.test(c.text))).toBe(false);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

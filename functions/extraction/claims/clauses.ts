@@ -290,7 +290,9 @@ function findSplit(
           s.tags[next] === "det" ||
           s.tags[next] === "adv" ||
           /^(?:his|her|its|their|our|my|your)$/.test(s.tokens[next]!.lower)) &&
-        !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower))
+        !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower)) &&
+        // "a federal grant and a city bond approved by voters": a participle after a noun, before "by", qualifies it.
+        !(s.tokens[idx[k + 1]!]?.lower === "by" && s.tags[idx[k - 1]!] === "word")
       ) {
         return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
       }

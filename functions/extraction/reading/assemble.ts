@@ -56,6 +56,7 @@ export function assemble(reading: FormatReading, supplied: Partial<ArticleMetada
     null;
 
   let publishedAt = meta.publishedAt ?? header.date?.iso ?? null;
+  year = body.year ?? year;
   if (!publishedAt && body.monthDay && year) {
     publishedAt = `${year}-${pad(body.monthDay.month)}-${pad(body.monthDay.day)}`;
   }

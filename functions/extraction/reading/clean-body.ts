@@ -13,11 +13,28 @@ export interface CleanBody {
   credit?: string;
   /** The dateline's month and day, for a publication date when nothing better exists. */
   monthDay?: { month: number; day: number };
+  /** The dateline's year, when it gives one. */
+  year?: number;
 }
 
 /** Datelines open a story: only the first few paragraphs are checked, so a later "NATO — …" stays prose. */
 const DATELINE_PARAGRAPHS = 3;
 const TIME_ONLY = /^(?:updated:?\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\.?$/i;
+
+/** "About the City of Springfield", "About Acme Corp.": the boilerplate that closes a press release. */
+const ABOUT_SECTION = /^About\s+(?:the\s+)?(?:us|\p{Lu}[^.!?\n]{0,70}?)\s*:?$/u;
+
+/**
+ * Where a press release's closing boilerplate starts: an "About …" heading past the first third of the body, and all
+ * after it (the organisation's self-description, contacts, forward-looking-statement disclaimers).
+ */
+function boilerplateTail(units: readonly Unit[]): number {
+  for (let k = Math.max(2, Math.floor(units.length / 3)); k < units.length; k++) {
+    const text = units[k]!.text.trim().split("\n")[0]!.trim();
+    if (ABOUT_SECTION.test(text) && text.split(/\s+/).length <= 8) return k;
+  }
+  return units.length;
+}
 
 export function cleanBody(units: readonly Unit[]): CleanBody {
   const out: CleanBody = { drafts: [] };
@@ -25,8 +42,9 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
   /** A label standing alone ("Background:") applies to the list below it. */
   let openLabel: string | null = null;
   let paragraphs = 0;
+  const end = boilerplateTail(units);
 
-  for (const unit of units) {
+  for (const unit of units.slice(0, end)) {
     const marker = unit.markerLength ?? 0;
     const content = unit.text.slice(marker);
     if (content.trim().length === 0) continue;
@@ -80,7 +98,10 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
           draft.credit = dateline.credit;
           out.credit ??= dateline.credit;
         }
-        if (dateline.monthDay) out.monthDay ??= dateline.monthDay;
+        if (dateline.monthDay && !out.monthDay) {
+          out.monthDay = dateline.monthDay;
+          if (dateline.year) out.year = dateline.year;
+        }
       }
     }
     out.drafts.push(draft);

@@ -10,12 +10,14 @@ export interface Dateline {
   place: string;
   /** Month and day when the dateline gives them (no year: wires leave it out). */
   monthDay?: { month: number; day: number };
+  /** The year, in press-release datelines ("Jan. 15, 2025 /PRNewswire/ --"). */
+  year?: number;
 }
 
 // Place in capitals (slashes for joint datelines), optional ", Region", optional ", Month Day",
-// optional "(Credit)", then a dash. Every run is bounded, so a long line cannot make it backtrack far.
+// optional "(Credit)" or press-release "/PRNewswire/", then a dash. Every run is bounded, so a long line cannot make it backtrack far.
 const DATELINE_RE =
-  /^([A-Z][A-Z.'’/\- ]{1,40}?)(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\(([^()\n]{1,40})\))?\s*(?:—|―|–|--|-)\s+(?=[\p{Lu}\p{N}"“‘'«])/u;
+  /^([A-Z][A-Z.'’/\- ]{1,40}?)(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,\s+(\d{4}))?)?\s*(?:\(([^()\n]{1,40})\)|\/([^/\n]{1,40})\/)?\s*(?:—|―|–|--|-)\s+(?=[\p{Lu}\p{N}"“‘'«])/u;
 
 export function matchDateline(text: string): Dateline | null {
   const m = DATELINE_RE.exec(text.slice(0, 200));
@@ -23,12 +25,13 @@ export function matchDateline(text: string): Dateline | null {
   const place = m[1]!.trim();
   // At least two capital letters in a row: "LONDON", "U.N.", not "A" or a sentence-initial word.
   if (!/[A-Z]{2}/.test(place.replace(/[.'’]/g, ""))) return null;
-  const credit = m[3]?.trim();
+  const credit = (m[4] ?? m[5])?.trim();
   // Without a credit or a date, demand a real place name, not an acronym opening a sentence ("NATO — …").
   if (!credit && !m[2] && place.replace(/[^A-Z]/g, "").length < 4) return null;
   const dateline: Dateline = { contentOffset: m[0].length, place };
   if (credit) dateline.credit = credit;
   const monthDay = m[2] ? findMonthDay(m[2]) : null;
   if (monthDay) dateline.monthDay = monthDay;
+  if (monthDay && m[3]) dateline.year = Number(m[3]);
   return dateline;
 }
