@@ -238,6 +238,18 @@ describe("attribution", () => {
     expect(claims.some((c) => /capital of Illinois|PRNewswire/.test(c.text))).toBe(false);
   });
 
+  it("reads an opinion piece: intransitive cues, a trailing frame after a phrase, the times of lifted clauses", () => {
+    const { claims } = run(
+      "Five years later, the numbers tell a different story. Some drivers still complain, but most have adapted. " +
+        'Council member Rosa Diaz, who opposed the lanes in 2019, now supports expanding them. "I was wrong," she told me last week.',
+    );
+    expect(find(claims, "numbers tell a different story").attribution.speaker).toBeNull();
+    expect(find(claims, "most have adapted").attribution.speaker).toBeNull();
+    expect(find(claims, "now supports expanding them").time).toBeNull();
+    expect(find(claims, "opposed the lanes in 2019").time?.start).toBe("2019-01-01");
+    expect(find(claims, "I was wrong").attribution.speaker).toBe("Rosa Diaz");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

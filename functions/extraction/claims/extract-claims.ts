@@ -633,7 +633,12 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     const certainty = certaintyOf(words, d.hedgedByCue ? d.cueBase : null);
     const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
     const quote = ctx.text.slice(r.start, r.end);
-    let time = mentionsTime(quote) ? resolveTime(quote, ref) : null;
+    // "Rosa Diaz, who opposed the lanes in 2019, now supports them": the lifted clause's time is not the claim's.
+    let own = quote;
+    for (const [a, b] of backgroundSpans.get(d.sentence) ?? [])
+      if (a >= r.start && b <= r.end && !(a === r.start && b === r.end))
+        own = own.slice(0, a - r.start) + " ".repeat(b - a) + own.slice(b - r.start);
+    let time = mentionsTime(own) ? resolveTime(own, ref) : null;
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
     const background = d.clause.kind === "relative" || d.clause.kind === "appositive" || isPresentTense(d);

@@ -619,6 +619,9 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       frame.appositives = np.appositives;
       const at = contentStart(s, c, end, frame);
       if (at >= end) return null;
+      // "Some drivers still complain, but most have adapted": the cue has no content; a new clause begins.
+      if (s.tokens[at - 1]?.text === "," && /^(?:but|and|yet|or|so|while|although)$/.test(s.tokens[at]!.lower))
+        return null;
       // "Clean Air Act rules that could lead to …": "that" before a verb opens a relative clause; "rules" is a noun.
       // ("He said that would permit …" keeps its demonstrative subject.)
       if (
@@ -722,6 +725,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     // A comma inside the closing quotation ("…,” he said) belongs to the quote, not the content.
     while (contentEnd > 0 && markOrComma(s.tokens[contentEnd - 1]!)) contentEnd--;
     if (contentEnd < 2) continue;
+    // "Five years later, the numbers tell a different story": what comes before a trailing frame is a statement.
+    if (!s.quoted[0] && !STRAIGHT_OR_CURLY.test(s.tokens[0]!.text) && !hasVerb(s, 0, contentEnd)) continue;
     frame.content.push({ from: 0, to: contentEnd });
     // The tail after the cue: modifiers, then possibly more content.
     after = skipCueModifiers(s, after, end, frame);

@@ -240,6 +240,19 @@ export function tagTokens(tokens: Token[]): Pos[] {
       !ADJECTIVE_LIKE_NOUNS.has(prevWord);
     if (afterNounAnd || afterAdjective) tags[i] = "word";
   }
+  // "last week", "last Tuesday": a time, not the verb "to last".
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tokens[i]!.lower !== "last" || tags[i] !== "verb") continue;
+    const n = tokens[i + 1]!.lower;
+    if (
+      /^(?:week|month|year|night|weekend|time|summer|winter|spring|autumn|fall|season|quarter|decade|century)$/.test(
+        n,
+      ) ||
+      WEEKDAYS[n] !== undefined ||
+      MONTHS[n] !== undefined
+    )
+      tags[i] = "adv";
+  }
   // "Shares of Acme", "reports of shelling": a plural before "of" is a noun ("consists of" and the like aside).
   for (let i = 0; i + 1 < tags.length; i++) {
     const w = tokens[i]!.lower;
