@@ -250,6 +250,21 @@ describe("attribution", () => {
     expect(find(claims, "I was wrong").attribution.speaker).toBe("Rosa Diaz");
   });
 
+  it("reads a quantity before a trailing frame, a relative after 'according to X', and future weekdays", () => {
+    const { claims } = run(
+      "About 42,000 homes are without electricity, the grid operator Northline said in an update on its website. " +
+        "Engineers expect to restore supplies by Sunday evening. All schools will stay closed on Monday, the authority announced. " +
+        "Gusts of 130 km/h were recorded, according to the weather service, which has issued a red warning.",
+    );
+    expect(find(claims, "42,000 homes are without electricity").attribution.speaker).toMatch(/Northline/);
+    // Published Thursday 2024-03-14: the coming Sunday and Monday.
+    expect(find(claims, "restore supplies").time?.start).toBe("2024-03-17");
+    expect(find(claims, "schools will stay closed").time?.start).toBe("2024-03-18");
+    const warning = find(claims, "issued a red warning");
+    expect(warning.text).toMatch(/^The weather service has issued/);
+    expect(warning.attribution.speaker).toBeNull();
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

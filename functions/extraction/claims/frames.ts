@@ -579,7 +579,10 @@ function accordingTo(s: Sentence, end: number): Frame | null {
     frame.speaker = { from: i + 2, to: j };
     frame.speakerText = text(s, frame.speaker);
     frame.content.push({ from: 0, to: i - 1 });
-    if (j < end) frame.more.push({ from: j + 1, to: end });
+    // "…, according to the weather service, which has issued a red warning": about the source, in our voice.
+    if (j < end && /^(?:which|who)$/.test(s.tokens[j + 1]?.lower ?? ""))
+      frame.appositives.push({ from: j + 1, to: end });
+    else if (j < end) frame.more.push({ from: j + 1, to: end });
     return frame;
   }
   return null;
@@ -601,7 +604,11 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
     // An adverbial opened by a preposition or subordinator may hold a verb or a quoted title ("In a meeting with
     // the editorial board,", "After he won,", "On “The Steve Harvey Show,”"); any other clause may not.
     const lead = /^(?:but|and|yet|so)$/.test(s.tokens[0]!.lower) ? 1 : 0;
-    const adverbial = s.tags[lead] === "prep" || s.tags[lead] === "sub" || (s.tags[lead] === "verb-ing" && lead === 0);
+    // ("About 42,000 homes are …", "Over 300 people were …": a quantity, not a preposition.)
+    const quantity =
+      /^(?:about|around|over|under|nearly|almost|some)$/.test(s.tokens[lead]!.lower) && s.tags[lead + 1] === "num";
+    const adverbial =
+      !quantity && (s.tags[lead] === "prep" || s.tags[lead] === "sub" || (s.tags[lead] === "verb-ing" && lead === 0));
     for (const from of starts) {
       if (
         from > 0 &&
@@ -640,6 +647,8 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
         // "the party's existing rules empower …", "coal demand from China cooled": with no proposition after it, a
         // word that is more often a noun is not a cue.
         if (NOUN_CUES.has(s.tokens[c]!.lower)) return null;
+        // A clause before the speaker and nothing reported after the cue: the frame trails ("…, X said in a post").
+        if (from > 0 && hasVerb(s, 0, from)) continue;
         frame.whole = true;
         const labels = frame.cueBase === "call" && !/^(?:for|on)$/.test(s.tokens[c + 1]?.lower ?? "");
         frame.content.push({ from, to: end, atomic: labels });

@@ -66,7 +66,7 @@ function monthNumber(name: string): number {
 // Modals only in lower case: "in May" is a month, not a possibility.
 const FUTURE_MODAL = /\b(?:could|may|might)\b/;
 const FUTURE =
-  /\b(?:will|shall|'ll|is due|are due|due to|scheduled|expected|expects|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
+  /\b(?:will|shall|'ll|is due|are due|due to|scheduled|expected|expects?|set to|going to|next|upcoming|plans? to|planned|to be held|to take place|would)\b/i;
 
 /** Rank: lower is more specific. */
 interface Found {
@@ -211,10 +211,18 @@ const RULES: Rule[] = [
     resolve: (m, ref, future) => {
       if (ref === null) return null;
       const q = m[1]?.toLowerCase();
-      // "a study published on Wednesday … could": the verb the weekday belongs to decides, not the sentence's modal.
+      // "a study published on Wednesday … could": the verb the weekday belongs to decides over a bare modal.
       const before = m.input.slice(Math.max(0, m.index - 25), m.index);
       const pastVerb = /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent)\s+$/i;
-      const dir = q === "next" ? "next" : q === "last" ? "last" : future && !pastVerb.test(before) ? "future" : "past";
+      const onlyModal = !FUTURE.test(m.input);
+      const dir =
+        q === "next"
+          ? "next"
+          : q === "last"
+            ? "last"
+            : future && !(onlyModal && pastVerb.test(before))
+              ? "future"
+              : "past";
       const t = weekday(m[2]!, ref, dir);
       return [t, t];
     },
