@@ -265,6 +265,17 @@ describe("attribution", () => {
     expect(warning.attribution.speaker).toBeNull();
   });
 
+  it("resolves a sentence-initial 'it' to the definite thing before it, never a dummy 'it' or a quoted one", () => {
+    const { claims } = run(
+      "The project includes raising three miles of levees. It is funded by a federal grant. " +
+        "The budget was approved. It is unclear whether the work will start in May. " +
+        'Mayor Ana Ruiz spoke on Monday. "It is the right thing to do," Ruiz said.',
+    );
+    expect(find(claims, "funded by a federal grant").text).toMatch(/^The project is funded/);
+    expect(find(claims, "unclear whether").text).toMatch(/^It is unclear/);
+    expect(find(claims, "right thing to do").text).toMatch(/^It is the right thing/);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -53,8 +53,9 @@ interface Context {
   drafts: Draft[];
   /** The speaker of the last attributed sentence, for quotations that continue it. */
   lastSpeaker: Speaker | null;
-  /** Who "he" and "she" stood for when each sentence was read, before the names it mentions. */
-  pronouns: WeakMap<Sentence, Record<"male" | "female", string | null>>;
+  /** Who "he" and "she" stood for when each sentence was read, before the names it mentions; and what a
+   * sentence-initial "it" stands for: the subject of the sentence before, when that was a definite thing. */
+  pronouns: WeakMap<Sentence, Record<"male" | "female" | "it", string | null>>;
 }
 
 const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
@@ -159,6 +160,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     .flatMap(splitIndependentClauses);
   // First the frames, in reading order (pronouns resolve against earlier speakers), then quotations that
   // span several sentences take the speaker of the frame attached to any of them.
+  let thing: string | null = null;
   const framed = sentences.map((s) => {
     ctx.speakers.nextSentence();
     const frame = s.tokens.at(-1)?.text === "?" ? null : findFrame(s);
@@ -168,8 +170,10 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     ctx.pronouns.set(s, {
       male: ctx.speakers.peekPerson("male")?.name ?? null,
       female: ctx.speakers.peekPerson("female")?.name ?? null,
+      it: thing,
     });
     noteNames(ctx, s);
+    if (s.tokens[0]?.lower !== "it") thing = frame ? null : definiteSubject(s);
     return { s, frame, speaker };
   });
   const quoteSpeaker = new Map<Span, Voice>();
@@ -214,6 +218,24 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     if (voice) previous = voice;
     justRead = voice;
   }
+}
+
+const DUMMY_IT_VERBS =
+  /^(?:seems|seemed|appears|appeared|remains|remained|takes|took|matters|mattered|happened|looks|looked|means|meant|follows|followed|turns|turned)$/;
+
+/** "The project includes …": a short definite subject a following "It …" can stand for. */
+function definiteSubject(s: Sentence): string | null {
+  const from = /^(?:but|and|yet|so)$/.test(s.tokens[0]?.lower ?? "") ? 1 : 0;
+  if (s.tokens[from]?.lower !== "the" || s.quoted[from]) return null;
+  let to = from + 1;
+  while (to < s.tokens.length && to - from <= 6 && /^(?:word|propn)$/.test(s.tags[to] ?? "")) to++;
+  if (to - from < 2 || !isPredicate(s.tags[to])) return null;
+  // Plural subjects ("The talks") are "they", not "it".
+  if (/[^s]s$/.test(s.tokens[to - 1]!.lower) && !/ss$/.test(s.tokens[to - 1]!.lower)) return null;
+  return s.tokens
+    .slice(from, to)
+    .map((t) => t.text)
+    .join(" ");
 }
 
 /** Who a stretch of text is attributed to, and the cue word that attributed it. */
@@ -533,7 +555,26 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   const first = clause.idx.map((i) => s.tokens[i]!).find((t) => /^[\p{L}]/u.test(t.text));
   const p = first?.lower;
   // "China said it was opposed", "The company said it would cut jobs": "it" is the organisation speaking.
-  if (p === "it") return speaker && !speaker.anonymous && speaker.type === "organization" ? speaker.name : null;
+  if (p === "it") {
+    // Only in reported speech (a quotation keeps its own "it") and only for a name known to be an organisation.
+    if (speaker) {
+      const org =
+        /^(?:organization|place)$/.test(ctx.names.classify(speaker.name)) ||
+        /^(?:the\s+)?\p{Ll}/u.test(speaker.name) ||
+        /\s/.test(speaker.name);
+      return !speaker.anonymous && speaker.type === "organization" && org && !s.quoted[clause.idx[0]!]
+        ? speaker.name
+        : null;
+    }
+    // "The project includes … It is funded by …": in our own voice, the thing the sentence before was about —
+    // unless "it" is a dummy subject ("It is unclear whether …", "It seems …", "It was the first time …").
+    const [, n, a] = clause.idx;
+    if (n === undefined || a === undefined) return null;
+    const next = s.tokens[n]!.lower;
+    const passive = /^(?:is|was)$/.test(next) && s.tags[a] === "verb" && isPastForm(s.tokens[a]!.lower);
+    const acts = s.tags[n] === "verb" && !DUMMY_IT_VERBS.test(next);
+    return passive || acts ? (ctx.pronouns.get(s)?.it ?? null) : null;
+  }
   if (p !== "he" && p !== "she" && p !== "they") return null;
   if (speaker) {
     if ((p === "he" || p === "she") && speaker.type === "person" && !speaker.anonymous) return speaker.name;
