@@ -276,6 +276,15 @@ describe("attribution", () => {
     expect(find(claims, "right thing to do").text).toMatch(/^It is the right thing/);
   });
 
+  it("resolves 'it' in a transcript answer to the answer's own earlier subject", () => {
+    const { claims } = run(
+      "DR. ALAN CHEN: The advisory was a precaution. It will be lifted on April 1.\n\nSEN. MARIA LOPEZ: Thank you.",
+    );
+    const lifted = find(claims, "lifted on April 1");
+    expect(lifted.text).toMatch(/^The advisory will be lifted/);
+    expect(lifted.attribution.speaker).toBe("Alan Chen");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

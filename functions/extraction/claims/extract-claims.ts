@@ -221,7 +221,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
 }
 
 const DUMMY_IT_VERBS =
-  /^(?:seems|seemed|appears|appeared|remains|remained|takes|took|matters|mattered|happened|looks|looked|means|meant|follows|followed|turns|turned)$/;
+  /^(?:seems?|seemed|appears?|appeared|remains?|remained|takes?|took|matters?|mattered|happens?|happened|looks?|looked|means?|meant|follows?|followed|turns?|turned|makes?|made)$/;
 
 /** "The project includes …": a short definite subject a following "It …" can stand for. */
 function definiteSubject(s: Sentence): string | null {
@@ -562,18 +562,24 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
         /^(?:organization|place)$/.test(ctx.names.classify(speaker.name)) ||
         /^(?:the\s+)?\p{Ll}/u.test(speaker.name) ||
         /\s/.test(speaker.name);
-      return !speaker.anonymous && speaker.type === "organization" && org && !s.quoted[clause.idx[0]!]
-        ? speaker.name
-        : null;
+      if (!speaker.anonymous && speaker.type === "organization" && org && !s.quoted[clause.idx[0]!])
+        return speaker.name;
     }
-    // "The project includes … It is funded by …": in our own voice, the thing the sentence before was about —
+    if (s.quoted[clause.idx[0]!]) return null;
+    // "The project includes … It is funded by …": the thing the sentence before was about (in the same voice) —
     // unless "it" is a dummy subject ("It is unclear whether …", "It seems …", "It was the first time …").
-    const [, n, a] = clause.idx;
-    if (n === undefined || a === undefined) return null;
-    const next = s.tokens[n]!.lower;
-    const passive = /^(?:is|was)$/.test(next) && s.tags[a] === "verb" && isPastForm(s.tokens[a]!.lower);
-    const acts = s.tags[n] === "verb" && !DUMMY_IT_VERBS.test(next);
-    return passive || acts ? (ctx.pronouns.get(s)?.it ?? null) : null;
+    // Past "will be", "has", "could": a passive ("is funded", "will be lifted") or a lexical verb ("cost") follows.
+    let k = 1;
+    let be = false;
+    while (k < clause.idx.length && /^(?:aux|modal|adv)$/.test(s.tags[clause.idx[k]!] ?? "")) {
+      be ||= /^(?:is|was|be|been|being)$/.test(s.tokens[clause.idx[k]!]!.lower);
+      k++;
+    }
+    const v = clause.idx[k];
+    if (v === undefined || s.tags[v] !== "verb") return null;
+    const w = s.tokens[v]!.lower;
+    const fits = be ? isPastForm(w) : !DUMMY_IT_VERBS.test(w);
+    return fits ? (ctx.pronouns.get(s)?.it ?? null) : null;
   }
   if (p !== "he" && p !== "she" && p !== "they") return null;
   if (speaker) {
