@@ -203,6 +203,23 @@ describe("JSON articles", () => {
     expect(doc.text).toBe("The city library will open until 9 p.m. from May, the council said.");
   });
 
+  it("reads a WordPress REST post: the UTC date_gmt, the author and site from yoast_head_json", () => {
+    const doc = readText(
+      JSON.stringify({
+        date: "2025-05-02T11:00:00",
+        date_gmt: "2025-05-02T10:00:00",
+        author: 3,
+        title: { rendered: "Ferry strike called off" },
+        content: { rendered: "<p>A planned ferry strike has been called off, operator Seaways said.</p>" },
+        yoast_head_json: { og_site_name: "Harbour News", author: "Kim Lee" },
+      }),
+      "post.json",
+    );
+    expect(doc.publishedAt).toBe("2025-05-02T10:00:00Z");
+    expect(doc.authors).toEqual(["Kim Lee"]);
+    expect(doc.outlet).toBe("Harbour News");
+  });
+
   it("unwraps an {article: {...}} export", () => {
     const doc = readText(
       JSON.stringify({ article: { headline: "Wrapped", text: "The story text is here, in full." } }),

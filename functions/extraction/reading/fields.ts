@@ -61,15 +61,24 @@ function text(value: unknown): string | null {
   return null;
 }
 
+/** Dates some exports give in UTC beside a local one without a zone (WordPress "date" and "date_gmt"). */
+const UTC_DATE = ["date_gmt", "dateGmt", "published_gmt", "publishedAtUtc", "published_utc"];
+
 export function metadataFromFields(fields: FieldMap): Partial<ArticleMetadata> {
   const meta: Partial<ArticleMetadata> = {};
+  // WordPress REST posts keep the names and the site under the SEO plugin's head ("yoast_head_json").
+  const seo = field(fields, ["yoast_head_json"]);
+  const extra: FieldMap = seo && typeof seo === "object" ? (seo as FieldMap) : {};
   const title = text(field(fields, TITLE));
   if (title) meta.title = title;
-  const date = normalizeDate(field(fields, DATE));
+  let date = normalizeDate(field(fields, DATE));
+  const utc = normalizeDate(field(fields, UTC_DATE));
+  if (utc && /T\d{2}:\d{2}(?::\d{2})?$/.test(utc) && (!date || /T\d{2}:\d{2}(?::\d{2})?$/.test(date))) date = `${utc}Z`;
   if (date) meta.publishedAt = date;
-  const authors = authorList(field(fields, AUTHORS));
+  let authors = authorList(field(fields, AUTHORS));
+  if (authors.length === 0) authors = authorList(field(extra, AUTHORS));
   if (authors.length > 0) meta.authors = authors;
-  const outlet = text(field(fields, OUTLET));
+  const outlet = text(field(fields, OUTLET)) ?? text(field(extra, ["og_site_name", ...OUTLET]));
   if (outlet) meta.outlet = outlet;
   const url = text(field(fields, URL_KEYS));
   if (url && /^https?:\/\//i.test(url)) meta.url = url;
