@@ -285,6 +285,20 @@ describe("attribution", () => {
     expect(lifted.attribution.speaker).toBe("Alan Chen");
   });
 
+  it("reads trailing frames with a bare weekday, a listener and a circumstance, or a participle title", () => {
+    const { claims } = run(
+      '"Europe must be able to defend itself," President Paul Hart said Friday as he entered the talks. ' +
+        '"We are in a critical situation," Chancellor Ana Ruiz told reporters after the meeting that was held on a boat. ' +
+        '"The levee is safe," retired Army general Lloyd Newton said. The van left early, another source said. ' +
+        "Though it is hard to judge, experts say it underscores the regime's resolve.",
+    );
+    expect(find(claims, "defend itself").attribution.speaker).toBe("Paul Hart");
+    expect(find(claims, "critical situation").attribution.speaker).toBe("Ana Ruiz");
+    expect(find(claims, "levee is safe").attribution.speaker).toBe("Lloyd Newton");
+    expect(find(claims, "van left early").attribution.speaker).toMatch(/source/);
+    expect(find(claims, "underscores the regime's resolve").attribution.speaker).toBe("experts");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -108,6 +108,7 @@ const SPEAKER_OPENERS = new Set([
   "five",
   "one",
   "all",
+  "another",
   "he",
   "she",
   "they",
@@ -378,7 +379,10 @@ export function nounLikeVerb(s: Sentence, k: number): boolean {
   // After a noun and before a preposition it shortens a relative clause: "a poll released in late August",
   // "research conducted by the Center …".
   if (isPastForm(w)) {
-    if (s.tags[k + 1] === "word" && !/^(?:word|propn|pron|verb|aux|modal)$/.test(s.tags[k - 1] ?? "")) return true;
+    const before = s.tags[k - 1] ?? "punct";
+    if (s.tags[k + 1] === "word" && !/^(?:word|propn|pron|verb|aux|modal)$/.test(before)) return true;
+    // "retired Air Force general Lloyd Newton", right after a quotation or a comma.
+    if (s.tags[k + 1] === "propn" && (before === "punct" || before === "det")) return true;
     return /ed$|en$/.test(w) && /^(?:word|propn)$/.test(s.tags[k - 1] ?? "") && s.tags[k + 1] === "prep";
   }
   return verbBase(w) === w;
@@ -443,6 +447,11 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       let j = i + 1;
       while (j < end && s.tokens[j]!.text !== ",") j++;
       i = j;
+      continue;
+    }
+    // "said Friday", "said Tuesday night", "said this month".
+    if (WEEKDAYS[w] !== undefined || /^(?:tonight|morning|afternoon|evening|night|month|year)$/.test(w)) {
+      i++;
       continue;
     }
     if (
@@ -721,10 +730,18 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       /^(?:them|it|him|her|this|these|those)$/.test(s.tokens[after]?.lower ?? "")
     )
       continue;
+    // "…,” Merkel told reporters after the meeting …": the listener, then a circumstance.
+    let tailAt = after;
+    if (LISTENER_CUES.has(frame.cueBase) && /^(?:pron|word|propn)$/.test(s.tags[after] ?? "")) {
+      tailAt++;
+      while (s.tags[tailAt] === "propn") tailAt++;
+    }
     // "In a meeting with the board, Trump said that …": a cue followed by its content leads, it does not trail.
-    const tail = skipCueModifiers(s, after, end, { ...frame, via: [] });
+    const tail = skipCueModifiers(s, tailAt, end, { ...frame, via: [] });
+    const circumstance = s.tags[tail] === "sub";
     if (
       tail < end &&
+      !circumstance &&
       (s.tokens[tail]!.lower === "that" || (s.tokens[tail]!.text !== "," && looksLikeClause(s, tail, end)))
     )
       continue;

@@ -240,6 +240,11 @@ export function tagTokens(tokens: Token[]): Pos[] {
       !ADJECTIVE_LIKE_NOUNS.has(prevWord);
     if (afterNounAnd || afterAdjective) tags[i] = "word";
   }
+  // "it underscores", "they reckoned": after a subject pronoun an unknown -s or -ed word is a verb.
+  for (let i = 1; i < tags.length; i++) {
+    if (tags[i] !== "word" || !/^(?:he|she|it|they|we|i|you|who)$/.test(tokens[i - 1]!.lower)) continue;
+    if (/^[a-z]{3,}(?:[^s]s|ed)$/.test(tokens[i]!.text)) tags[i] = "verb";
+  }
   // "last week", "last Tuesday": a time, not the verb "to last".
   for (let i = 0; i + 1 < tags.length; i++) {
     if (tokens[i]!.lower !== "last" || tags[i] !== "verb") continue;
