@@ -299,6 +299,21 @@ describe("attribution", () => {
     expect(find(claims, "underscores the regime's resolve").attribution.speaker).toBe("experts");
   });
 
+  it("reads a dash credit, an interrupting frame, inverted 'admitted', and a participle opener", () => {
+    const { claims } = run(
+      "The ministry said the bridge would reopen.\n\n" +
+        '"We will rebuild every school." — Governor Ana Ruiz\n\n' +
+        "The plan, Ruiz said, would cost $3 billion. Asked whether taxes would rise, Ruiz said no. " +
+        '"I do not know the answer," admitted Ruiz.',
+    );
+    expect(find(claims, "rebuild every school").attribution.speaker).toBe("Ana Ruiz");
+    const plan = find(claims, "would cost $3 billion");
+    expect(plan.text).toBe("The plan would cost $3 billion");
+    expect(plan.attribution.speaker).toBe("Ana Ruiz");
+    expect(claims.some((c) => c.text === "Asked whether taxes would rise")).toBe(false);
+    expect(find(claims, "do not know the answer").attribution.cue).toBe("admitted");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -22,7 +22,7 @@ import { ShortReferences } from "./references.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
 import { headNoun, type Speaker, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
-import type { Token } from "./tokens.ts";
+import { isCapitalized, type Token } from "./tokens.ts";
 
 /** A claim before ids and ordering: where it came from and who asserts it. */
 interface Draft {
@@ -196,6 +196,22 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
       justRead = previous;
       continue;
     }
+    const credit = dashCredit(s);
+    if (credit) {
+      // "“We will rebuild every school.” — Governor Ana Ruiz".
+      const who = ctx.speakers.resolve(
+        s.tokens
+          .slice(credit + 1)
+          .map((t) => t.text)
+          .join(" "),
+      );
+      if (who) {
+        emitContent(ctx, s, { from: 0, to: credit }, who, null, who.via, true, null);
+        previous = { speaker: who, cue: null };
+        justRead = previous;
+        continue;
+      }
+    }
     const inQuote = quotesOf(s, quotes)
       .map((q) => quoteSpeaker.get(q))
       .find(Boolean);
@@ -236,6 +252,15 @@ function definiteSubject(s: Sentence): string | null {
     .slice(from, to)
     .map((t) => t.text)
     .join(" ");
+}
+
+/** The dash before a closing credit ("“…” — Governor Ana Ruiz"), when the rest of the sentence is a quotation. */
+function dashCredit(s: Sentence): number | null {
+  const d = s.tokens.findLastIndex((t) => /^[—–-]$/.test(t.text));
+  if (d < 2 || s.tokens.length - d - 1 > 8 || s.tokens.length - d - 1 < 1) return null;
+  if (!s.quoted[d - 1] || !s.tokens.slice(d + 1).every((t, k) => isCapitalized(t) || s.tags[d + 1 + k] === "punct"))
+    return null;
+  return d;
 }
 
 /** Who a stretch of text is attributed to, and the cue word that attributed it. */

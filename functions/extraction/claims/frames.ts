@@ -652,6 +652,11 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       // "expects adjusted earnings of …": a participle before a noun is an adjective.
       const adjective = /ed$/.test(s.tokens[at]!.lower) && s.tags[at + 1] === "word";
       if (s.tags[at] === "verb" && s.tokens[at - 1]?.lower !== "that" && !bare && !adjective) return null;
+      // "The plan, Ruiz said, would cost $3 billion": the frame interrupts the statement it reports.
+      if (from > 0 && isPredicate(s.tags[at]) && s.tokens[from - 1]?.text === "," && !hasVerb(s, 0, from)) {
+        frame.content.push({ from: 0, to: end, skip: { from: from - 1, to: at } });
+        return frame;
+      }
       if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
         // "the party's existing rules empower …", "coal demand from China cooled": with no proposition after it, a
         // word that is more often a noun is not a cue.
@@ -751,8 +756,13 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     // A comma inside the closing quotation ("…,” he said) belongs to the quote, not the content.
     while (contentEnd > 0 && markOrComma(s.tokens[contentEnd - 1]!)) contentEnd--;
     if (contentEnd < 2) continue;
-    // "Five years later, the numbers tell a different story": what comes before a trailing frame is a statement.
-    if (!s.quoted[0] && !STRAIGHT_OR_CURLY.test(s.tokens[0]!.text) && !hasVerb(s, 0, contentEnd)) continue;
+    // "Five years later, the numbers tell a different story": what comes before a trailing frame is a statement,
+    // unless the frame interrupts it ("The plan, Ruiz said, would cost $3 billion"); "Asked whether taxes would
+    // rise, Ruiz said no" opens with a participle, not a statement.
+    const openQuote = s.quoted[0] || STRAIGHT_OR_CURLY.test(s.tokens[0]!.text);
+    const participle = s.tags[0] === "verb" && isPastForm(s.tokens[0]!.lower) && s.tags[1] !== "word";
+    if (!openQuote && participle) continue;
+    const statement = openQuote || hasVerb(s, 0, contentEnd);
     frame.content.push({ from: 0, to: contentEnd });
     // The tail after the cue: modifiers, then possibly more content.
     after = skipCueModifiers(s, after, end, frame);
@@ -799,6 +809,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         }
       }
     }
+    if (!statement && !frame.content[0]!.skip) continue;
     return frame;
   }
   return null;

@@ -159,7 +159,12 @@ function inflect(base: string): string[] {
   else if (!irregular) out.push(/e$/.test(base) ? `${base}d` : `${base}ed`);
   out.push(base.endsWith("ee") ? `${base}ing` : `${stem}ing`);
   // Doubled final consonant (stop → stopped), for short CVC stems.
-  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base)) {
+  // Also stressed final syllables: admit → admitted, refer → referred, control → controlled, regret → regretted.
+  if (
+    /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base) ||
+    /(?:mit|cur|pel|trol|gret|but)$/.test(base) ||
+    /^(?:re|pre|con|de|in|trans)fer$/.test(base)
+  ) {
     const last = base.at(-1);
     out.push(`${base}${last}ed`, `${base}${last}ing`);
   }

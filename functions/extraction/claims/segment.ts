@@ -95,7 +95,7 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
         current.push(tokens[i]!);
       }
       const after = tokens[i + 1];
-      boundary = !!after && /^[\p{Lu}\p{N}"“‘'([«•–—-]/u.test(after.text);
+      boundary = !!after && /^[\p{Lu}\p{N}"“‘'([«•–—-]/u.test(after.text) && !isDashCredit(text, tokens, i + 1);
     } else if (DOTTED_CAPS.test(t.text) && STARTERS.has(next.lower) && /^\p{Lu}/u.test(next.text)) {
       boundary = true; // "… from the U.S. The next …"
     }
@@ -103,6 +103,18 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
   }
   flush();
   return sentences;
+}
+
+/** "“We will rebuild.” — Governor Ana Ruiz": a dash and a short name closing the line credit the quotation. */
+function isDashCredit(text: string, tokens: Token[], at: number): boolean {
+  if (!/^[—–-]$/.test(tokens[at]?.text ?? "")) return false;
+  let k = at + 1;
+  while (k < tokens.length && k - at <= 8 && !text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes("\n")) {
+    if (SENTENCE_END.has(tokens[k]!.text)) return false;
+    k++;
+  }
+  const lineEnds = k >= tokens.length || text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes("\n");
+  return lineEnds && k - at >= 2 && /^\p{Lu}/u.test(tokens[at + 1]!.text);
 }
 
 export function tokenizeSpan(text: string, start: number, end: number): Token[] {

@@ -27,7 +27,9 @@ export function tokenize(text: string, start: number, end: number, isAbbreviatio
     }
     // A single capital with a period is an initial only when a name follows ("Donald J. Trump"), not "on X.".
     const initialEndsSentence = /^\p{Lu}\.$/u.test(s) && !/^ \p{Lu}/u.test(text.slice(e, e + 2));
-    if (s.length > 1 && s.endsWith(".") && (!isAbbreviation(s.slice(0, -1)) || initialEndsSentence)) {
+    // "No. 10" is an abbreviation; "Ruiz said no." ends a sentence.
+    const answerNo = /^no\.$/i.test(s) && !/^\s*\d/.test(text.slice(e, e + 3));
+    if (s.length > 1 && s.endsWith(".") && (!isAbbreviation(s.slice(0, -1)) || initialEndsSentence || answerNo)) {
       out.push(mk(s.slice(0, -1), m.index, e - 1, out.length));
       out.push(mk(".", e - 1, e, out.length));
       continue;
