@@ -314,6 +314,22 @@ describe("attribution", () => {
     expect(find(claims, "do not know the answer").attribution.cue).toBe("admitted");
   });
 
+  it("finds a report inside a circumstance or a relative clause, and no trailing frame on a cue with an object", () => {
+    const { claims } = run(
+      "Members of the caucus held a press conference, shortly after Trump said he finally believes the report. " +
+        "The host took calls from listeners who said they had misgivings about the plan. " +
+        "Deeply divided about the budget, leaders found little unity on a vision for Europe. " +
+        '"It never crossed my mind," she said several months after her release. "I am proud of you," Mr. Clarke told some of the miners.',
+    );
+    expect(find(claims, "held a press conference").text).toBe("Members of the caucus held a press conference");
+    expect(find(claims, "finally believes the report").attribution.speaker).toBe("Trump");
+    expect(find(claims, "took calls from listeners").attribution.speaker).toBeNull();
+    expect(find(claims, "had misgivings about the plan").attribution.speaker).toBe("listeners");
+    expect(find(claims, "deeply divided").attribution.speaker).toBeNull();
+    expect(find(claims, "proud of you").attribution.speaker).toMatch(/Clarke/);
+    expect(find(claims, "never crossed my mind").attribution.cue).toBe("said");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

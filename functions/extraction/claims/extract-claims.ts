@@ -420,7 +420,11 @@ function emitContent(
   inheritedCue: string | null = null,
 ): void {
   const clauses = splitClauses(s, r);
-  clauses.forEach((clause, k) => {
+  clauses.forEach((whole, k) => {
+    // In our own voice, a report inside a circumstance or a relative clause has its own speaker: "…, shortly
+    // after Trump said he believes …", "… from listeners who said they had misgivings …".
+    const cut = !speaker && !frame && !s.quoted[whole.idx[0]!] ? emitEmbeddedReport(ctx, s, whole) : null;
+    const clause = cut === null ? whole : { ...whole, idx: whole.idx.slice(0, cut) };
     // "… and said the Kremlin had answered …": a coordinated cue reports more content from the same speaker.
     const head = s.tokens[clause.idx[0]!];
     if (
@@ -473,6 +477,47 @@ function emitContent(
     }
     pushDraft(ctx, s, clause, speaker, frame ? frame.cue : inheritedCue, frame?.cueBase ?? null, via, first && k === 0);
   });
+}
+
+const CIRCUMSTANCE = /^(?:after|before|when|as|because|since|while|although|though|until|once|where)$/;
+
+/**
+ * Emits the report a clause holds in a subordinate or relative clause, and returns where the clause's own
+ * statement ends (the circumstance or relative is cut off it), or null when there is none.
+ */
+function emitEmbeddedReport(ctx: Context, s: Sentence, clause: Clause): number | null {
+  const idx = clause.idx;
+  for (let k = 2; k < idx.length - 3; k++) {
+    const i = idx[k]!;
+    // Only a contiguous stretch to the clause's end can be read as a sentence of its own.
+    if (s.quoted[i] || idx.at(-1)! - i !== idx.length - 1 - k) continue;
+    const w = s.tokens[i]!.lower;
+    let sub: Sentence | null = null;
+    if (CIRCUMSTANCE.test(w) && s.tags[i] === "sub") {
+      sub = subSentence(s, { from: i + 1, to: idx.at(-1)! + 1 });
+    } else if (w === "who" && s.tags[i - 1] === "word" && CUE_VERBS.has(s.tokens[i + 1]!.lower)) {
+      // "listeners who said …" → "listeners said …": the antecedent is the speaker.
+      let a = i - 1;
+      while (a > idx[0]! && /^(?:word|propn)$/.test(s.tags[a - 1] ?? "")) a--;
+      const keep = [...range(a, i), ...range(i + 1, idx.at(-1)! + 1)];
+      sub = {
+        tokens: keep.map((x) => s.tokens[x]!),
+        tags: keep.map((x) => s.tags[x]!),
+        quoted: keep.map((x) => s.quoted[x]!),
+      };
+    }
+    if (!sub) continue;
+    const frame = findFrame(sub);
+    if (!frame?.speaker || frame.speaker.from !== 0 || frame.whole || !frame.content.length) continue;
+    const resolved = ctx.speakers.resolve(speakerWords(sub, frame));
+    if (!resolved) continue;
+    emitFrame(ctx, sub, frame, ctx.speakers.withSourceChain(resolved));
+    // The statement ends before the circumstance ("…, shortly after") or keeps its noun ("calls from listeners").
+    let cut = w === "who" ? k : k;
+    while (cut > 1 && (s.tags[idx[cut - 1]!] === "adv" || s.tokens[idx[cut - 1]!]!.text === ",")) cut--;
+    return cut;
+  }
+  return null;
 }
 
 function pushDraft(

@@ -260,6 +260,8 @@ function speakerPhrase(
   to: number,
   /** After the cue ("…, said lead author Dr Melissa Lane"): words that look like verbs are titles. */
   inverted = false,
+  /** A bare plural may be the speaker ("listeners said"); not after a comma ("…, potent chemicals found in"). */
+  barePlurals = true,
 ): { speaker: Range; appositives: Range[]; text: string } | null {
   // "Gingrich cynically said": an adverb between the speaker and the cue is not part of the speaker.
   while (to - from > 1 && s.tags[to - 1] === "adv") to--;
@@ -316,7 +318,14 @@ function speakerPhrase(
     return null;
   if (kept.some((k) => s.tokens[k]!.text === ":" || s.tokens[k]!.text === ";")) return null;
   const named = kept.some((k) => /^\p{Lu}/u.test(s.tokens[k]!.text));
-  const opener = SPEAKER_OPENERS.has(first.lower) || (firstTag === "verb" && nounLikeVerb(s, kept[0]!));
+  // A bare plural ("listeners said", "local residents say") names a group.
+  const head = s.tokens[kept.at(-1)!]!.text;
+  const barePlural =
+    kept.length <= 3 &&
+    firstTag === "word" &&
+    /^[a-z-]+[^s]s$/.test(head) &&
+    (barePlurals || /(?:ers|ors|ists|ants|ents|ians|experts|officials|people|sources|members|leaders)$/.test(head));
+  const opener = SPEAKER_OPENERS.has(first.lower) || barePlural || (firstTag === "verb" && nounLikeVerb(s, kept[0]!));
   if (!(firstTag === "propn" || firstTag === "num" || named || opener)) return null;
   for (const k of kept) {
     if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
@@ -447,6 +456,16 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       let j = i + 1;
       while (j < end && s.tokens[j]!.text !== ",") j++;
       i = j;
+      continue;
+    }
+    // "said several months after her release", "said two days later".
+    if (
+      /^(?:a|an|several|few|two|three|four|five|six|seven|eight|nine|ten|\d+)$/.test(w) &&
+      /^(?:hours?|days?|weeks?|months?|years?)$/.test(s.tokens[i + 1]?.lower ?? "")
+    ) {
+      i += 2;
+      if (/^(?:later|earlier|ago|before|after)$/.test(s.tokens[i]?.lower ?? "")) i++;
+      if (/^(?:her|his|their|the|its)$/.test(s.tokens[i]?.lower ?? "")) i += 2;
       continue;
     }
     // "said Friday", "said Tuesday night", "said this month".
@@ -721,7 +740,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         }
       }
     } else {
-      const np = speakerPhrase(s, b + 1, c);
+      const np = speakerPhrase(s, b + 1, c, false, false);
       if (!np) continue;
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
@@ -737,13 +756,26 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       continue;
     // "…,” Merkel told reporters after the meeting …": the listener, then a circumstance.
     let tailAt = after;
-    if (LISTENER_CUES.has(frame.cueBase) && /^(?:pron|word|propn)$/.test(s.tags[after] ?? "")) {
-      tailAt++;
-      while (s.tags[tailAt] === "propn") tailAt++;
+    if (LISTENER_CUES.has(frame.cueBase)) {
+      // "told reporters", "told the RT America audience", "told some of the miners".
+      while (
+        tailAt < end &&
+        tailAt - after < 8 &&
+        (/^(?:det|word|propn|pron|num)$/.test(s.tags[tailAt] ?? "") || s.tokens[tailAt]!.lower === "of") &&
+        !STRAIGHT_OR_CURLY.test(s.tokens[tailAt]!.text)
+      )
+        tailAt++;
     }
     // "In a meeting with the board, Trump said that …": a cue followed by its content leads, it does not trail.
     const tail = skipCueModifiers(s, tailAt, end, { ...frame, via: [] });
     const circumstance = s.tags[tail] === "sub";
+    // "…, leaders found little unity on …": a cue with an object is an act, not a frame that trails.
+    if (
+      tail < end &&
+      /^(?:det|word|propn|num|pron)$/.test(s.tags[tail] ?? "") &&
+      !STRAIGHT_OR_CURLY.test(s.tokens[tail]!.text)
+    )
+      continue;
     if (
       tail < end &&
       !circumstance &&
