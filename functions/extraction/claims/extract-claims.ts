@@ -508,12 +508,12 @@ function emitEmbeddedReport(ctx: Context, s: Sentence, clause: Clause): number |
     }
     if (!sub) continue;
     const frame = findFrame(sub);
-    if (!frame?.speaker || frame.speaker.from !== 0 || frame.whole || !frame.content.length) continue;
+    if (!frame || frame.speaker?.from !== 0 || frame.whole || !frame.content.length) continue;
     const resolved = ctx.speakers.resolve(speakerWords(sub, frame));
     if (!resolved) continue;
     emitFrame(ctx, sub, frame, ctx.speakers.withSourceChain(resolved));
     // The statement ends before the circumstance ("…, shortly after") or keeps its noun ("calls from listeners").
-    let cut = w === "who" ? k : k;
+    let cut = k;
     while (cut > 1 && (s.tags[idx[cut - 1]!] === "adv" || s.tokens[idx[cut - 1]!]!.text === ",")) cut--;
     return cut;
   }
