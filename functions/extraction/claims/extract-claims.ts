@@ -508,7 +508,7 @@ function emitEmbeddedReport(ctx: Context, s: Sentence, clause: Clause): number |
     }
     if (!sub) continue;
     const frame = findFrame(sub);
-    if (!frame || frame.speaker?.from !== 0 || frame.whole || !frame.content.length) continue;
+    if (frame?.speaker?.from !== 0 || frame.whole || !frame.content.length) continue;
     const resolved = ctx.speakers.resolve(speakerWords(sub, frame));
     if (!resolved) continue;
     emitFrame(ctx, sub, frame, ctx.speakers.withSourceChain(resolved));
