@@ -154,6 +154,23 @@ describe("HTML pages", () => {
     expect(doc.text).toBe("The ferry strike ended on Friday after staff accepted a new offer, the union said.");
   });
 
+  it("reads a blog post: <br><br> paragraphs, the site after the headline, 'Posted on … by' authors", () => {
+    const doc = readText(
+      '<html><head><title>Council approves budget - Valley Gazette</title></head><body><div class="post">' +
+        '<h2 class="title">Council approves budget</h2><div class="meta">Posted on March 4, 2025 by Karen Olsen</div>' +
+        '<div class="entry">The council approved a $12 million budget on Monday night.<br><br>Mayor Tom Reed said the budget would fund two fire stations.<br><br><b>Related:</b> <a href="/x">Council meeting schedule</a></div>' +
+        "</div></body></html>",
+      "post.html",
+    );
+    expect(doc.title).toBe("Council approves budget");
+    expect(doc.outlet).toBe("Valley Gazette");
+    expect(doc.authors).toEqual(["Karen Olsen"]);
+    expect(contents(doc)).toEqual([
+      "The council approved a $12 million budget on Monday night.",
+      "Mayor Tom Reed said the budget would fund two fire stations.",
+    ]);
+  });
+
   it("reads a page served as .txt as HTML", () => {
     const doc = readText(
       "<!DOCTYPE html><html><body><p>The port reopened on Tuesday after the storm.</p></body></html>",

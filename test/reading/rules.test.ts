@@ -79,6 +79,17 @@ describe("bylines", () => {
   });
 });
 
+describe("date lines", () => {
+  it("takes the author named after a plain-text date line", async () => {
+    const { readText } = await import("./support.ts");
+    const doc = readText(
+      "Council approves budget\n\nPosted on March 4, 2025 by Karen Olsen\n\nThe council approved the budget.\n",
+    );
+    expect(doc.publishedAt).toBe("2025-03-04");
+    expect(doc.authors).toEqual(["Karen Olsen"]);
+  });
+});
+
 describe("wire datelines", () => {
   it("reads place, date and credit", () => {
     expect(matchDateline("LONDON, July 4 (Reuters) - Members of the coalition")).toMatchObject({

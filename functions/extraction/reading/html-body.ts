@@ -129,9 +129,11 @@ function collectText(
 }
 
 function normalizeSpace(raw: string): string {
+  // Line breaks survive (a <br><br> pair as one blank line, which separates paragraphs); other space collapses.
   return raw
     .replace(/[^\S\n]+/g, " ")
-    .replace(/ ?\n[\s]*/g, "\n")
+    .replace(/ ?\n[^\S\n]*/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
@@ -247,6 +249,12 @@ class UnitCollector {
 
   private paragraph(el: DomElement, kind: "paragraph" | "heading"): void {
     const stats = textOf(el);
+    // "text<br><br>more text" in one element is several paragraphs.
+    const parts = stats.text.split(/\n{2,}/);
+    if (parts.length > 1) {
+      for (const part of parts) if (part.trim()) this.pushUnit({ kind, text: part.trim() });
+      return;
+    }
     const unit: Unit = { kind, text: stats.text };
     if (linkOnly(stats)) unit.linkOnly = true;
     if (kind === "paragraph") {

@@ -101,6 +101,13 @@ export interface HtmlMetadata extends Partial<ArticleMetadata> {
   siteName: string | null;
 }
 
+/** "Council approves budget - Valley Gazette" over a page headed "Council approves budget": "Valley Gazette". */
+function siteAfterHeadline(title: string, heading: string): string | null {
+  if (!title.toLowerCase().startsWith(heading.toLowerCase())) return null;
+  const rest = title.slice(heading.length).match(/^\s+(?:\||–|—|-|::|·|»)\s+(.{2,60})$/);
+  return rest?.[1]?.trim() ?? null;
+}
+
 export function htmlMetadata(document: DomDocument): HtmlMetadata {
   const meta = metaTags(document);
   const nodes = jsonLdNodes(document);
@@ -113,7 +120,10 @@ export function htmlMetadata(document: DomDocument): HtmlMetadata {
     str(article.headline) ??
     first(meta, ["og:title", "twitter:title", "headline", "title", "dc.title"]) ??
     (restoreText(document.querySelector("title")?.textContent ?? "").trim() || null);
-  const title = rawTitle ? stripSiteSuffix(rawTitle, [siteName]) : null;
+  // The page's own headline tells where the title ends and the site's name begins ("Budget passes - Valley Gazette").
+  const heading = restoreText(document.querySelector("h1, h2")?.textContent ?? "").trim();
+  const headlineSite = rawTitle && heading ? siteAfterHeadline(rawTitle, heading) : null;
+  const title = rawTitle ? stripSiteSuffix(rawTitle, [siteName, headlineSite]) : null;
 
   const publishedAt =
     normalizeDate(article.datePublished) ??

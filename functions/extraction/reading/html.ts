@@ -17,10 +17,18 @@ function bylineAuthors(root: DomElement): string[] {
     const byline = parseByline(text, true) ?? parseByline(text, false);
     if (byline && byline.authors.length > 0) return byline.authors;
   }
+  // "Posted on March 4, 2025 by Karen Olsen" in a post's date or meta line.
+  const lines = root.querySelectorAll(DATE_SELECTOR);
+  for (let i = 0; i < lines.length && i < 10; i++) {
+    const text = textOf(lines[i]!).text;
+    const by = text.length <= 160 ? /\bby\s+(\p{Lu}[^\n|]{2,60})$/u.exec(text) : null;
+    const authors = by ? (parseByline(`By ${by[1]}`, true)?.authors ?? []) : [];
+    if (authors.length > 0) return authors;
+  }
   return [];
 }
 
-const DATE_SELECTOR = '[class*="date"], [class*="time"], [class*="byline"], [class*="meta"]';
+const DATE_SELECTOR = '[class*="date"], [class*="time"], [class*="byline"], [class*="meta"], [class*="posted"]';
 
 /** A <time datetime> in the story, else a date written in a dateline or byline element. */
 function firstTime(root: DomElement): string | null {
