@@ -330,6 +330,17 @@ describe("attribution", () => {
     expect(find(claims, "never crossed my mind").attribution.cue).toBe("said");
   });
 
+  it("types speakers by their head noun: studies and polls are documents, a middle initial is a person", () => {
+    const { claims } = run(
+      "A study published on Wednesday found that reefs are shrinking. Analysts polled by LSEG had expected a loss. " +
+        '"He is a master," Lawrence B. Cummings said. All agreed that the plan would fail.',
+    );
+    expect(find(claims, "reefs are shrinking").attribution.speakerType).toBe("document");
+    expect(find(claims, "expected a loss").attribution.speakerType).toBe("group");
+    expect(find(claims, "is a master").attribution.speakerType).toBe("person");
+    expect(find(claims, "plan would fail").attribution.speakerType).toBe("group");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

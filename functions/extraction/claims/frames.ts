@@ -273,6 +273,9 @@ function speakerPhrase(
   }
   // "Sanders on Tuesday said": the time goes, and so does the preposition it leaves behind.
   while (to - from > 1 && /^(?:on|in|at)$/.test(s.tokens[to - 1]!.lower)) to--;
+  // "A study published [on Wednesday] found": the participle left behind goes too.
+  if (to - from > 2 && s.tags[to - 1] === "verb" && /ed$/.test(s.tokens[to - 1]!.lower) && s.tags[to - 2] === "word")
+    to--;
   // "Even China, …, said": a focus adverb is not part of the speaker.
   while (to - from > 1 && /^(?:even|only|also|now)$/.test(s.tokens[from]!.lower)) from++;
   // "sources who reviewed them told POLITICO": a short restrictive relative clause narrows the speaker.

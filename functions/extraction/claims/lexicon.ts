@@ -200,6 +200,9 @@ export const NEGATING_CUES = words(`deny reject dispute dismiss`);
 /** Nouns that stand for the speaker's utterance: "in a statement", "the statement said". */
 export const UTTERANCE_NOUNS = words(`statement post tweet interview briefing release letter report judgment ruling
   message video speech remarks comments note email memo minutes summary filing`);
+/** What a study or a count says: its speaker is a document ("a study found", "polls showed"). */
+export const FINDING_NOUNS = words(`study studies poll polls survey surveys research analysis paper data findings
+  audit assessment estimate estimates projections forecast review census`);
 
 /** Channels a statement travels through: "on X", "on Telegram", "in an interview with the BBC". */
 export const CHANNELS: Array<[RegExp, string]> = [

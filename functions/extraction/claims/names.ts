@@ -415,6 +415,8 @@ export class NameBook {
     if (ws.length === 1 && this.people.has(lower)) return "person";
     if (DEMONYMS.has(ws[0]!) && ws.length === 1) return "other";
     if (titled && ws.length <= 4) return "person";
+    // "Lawrence B. Cummings": a middle initial marks a person's name.
+    if (/^\p{Lu}[\p{Ll}'’-]+ (?:\p{Lu}\. )+\p{Lu}[\p{Ll}'’-]+$/u.test(name)) return "person";
     if (ws.length >= 2 && ws.length <= 4 && GIVEN_NAMES.has(ws[0]!) && !ws.includes("of")) return "person";
     if (ws.length >= 2 && ws.every((w) => PLACES.has(w) || DEMONYMS.has(w))) return "place";
     return "other";

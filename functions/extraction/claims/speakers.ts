@@ -2,7 +2,7 @@
 // official", "the office") to the speaker they stand for, and the document-level "Source:" line.
 import type { SpeakerType } from "../../schemas/claim.ts";
 import { channelOf, isMediaName } from "./frames.ts";
-import { TITLES, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { FINDING_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon.ts";
 import type { NameBook } from "./names.ts";
 
 export interface Speaker {
@@ -252,7 +252,9 @@ export class SpeakerBook {
     const lowerHead = head.toLowerCase();
     let type: SpeakerType = "organization";
     if (isMediaName(bare)) type = "organization";
-    else if (UTTERANCE_NOUNS.has(lowerHead) || lowerHead === "minutes") type = "document";
+    else if (UTTERANCE_NOUNS.has(lowerHead) || FINDING_NOUNS.has(lowerHead) || lowerHead === "minutes")
+      type = "document";
+    else if (/^(?:all|both|many|most|some|several|others|few)$/.test(lowerHead)) type = "group";
     else if (PERSON_NOUNS.has(lowerHead)) type = "person";
     else if (
       PERSON_NOUNS.has(lowerHead.replace(/s$/, "")) ||
@@ -324,7 +326,10 @@ export class SpeakerBook {
 
 /** The head noun of a phrase: the last word before "of"/"for"/"at"/"in" ("spokesperson for Starmer" → spokesperson). */
 export function headNoun(phrase: string): string {
-  const core = phrase.split(/\s+(?:of|for|at|in|from|with|on|who|which|,)\s+/i)[0] ?? phrase;
+  // The noun before its modifiers: "analysts polled by LSEG", "a study published on Wednesday", "officials at X".
+  const core =
+    phrase.split(/\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i)[0] ??
+    phrase;
   const ws = core.trim().split(/\s+/);
   return (ws.at(-1) ?? "")
     .toLowerCase()
