@@ -341,6 +341,21 @@ describe("attribution", () => {
     expect(find(claims, "plan would fail").attribution.speakerType).toBe("group");
   });
 
+  it("reads a court report: ', ruling that', 'wrote in an order that', 'and that', a dated participle", () => {
+    const { claims } = run(
+      "A federal judge on Tuesday blocked the closures, ruling that officials had not given proper notice. " +
+        'Judge Marcus Bell wrote in a 24-page order that the closures "would cause irreparable harm." ' +
+        "The lawsuit, filed in December by the Legal Aid Society, alleges that the city broke state law. " +
+        "The city's lawyers argued that the shelters were unsafe and that residents would be moved.",
+    );
+    expect(find(claims, "had not given proper notice").attribution.cue).toBe("ruling");
+    expect(find(claims, "irreparable harm").text).toMatch(/^The closures/);
+    expect(find(claims, "was filed in December").attribution.speaker).toBeNull();
+    expect(find(claims, "city broke state law").attribution.speaker).toMatch(/lawsuit/);
+    expect(find(claims, "shelters were unsafe").text).toBe("The shelters were unsafe");
+    expect(find(claims, "residents would be moved").attribution.cue).toBe("argued");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -250,6 +250,9 @@ function findSplit(
     if (w === "and" || w === "but" || (CONTRAST.has(w) && (prevIsComma || w === "but" || w === "although"))) {
       if (!hasPredBefore(p)) continue;
       const start = p - (prevIsComma ? 1 : 0);
+      // "argued that the shelters were unsafe and that residents would be moved": a second reported clause.
+      if (s.tokens[next]?.lower === "that" && predSoonAfter(p + 2, 8) > p + 2)
+        return { at: start, skip: p - start + 2, shareSubject: false, kind: "coordinate" };
       if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
         // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.
         // Also a list of them: "to fix problems, increase oversight and address …".

@@ -377,8 +377,10 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
         kind: "appositive",
       });
     } else if (idx.length >= 2 && s.tags[idx[0]!] === "verb" && isPastForm(first.lower)) {
-      // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom".
-      ownVoice({ idx, prefix: frame.speakerText, link: "is", kind: "appositive" });
+      // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom"; with a time of its
+      // own it is a past event: ", filed in December by …," → "… was filed in December by …".
+      const words = idx.map((i) => s.tokens[i]!.text).join(" ");
+      ownVoice({ idx, prefix: frame.speakerText, link: mentionsTime(words) ? "was" : "is", kind: "appositive" });
     } else if (
       idx.length >= 2 &&
       idx.some(

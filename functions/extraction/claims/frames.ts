@@ -1,6 +1,6 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
+import { CHANNELS, CUE_VERBS, FINDING_NOUNS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
 import type { NameRun } from "./names.ts";
 import { isPredicate, NOUN_MARKERS, type Pos, verbBase } from "./pos.ts";
 import type { Token } from "./tokens.ts";
@@ -430,7 +430,7 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
         (/^(?:for|since)$/.test(w) && DURATION.test(phrase));
       if (/^(?:for|since)$/.test(w) && !isTime) return i;
       const isUtterance =
-        phrase.split(" ").some((x) => UTTERANCE_NOUNS.has(x.toLowerCase())) ||
+        phrase.split(" ").some((x) => UTTERANCE_NOUNS.has(x.toLowerCase()) || FINDING_NOUNS.has(x.toLowerCase())) ||
         /\b(?:conference|briefing|interview|anonymity|reporters|journalists|parliament|television|radio|podcast)\b/i.test(
           phrase,
         );
@@ -903,6 +903,11 @@ const CLAUSAL_CUES = new Set([
 
 /** Gerund cues that report what the main clause's subject said: "X mocked the complaint, saying …". */
 const GERUND_CUES = new Set([
+  "rule",
+  "find",
+  "conclude",
+  "determine",
+  "allege",
   "say",
   "add",
   "note",
