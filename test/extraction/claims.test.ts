@@ -356,6 +356,20 @@ describe("attribution", () => {
     expect(find(claims, "residents would be moved").attribution.cue).toBe("argued");
   });
 
+  it("reads British single quotation marks without taking apostrophes for them", () => {
+    const { claims } = run(
+      "‘We will fix the roads that people use every day,’ Louise Haigh said. ‘Drivers have waited long enough.’ " +
+        "The drivers’ union said the plan was ‘a drop in the ocean’ and didn’t go far enough.",
+    );
+    const roads = find(claims, "fix the roads");
+    expect(roads.text).toBe("We will fix the roads that people use every day");
+    expect(roads.attribution.speaker).toBe("Louise Haigh");
+    const drivers = find(claims, "waited long enough");
+    expect(drivers.text).toBe("Drivers have waited long enough.");
+    expect(drivers.attribution.speaker).toBe("Louise Haigh");
+    expect(find(claims, "drop in the ocean").attribution.speaker).toMatch(/union/);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

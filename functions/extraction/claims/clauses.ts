@@ -85,7 +85,7 @@ const CAUSE_OPENERS: Array<[string, string | null]> = [
 ];
 
 function isQuoteMark(t: string): boolean {
-  return /^["“”«»]$/.test(t);
+  return /^["“”«»‘’]$/.test(t);
 }
 
 /** First predicate in idx (skipping a leading adverbial that ends in a comma). */

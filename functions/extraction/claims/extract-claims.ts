@@ -550,6 +550,9 @@ function pushDraft(
 // ---------- rendering ----------
 
 const QUOTE_CHARS = /''|``|["“”«»]/g;
+// ‘ and ’ quote only at a word's edge and only where a ‘ opens: not in don’t, Haigh’s or the drivers’ union.
+const SINGLE_QUOTE_CHARS = /''|``|["“”«»]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])/gu;
+const quoteChars = (t: string): RegExp => (t.includes("‘") ? SINGLE_QUOTE_CHARS : QUOTE_CHARS);
 
 function render(ctx: Context, d: Draft): { text: string; start: number; end: number } | null {
   const { sentence: s, clause } = d;
@@ -600,9 +603,9 @@ function tidy(raw: string): string {
     /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
     "",
   );
-  const marks = t.match(QUOTE_CHARS)?.length ?? 0;
+  const marks = t.match(quoteChars(t))?.length ?? 0;
   // A quotation mark cut off from its partner reads as noise.
-  if (marks % 2 === 1 || /^(?:["“«]|''|``)[^"“”«»]*(?:["”»]|'')$/.test(t)) t = t.replace(QUOTE_CHARS, "");
+  if (marks % 2 === 1 || /^(?:["“«‘]|''|``)[^"“”«»]*(?:["”»’]|'')$/.test(t)) t = t.replace(quoteChars(t), "");
   t = t
     .replace(/\s+([,.;:!?])/g, "$1")
     .replace(/\s+/g, " ")

@@ -181,7 +181,7 @@ const BETWEEN_SPEAKER_AND_CUE = new Set([
 ]);
 const MEDIA_WORDS =
   /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
-const STRAIGHT_OR_CURLY = /^(?:["“”«»]|''|``)$/;
+const STRAIGHT_OR_CURLY = /^(?:["“”«»‘’]|''|``)$/;
 
 export function isMediaName(s: string): boolean {
   return MEDIA_WORDS.test(s.trim());
@@ -331,7 +331,8 @@ function speakerPhrase(
   const opener = SPEAKER_OPENERS.has(first.lower) || barePlural || (firstTag === "verb" && nounLikeVerb(s, kept[0]!));
   if (!(firstTag === "propn" || firstTag === "num" || named || opener)) return null;
   for (const k of kept) {
-    if (s.quoted[k] || STRAIGHT_OR_CURLY.test(s.tokens[k]!.text)) return null;
+    // (An unquoted ’ is an apostrophe: "the drivers’ union".)
+    if (s.quoted[k] || (STRAIGHT_OR_CURLY.test(s.tokens[k]!.text) && s.tokens[k]!.text !== "’")) return null;
     const tag = s.tags[k];
     // The phrase's last word right before the cue is its head noun even when it can be a verb ("air force").
     const headBeforeCue = k === kept.at(-1) && tag === "verb" && kept.length > 1;
@@ -353,7 +354,8 @@ function speakerPhrase(
   const text = kept
     .map((k) => s.tokens[k]!.text)
     .join(" ")
-    .replace(TRAILING_CIRCUMSTANCE, "");
+    .replace(TRAILING_CIRCUMSTANCE, "")
+    .replace(/ (['’])(?= |$)/g, "$1");
   if (!text) return null;
   return { speaker: { from: kept[0]!, to: kept.at(-1)! + 1 }, appositives, text };
 }

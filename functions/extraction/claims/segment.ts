@@ -21,8 +21,20 @@ export function findQuotes(text: string, start: number, end: number): Span[] {
   const spans: Span[] = [];
   let open = -1;
   let straightOpen = -1;
+  // British style quotes with single marks: ‘We will fix the roads,’ she said. An apostrophe (don’t, the boys’)
+  // closes nothing unless a ‘ opened at a word's start is pending.
+  let singleOpen = -1;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
+    if (c === "‘" && open < 0 && straightOpen < 0 && singleOpen < 0) {
+      if ((i === start || /[\s(["“—–-]/.test(text[i - 1]!)) && i + 1 < end && !/\s/.test(text[i + 1]!)) singleOpen = i;
+      continue;
+    }
+    if (c === "’" && singleOpen >= 0 && (i + 1 >= end || /[\s.,;:!?)\]—–-]/.test(text[i + 1]!))) {
+      spans.push({ start: singleOpen, end: i + 1 });
+      singleOpen = -1;
+      continue;
+    }
     if (isOpenQuote(c)) {
       if (open < 0) open = i;
     } else if (isCloseQuote(c)) {
