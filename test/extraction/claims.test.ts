@@ -370,6 +370,15 @@ describe("attribution", () => {
     expect(find(claims, "drop in the ocean").attribution.speaker).toMatch(/union/);
   });
 
+  it("keeps an open question positive and reads what markets price in as probable", () => {
+    const { claims } = run(
+      "It was not clear which of the member countries would send leaders. Markets were pricing in one further rate cut. " +
+        "It was not clear.",
+    );
+    expect(find(claims, "which of the member countries").polarity).toBe("positive");
+    expect(find(claims, "pricing in one further").certainty).toBe("probable");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

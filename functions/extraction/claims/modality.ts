@@ -80,15 +80,21 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
     ) {
       probable = true;
     } else if (w === "forecasts" || w === "projections" || w === "forecast") probable = true;
+    // "Money markets were pricing in one further cut": what markets expect, not what happened.
+    else if ((w === "pricing" || w === "priced" || w === "price") && next === "in") probable = true;
   }
   if (possible) return "possible";
   if (probable) return "probable";
   return "certain";
 }
 
+const OPEN_QUESTION =
+  /\b(?:not|n't) (?:yet )?(?:immediately )?(?:clear|known|certain)\b(?: \S+){0,2}? (?:which|whether|if|how|what|when|who|why|where)\b/;
+
 export function polarityOf(words: string[], cueBase: string | null): Polarity {
   let negative = cueBase !== null && NEGATING_CUES.has(cueBase);
   const scope = ownScope(words);
+  const openQuestion = OPEN_QUESTION.test(words.join(" "));
   for (let i = 0; i < scope.length; i++) {
     const w = scope[i]!;
     const next = scope[i + 1];
@@ -96,6 +102,13 @@ export function polarityOf(words: string[], cueBase: string | null): Polarity {
     if (
       (w === "not" || w.endsWith("n't")) &&
       (next === "just" || next === "only" || next === "to" || next === "merely")
+    )
+      continue;
+    // "It was not clear which countries would send leaders": what is unknown is an open question, not a denial.
+    if (
+      (w === "not" || w.endsWith("n't")) &&
+      /^(?:clear|known|certain|yet|immediately)$/.test(next ?? "") &&
+      openQuestion
     )
       continue;
     if (w === "not" || w.endsWith("n't") || w === "never" || w === "cannot") negative = true;
