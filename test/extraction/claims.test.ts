@@ -379,6 +379,19 @@ describe("attribution", () => {
     expect(find(claims, "pricing in one further").certainty).toBe("probable");
   });
 
+  it("reads unnamed sources: people familiar with the matter, officials who spoke on condition of anonymity", () => {
+    const { claims } = run(
+      "The company is preparing to cut 2,000 jobs, people familiar with the matter said. " +
+        "The minister told reporters at the White House that the sanctions would remain. " +
+        "Officials, who spoke on condition of anonymity because they were not authorized to speak, said the plan had been delayed.",
+    );
+    const jobs = find(claims, "cut 2,000 jobs");
+    expect(jobs.attribution.speaker).toBe("people familiar with the matter");
+    expect(jobs.attribution.anonymous).toBe(true);
+    expect(find(claims, "sanctions would remain").text).toBe("The sanctions would remain");
+    expect(find(claims, "plan had been delayed").attribution.anonymous).toBe(true);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -323,7 +323,11 @@ function noteNames(ctx: Context, s: Sentence): void {
 
 function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | null): void {
   const via = [...(speaker?.via ?? []), ...frame.via];
-  const withFrame = speaker ? { ...speaker, anonymous: speaker.anonymous || frame.anonymous } : null;
+  // "Officials, who spoke on condition of anonymity because …, said": the appositive says who they are not.
+  const unnamed = frame.appositives.some((a) =>
+    s.tokens.slice(a.from, a.to).some((t) => t.lower === "anonymity" || t.lower === "anonymously"),
+  );
+  const withFrame = speaker ? { ...speaker, anonymous: speaker.anonymous || frame.anonymous || unnamed } : null;
   frame.content.forEach((r, k) => {
     emitContent(ctx, s, r, withFrame, frame, via, k === 0);
   });

@@ -109,6 +109,8 @@ const SPEAKER_OPENERS = new Set([
   "one",
   "all",
   "another",
+  "people",
+  "those",
   "he",
   "she",
   "they",
@@ -525,6 +527,16 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
       if (!STRAIGHT_OR_CURLY.test(s.tokens[j]!.text)) continue;
       if (s.tokens[j + 1]?.lower === "that") i = j + 1;
       break;
+    }
+  }
+  // "told reporters at the White House that …", "wrote in his new book that …": a place or a source, then "that".
+  if (s.tags[i] === "prep" && s.tokens[i]!.lower !== "that") {
+    for (let j = i + 1; j < end && j <= i + 8; j++) {
+      if (s.tokens[j]!.lower === "that") {
+        i = j;
+        break;
+      }
+      if (isPredicate(s.tags[j]) || s.tokens[j]!.text === "," || s.quoted[j]) break;
     }
   }
   if (s.tokens[i]?.text === ",") i++;

@@ -265,7 +265,9 @@ export class SpeakerBook {
     const anonymous =
       (type === "person" || type === "group") &&
       nameType !== "person" &&
-      (INDEFINITE.test(p) || /\bsources?\b|\bofficials?\b/i.test(p)) &&
+      (INDEFINITE.test(p) ||
+        /\bsources?\b|\bofficials?\b/i.test(p) ||
+        /\b(?:familiar with|briefed on|with knowledge of|close to|knowledgeable about)\b/i.test(p)) &&
       !/[A-Z][a-z]+ [A-Z][a-z]+$/.test(bare);
     return {
       name: bare.replace(/^(?:some|other|several|many)\s+/i, ""),
@@ -328,8 +330,9 @@ export class SpeakerBook {
 export function headNoun(phrase: string): string {
   // The noun before its modifiers: "analysts polled by LSEG", "a study published on Wednesday", "officials at X".
   const core =
-    phrase.split(/\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i)[0] ??
-    phrase;
+    phrase.split(
+      /\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
+    )[0] ?? phrase;
   const ws = core.trim().split(/\s+/);
   return (ws.at(-1) ?? "")
     .toLowerCase()
