@@ -7,7 +7,7 @@ import {
   type Frame,
   findFrame,
   NOUN_CUES,
-  nounLikeVerb,
+  openingConjunction,
   type Range,
   type Sentence,
   splitIndependentClauses,
@@ -20,6 +20,7 @@ import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
 import { isPredicate, tagTokens, verbBase } from "./pos.ts";
 import { ShortReferences } from "./references.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
+import { nounLikeVerb } from "./speaker-phrase.ts";
 import { headNoun, type Speaker, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
@@ -241,7 +242,7 @@ const DUMMY_IT_VERBS =
 
 /** "The project includes …": a short definite subject a following "It …" can stand for. */
 function definiteSubject(s: Sentence): string | null {
-  const from = /^(?:but|and|yet|so)$/.test(s.tokens[0]?.lower ?? "") ? 1 : 0;
+  const from = openingConjunction(s);
   if (s.tokens[from]?.lower !== "the" || s.quoted[from]) return null;
   let to = from + 1;
   while (to < s.tokens.length && to - from <= 6 && /^(?:word|propn)$/.test(s.tags[to] ?? "")) to++;
