@@ -392,6 +392,15 @@ describe("attribution", () => {
     expect(find(claims, "plan had been delayed").attribution.anonymous).toBe(true);
   });
 
+  it("reads a match report: a 'with X scoring' absolute, and a club title before a manager's name", () => {
+    const { claims } = run(
+      "United beat City 2-1 on Sunday, with Marcus Rashford scoring the winner in the 88th minute. " +
+        'City boss Pep Guardiola said his side had "lost control" after the break.',
+    );
+    expect(find(claims, "scored the winner").text).toMatch(/^Marcus Rashford scored the winner/);
+    expect(find(claims, "lost control").attribution.speaker).toBe("Pep Guardiola");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -443,6 +443,22 @@ export function splitClauses(s: Sentence, range: Range): Clause[] {
 
 /** ", with Kyiv as the main target" → "Kyiv was the main target". */
 function absolute(s: Sentence, right: number[], out: Clause[]): void {
+  // ", with Marcus Rashford scoring the winner" → "Marcus Rashford scored the winner".
+  const ing = right.findIndex((i, k) => k > 0 && k <= 6 && s.tags[i] === "verb-ing");
+  const base = ing > 0 ? verbBase(s.tokens[right[ing]!]!.lower) : undefined;
+  if (base && !right.slice(0, ing).some((i) => isPredicate(s.tags[i]) || s.tokens[i]!.text === ",")) {
+    const past = s.tokens.some(
+      (t, i) => /^(?:was|were|had)$/.test(t.lower) || (s.tags[i] === "verb" && isParticipleForm(t.lower)),
+    );
+    out.push({
+      idx: right.slice(ing),
+      prefix: textOf(s, right.slice(0, ing)),
+      link: "",
+      kind: "absolute",
+      replaceFirst: past ? pastTense(base) : thirdPerson(base),
+    });
+    return;
+  }
   const asAt = right.findIndex((i) => s.tokens[i]!.lower === "as");
   const parts = asAt > 0 ? [...right.slice(0, asAt), ...right.slice(asAt + 1)] : right;
   const at = asAt > 0 ? asAt : parts.findIndex((i, k) => k > 0 && /^(?:the|a|an)$/.test(s.tokens[i]!.lower));

@@ -246,6 +246,7 @@ export const TITLES = words(`president prime minister chancellor secretary senat
   economist analyst minister foreign defence defense finance interior health external member leader head
   attorney lawyer solicitor barrister counsel councillor councilor speaker premier governor-general chairperson
   vice senior former acting interim special representative external councilwoman councilman congressman
+  boss coach manager founder owner striker midfielder defender goalkeeper winger forward quarterback pitcher
   congresswoman assemblyman assemblywoman alderman superintendent commissioner sheriff coroner`);
 
 /** Words that make a name an organisation rather than a person. */

@@ -407,7 +407,7 @@ export class NameBook {
   classify(name: string, titled = false): EntityType {
     const lower = name.toLowerCase();
     const known = this.types.get(lower);
-    if (known) return known;
+    if (known && !(titled && known === "other" && words(lower).length <= 4)) return known;
     if (PLACES.has(lower)) return "place";
     const ws = words(lower);
     if (ws.some((w) => ORG_WORDS.has(w))) return "organization";

@@ -234,7 +234,9 @@ export class SpeakerBook {
     // A named person anywhere in the phrase ("A spokesperson for Starmer" keeps its description).
     const bare = p.replace(DETERMINER, "");
     const canonical = this.names.canonical(bare);
-    const nameType = this.names.classify(canonical);
+    // "City boss Pep Guardiola": a name after a title word is a person's.
+    const titled = canonical !== bare && this.names.stripTitles(bare).titled && /^\p{Lu}/u.test(canonical);
+    const nameType = this.names.classify(canonical, titled);
     if (nameType === "person" && !PERSON_NOUNS.has(head)) {
       return { name: canonical, type: "person", anonymous: false, head, via: [], reportedBy: null };
     }
