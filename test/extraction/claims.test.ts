@@ -401,6 +401,18 @@ describe("attribution", () => {
     expect(find(claims, "lost control").attribution.speaker).toBe("Pep Guardiola");
   });
 
+  it("attributes an embedded post to its author, without the handle, via X", () => {
+    const html =
+      '<html><head><meta property="article:published_time" content="2025-04-10T12:00:00Z"></head><body><article>' +
+      "<h1>Senator slams plan</h1><p>Senator Maria Lopez criticized the transit plan on Thursday.</p>" +
+      '<blockquote class="twitter-tweet"><p>This plan will raise fares for working families.</p>&mdash; Maria Lopez (@SenLopez) <a href="https://twitter.com/x">April 10, 2025</a></blockquote>' +
+      "</article></body></html>";
+    const { claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(html), fileName: "post.html" }));
+    const post = find(claims, "raise fares");
+    expect(post.attribution.speaker).toBe("Maria Lopez");
+    expect(post.attribution.via).toContain("X (Twitter)");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -142,10 +142,13 @@ function intervieweeOf(doc: ArticleDocument, names: NameBook, blocks: Token[][])
 
 function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
   if (block.cite) {
-    const cite = block.cite.replace(/^[\s—–-]+/, "");
+    let cite = block.cite.replace(/^[\s—–-]+/, "");
+    // An embedded post's sign-off: "Maria Lopez (@SenLopez) April 10, 2025" — a name, a handle, a date.
+    const handle = /\s*\(@\w+\)/.exec(cite);
+    if (handle) cite = cite.slice(0, handle.index);
     const [who, ...rest] = cite.split(/,\s*/);
     const speaker = ctx.speakers.resolve(who ?? cite);
-    const via = rest.join(", ").match(/\b(?:by|on|via|in|to)\s+(.+)$/i)?.[1];
+    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+(.+)$/i)?.[1];
     return speaker ? { ...speaker, via: via ? [...speaker.via, via.replace(/^the\s+/i, "")] : speaker.via } : null;
   }
   if (block.label && LABELS_WITH_SOURCE.has(block.label.toLowerCase())) return ctx.speakers.documentSource;
