@@ -413,6 +413,17 @@ describe("attribution", () => {
     expect(post.attribution.via).toContain("X (Twitter)");
   });
 
+  it("reads an emphasised byline in Markdown and makes no claim of a signpost to the reader", () => {
+    const md =
+      "# Five things we learned from the budget\n\n*By Priya Shah · 12 March 2025*\n\n" +
+      "The chancellor delivered her first budget on Wednesday. Here is what it means for you.\n";
+    const { article, claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(md), fileName: "b.md" }));
+    expect(article.authors).toEqual(["Priya Shah"]);
+    expect(article.publishedAt).toBe("2025-03-12");
+    expect(find(claims, "delivered her first budget").time?.start).toBe("2025-03-12");
+    expect(claims.some((c) => /what it means for you/.test(c.text))).toBe(false);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

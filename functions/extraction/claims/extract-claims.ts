@@ -709,10 +709,18 @@ function isPresentTense(d: Draft): boolean {
   );
 }
 
-/** "Try our pancakes!", "Sign up for the newsletter": an imperative in the article's own voice is a promo. */
+/**
+ * "Try our pancakes!", "Sign up for the newsletter": an imperative in the article's own voice is a promo. So is a
+ * signpost to the reader ("Here is what it means for you.", "Here's how to apply.").
+ */
 function isImperative(d: Draft): boolean {
   const { sentence: s, clause } = d;
   if (d.speaker || clause.prefix || clause.idx[0] !== 0 || s.quoted[0]) return false;
+  const opening = s.tokens
+    .slice(0, 4)
+    .map((t) => t.lower)
+    .join(" ");
+  if (/^here(?:'s| is| are) (?:what|how|why|everything|all)\b/.test(opening)) return true;
   const first = s.tokens[0]!.lower;
   if (s.tags[0] !== "verb" || verbBase(first) !== first) return false;
   return !clause.idx.slice(1).some((i) => isPredicate(s.tags[i]));

@@ -179,9 +179,9 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions): Head
     seenContent = true;
     const knownTitle = header.title ?? options.knownTitle;
     if (knownTitle && sameTitle(text, knownTitle)) continue;
-    if (unit.emphasis && unit.kind === "paragraph") continue;
-
+    // An emphasised line is a standfirst or a caption, unless it is the byline ("*By Priya Shah · 12 March 2025*").
     if (takeBylineOrDate(header, text, Boolean(knownTitle) || !options.findTitle)) continue;
+    if (unit.emphasis && unit.kind === "paragraph") continue;
     const noise = noiseReason(text);
     if (noise !== null && noise !== "promo") continue;
 
