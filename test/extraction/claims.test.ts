@@ -273,6 +273,8 @@ describe("attribution", () => {
     );
     expect(find(claims, "funded by a federal grant").text).toMatch(/^The project is funded/);
     expect(find(claims, "unclear whether").text).toMatch(/^It is unclear/);
+    const jobs = run("Acme Corp reported a loss of $2 billion. It also cut 500 jobs in Ohio.").claims;
+    expect(find(jobs, "cut 500 jobs").text).toMatch(/^Acme Corp also cut 500 jobs/);
     expect(find(claims, "right thing to do").text).toMatch(/^It is the right thing/);
   });
 

@@ -177,7 +177,8 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
       it: thing,
     });
     noteNames(ctx, s);
-    if (s.tokens[0]?.lower !== "it") thing = frame ? null : definiteSubject(s);
+    // (A frame that reports an act, "Acme reported a loss", keeps its subject as the sentence's thing.)
+    if (s.tokens[0]?.lower !== "it") thing = frame && !frame.whole ? null : definiteSubject(ctx, s);
     return { s, frame, speaker };
   });
   const quoteSpeaker = new Map<Span, Voice>();
@@ -244,9 +245,13 @@ const DUMMY_IT_VERBS =
   /^(?:seems?|seemed|appears?|appeared|remains?|remained|takes?|took|matters?|mattered|happens?|happened|looks?|looked|means?|meant|follows?|followed|turns?|turned|makes?|made)$/;
 
 /** "The project includes …": a short definite subject a following "It …" can stand for. */
-function definiteSubject(s: Sentence): string | null {
+function definiteSubject(ctx: Context, s: Sentence): string | null {
   const from = openingConjunction(s);
-  if (s.tokens[from]?.lower !== "the" || s.quoted[from]) return null;
+  if (s.quoted[from]) return null;
+  // "Acme Corp reported a loss. It also cut 500 jobs.": an organisation named as the subject.
+  const run = runsOf(s).find((r) => r.from === from);
+  if (run && isPredicate(s.tags[run.to]) && ctx.names.classify(run.text) === "organization") return run.text;
+  if (s.tokens[from]?.lower !== "the") return null;
   let to = from + 1;
   while (to < s.tokens.length && to - from <= 6 && /^(?:word|propn)$/.test(s.tags[to] ?? "")) to++;
   if (to - from < 2 || !isPredicate(s.tags[to])) return null;
