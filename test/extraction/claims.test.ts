@@ -426,6 +426,16 @@ describe("attribution", () => {
     expect(claims.some((c) => /what it means for you/.test(c.text))).toBe(false);
   });
 
+  it("takes the channel a leading adverbial names", () => {
+    const { claims } = run(
+      "In an interview with CNN on Sunday, Senator Maria Lopez said the bill would pass by June. " +
+        "Speaking on BBC Radio 4, the minister said prices would fall. In a post on X, Lopez wrote that the bill was dead.",
+    );
+    expect(find(claims, "bill would pass").attribution.via).toContain("CNN");
+    expect(find(claims, "prices would fall").attribution.via).toContain("BBC Radio 4");
+    expect(find(claims, "bill was dead").attribution.via).toContain("X (Twitter)");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -90,8 +90,12 @@ const NOT_BEFORE_VERB = new Set([
 const MEDIA_WORDS =
   /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
 
+/** A broadcaster's name opening a programme's or station's ("BBC Radio 4", "CNN's State of the Union"). */
+const BROADCASTER_PREFIX = /^(?:BBC|CNN|NBC|CBS|ABC|NPR|ITV|MSNBC|CNBC|PBS|C-SPAN)\b|^(?:Fox|Sky|Al Jazeera)\s+\p{Lu}/u;
+
 export function isMediaName(s: string): boolean {
-  return MEDIA_WORDS.test(s.trim());
+  const t = s.trim();
+  return MEDIA_WORDS.test(t) || BROADCASTER_PREFIX.test(t);
 }
 
 /** The channel named by a prepositional phrase ("on X", "on Telegram"), canonicalised. */
@@ -354,6 +358,20 @@ function newFrame(cueAt: number, s: Sentence): Frame {
   };
 }
 
+/** "In an interview with CNN,", "Speaking on BBC Radio 4,", "In a post on X,": the channel a leading adverbial names. */
+function adverbialChannels(s: Sentence, to: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < to; k++) {
+    if (!/^(?:on|with|to)$/.test(s.tokens[k]!.lower)) continue;
+    let j = k + 1;
+    while (j < to && !/^(?:,|on|with|to|in|at|about|for)$/.test(s.tokens[j]!.lower)) j++;
+    const phrase = text(s, { from: k + 1, to: j });
+    const channel = channelOf(phrase) ?? (isMediaName(phrase.replace(/^the /i, "")) ? phrase : null);
+    if (channel) out.push(channel);
+  }
+  return out;
+}
+
 /** "According to X, …" and "…, according to X." */
 function accordingTo(s: Sentence, end: number): Frame | null {
   for (let i = 0; i + 1 < end; i++) {
@@ -425,6 +443,7 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
       frame.appositives = np.appositives;
+      if (from > 0) frame.via.push(...adverbialChannels(s, from));
       const at = contentStart(s, c, end, frame);
       if (at >= end) return null;
       // "Some drivers still complain, but most have adapted": the cue has no content; a new clause begins.
