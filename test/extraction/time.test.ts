@@ -23,6 +23,12 @@ const cases: Array<[string, string, string]> = [
   ["Inflation stood at 3.6% in June.", "2025-06-01", "2025-06-30"],
   ["The meeting will take place in just a few days.", "2025-07-08", "2025-07-10"],
   ["The report was published on 07.07.2025.", "2025-07-07", "2025-07-07"],
+  ["Revenue rose 8% in the fourth quarter.", "2024-10-01", "2024-12-31"],
+  ["The company expects growth in fiscal 2026.", "2026-01-01", "2026-12-31"],
+  ["Prices rose last summer.", "2024-06-01", "2024-08-31"],
+  ["The works will finish next spring.", "2026-03-01", "2026-05-31"],
+  ["Sales will double over the next five years.", "2025-07-07", "2030-07-07"],
+  ["Wages fell in the past two decades.", "2005-07-07", "2025-07-07"],
 ];
 
 describe("resolveTime", () => {

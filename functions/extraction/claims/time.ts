@@ -185,11 +185,13 @@ const RULES: Rule[] = [
   {
     rank: 2,
     re: /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+((?:19|20)\d{2}))?|Q([1-4])\s+((?:19|20)\d{2}))\b/gi,
-    resolve: (m, ref) => {
+    resolve: (m, ref, future) => {
       const q = m[1] ? ORDINAL_QUARTER[m[1].toLowerCase()]! : Number(m[3]);
       const yText = m[2] ?? m[4];
-      const y = yText ? Number(yText) : ref !== null ? ymd(ref).y : null;
+      let y = yText ? Number(yText) : ref !== null ? ymd(ref).y : null;
       if (y === null) return null;
+      // "Revenue rose in the fourth quarter", written in March: the last fourth quarter that has begun.
+      if (!yText && ref !== null && !future && day(y, q * 3 - 2, 1) > ref) y--;
       return [day(y, q * 3 - 2, 1), monthEnd(y, q * 3)];
     },
   },
@@ -272,10 +274,43 @@ const RULES: Rule[] = [
       return [day(y, mo, 1), monthEnd(y, mo)];
     },
   },
-  // in 2025; since 1997; early 2023; dated 2019
+  // last summer, this winter, the summer of 2024, spring 2023 (northern seasons: spring from March, winter from
+  // December)
   {
     rank: 4,
-    re: /\b(in|since|by|until|from|during|for|of|before|after|early|late|mid-?|dated|throughout)\s+((?:19|20)\d{2})\b(?!\s*(?:%|[–—-]\d))/gi,
+    re: /\b(?:(last|this|next|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/gi,
+    resolve: (m, ref, future) => {
+      const season = m[2]!.toLowerCase();
+      const q = m[1]?.toLowerCase();
+      if (!q && !m[3]) return null;
+      const start = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 }[season]!;
+      let y = m[3] ? Number(m[3]) : ref !== null ? ymd(ref).y : null;
+      if (y === null) return null;
+      if (!m[3] && ref !== null) {
+        const begun = day(y, start, 1) <= ref;
+        if (q === "last") y -= begun && day(y, start, 1) + 92 * DAY_MS <= ref ? 0 : 1;
+        else if (q === "next" || (future && q !== "this")) y += begun ? 1 : 0;
+      }
+      const end = start === 12 ? monthEnd(y + 1, 2) : monthEnd(y, start + 2);
+      return [day(y, start, 1), end];
+    },
+  },
+  // over the next five years; in the past two decades
+  {
+    rank: 4,
+    re: /\b(?:over|in|during|for|within)\s+the\s+(next|past|last|coming)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(month|year|decade)s\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null;
+      const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!.toLowerCase()]!;
+      const months = n * { month: 1, year: 12, decade: 120 }[m[3]!.toLowerCase() as "month" | "year" | "decade"];
+      const ahead = /^(?:next|coming)$/i.test(m[1]!);
+      return ahead ? [ref, addMonths(ref, months)] : [addMonths(ref, -months), ref];
+    },
+  },
+  // in 2025; since 1997; early 2023; dated 2019; fiscal 2026
+  {
+    rank: 4,
+    re: /\b(in|since|by|until|from|during|for|of|before|after|early|late|mid-?|dated|throughout|fiscal|FY)\s+((?:19|20)\d{2})\b(?!\s*(?:%|[–—-]\d))/gi,
     resolve: (m, ref) => {
       const y = Number(m[2]);
       if (m[1]!.toLowerCase() === "since" && ref !== null) return [day(y, 1, 1), ref];
@@ -313,7 +348,7 @@ const RULES: Rule[] = [
 ];
 
 const TRIGGER = new RegExp(
-  `\\d|\\b(?:${MONTH_NAMES}|${MONTH_ABBR}|${WEEKDAY}|yesterday|today|tomorrow|overnight|tonight|morning|afternoon|evening|ago|week|month|year|quarter|days)\\b`,
+  `\\d|\\b(?:${MONTH_NAMES}|${MONTH_ABBR}|${WEEKDAY}|yesterday|today|tomorrow|overnight|tonight|morning|afternoon|evening|ago|week|month|year|quarter|days|years|months|decades|spring|summer|autumn|fall|winter)\\b`,
   "i",
 );
 
