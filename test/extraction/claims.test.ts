@@ -436,6 +436,13 @@ describe("attribution", () => {
     expect(find(claims, "bill was dead").attribution.via).toContain("X (Twitter)");
   });
 
+  it("resolves a surname of several words to the full name quoted before", () => {
+    const { claims } = run(
+      "European Commission President Ursula von der Leyen said the EU would respond firmly. Von der Leyen added that talks would continue.",
+    );
+    expect(find(claims, "talks would continue").attribution.speaker).toBe("Ursula von der Leyen");
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +

@@ -429,6 +429,15 @@ export class NameBook {
     if (ws.length === 1) {
       const full = this.people.get(ws[0]!.toLowerCase().replace(/['’]s$/, ""));
       if (full) return full;
+    } else if (ws.length <= 3) {
+      // "Von der Leyen" after "Ursula von der Leyen": a surname of several words.
+      const full = this.people.get(
+        ws
+          .at(-1)!
+          .toLowerCase()
+          .replace(/['’]s$/, ""),
+      );
+      if (full && full.toLowerCase().endsWith(` ${stripped.toLowerCase()}`)) return full;
     }
     return stripped;
   }

@@ -223,6 +223,12 @@ export class SpeakerBook {
           return this.remember({ name: person, type: "person", anonymous: false, head, via: [], reportedBy: null });
       }
     }
+    // "Von der Leyen" after "Ursula von der Leyen" spoke: the end of a person's name already quoted.
+    if (/^\p{Lu}\S*\s/u.test(p) && !/^the\s/i.test(p)) {
+      const tail = ` ${lower}`;
+      const known = this.seen.findLast((x) => x.type === "person" && x.name.toLowerCase().endsWith(tail));
+      if (known) return this.remember(known);
+    }
     // "Some" + noun ("some economists") and plural nouns are groups.
     return this.remember(this.describe(p));
   }
