@@ -437,7 +437,7 @@ export class NameBook {
           .toLowerCase()
           .replace(/['’]s$/, ""),
       );
-      if (full && full.toLowerCase().endsWith(` ${stripped.toLowerCase()}`)) return full;
+      if (full?.toLowerCase().endsWith(` ${stripped.toLowerCase()}`)) return full;
     }
     return stripped;
   }
