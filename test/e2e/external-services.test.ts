@@ -89,9 +89,11 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
     await dynamo.stop();
     await putObject(s3.client, stack!.endpoints, `incoming/doomed/${d!.name}`, d!.bytes, d!.contentType);
     const deadLetters = join(home, "queue", "dead-letter.jsonl");
+    const logged = `dead-lettered after 3 deliveries: s3://${BUCKET}/incoming/doomed/${d!.name} → ${deadLetters}`;
     const deadline = Date.now() + 150_000;
-    while (!existsSync(deadLetters)) {
-      if (Date.now() > deadline) throw new Error(`nothing dead-lettered:\n${stack!.output()}`);
+    // The stack writes the file before it logs, and its output reaches us through a pipe: wait for both.
+    while (!existsSync(deadLetters) || !stack!.output().includes(logged)) {
+      if (Date.now() > deadline) throw new Error(`no dead letter both written and logged:\n${stack!.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const [entry, ...more] = readFileSync(deadLetters, "utf8")
@@ -104,8 +106,6 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
       receiveCount: 3,
     });
     expect(entry.lastError).toEqual(expect.any(String));
-    expect(stack!.output()).toContain(
-      `dead-lettered after 3 deliveries: s3://${BUCKET}/incoming/doomed/${d!.name} → ${deadLetters}`,
-    );
+    expect(stack!.output()).toContain(logged);
   });
 });

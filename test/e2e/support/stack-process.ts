@@ -39,7 +39,8 @@ export async function startStack(home: string, env: Record<string, string> = {})
   child.stderr!.on("data", (d: Buffer) => {
     output += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": only then has all of the child's output come through the pipes.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => {
     exitCode = code;
@@ -48,7 +49,8 @@ export async function startStack(home: string, env: Record<string, string> = {})
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`the stack exited with ${exitCode} before it was ready:\n${output}`);
-    if (existsSync(endpointsPath(home))) {
+    // The banner too: it is printed after the endpoints file is written and reaches us through a pipe.
+    if (existsSync(endpointsPath(home)) && output.includes("claimtrack is running.")) {
       const endpoints = readEndpoints(home);
       if (endpoints.pid === child.pid) {
         return {
