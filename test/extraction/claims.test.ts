@@ -475,6 +475,17 @@ describe("atomic claims", () => {
     expect(find(claims, "shares rose").text).not.toMatch(/forecast/);
   });
 
+  it("reads a cue verb with a plain object as a predicate, and keeps a relative clause's predicates together", () => {
+    const { claims } = run(
+      "The plan also includes a 3 percent raise for nurses and adds 12 ambulances. The board backed a levy that funds two clinics and raises fares.",
+    );
+    expect(find(claims, "adds 12 ambulances").text).toMatch(/^The plan also adds 12 ambulances/);
+    expect(find(claims, "adds 12 ambulances").attribution.speaker).toBeNull();
+    expect(find(claims, "raises fares").text).toMatch(
+      /^The board backed a levy that funds two clinics and raises fares/,
+    );
+  });
+
   it("makes a cause its own claim", () => {
     const { claims } = run("The match was postponed due to heavy snow across the region.");
     expect(find(claims, "match was postponed").text).not.toMatch(/snow/);

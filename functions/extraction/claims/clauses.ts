@@ -266,6 +266,9 @@ function findSplit(
           (s.tokens[lastVerb - 1]?.lower === "to" || (infinitiveBefore && isBase(lastVerb)))
         )
           continue;
+        // "a budget that closes two libraries and raises fees": the second predicate is the relative clause's
+        // too, and its subject is not the sentence's.
+        if (w === "and" && lastVerb !== undefined && relativeSubject(s, idx, idx.indexOf(lastVerb))) continue;
         return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
       }
       if (s.tags[next] === "aux" || s.tags[next] === "modal") {
@@ -554,4 +557,11 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
   }
   const opener = s.tokens[clause.idx[cut.at + cut.skip - 1]!]!.lower;
   split(s, { idx: right, prefix: "", link: "", kind: cut.kind, opener }, out);
+}
+
+/** Whether the predicate at position k of idx has a relative pronoun for its subject ("that [already] closes"). */
+function relativeSubject(s: Sentence, idx: number[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && s.tags[idx[j]!] === "adv") j--;
+  return j > 0 && /^(?:that|which|who)$/.test(s.tokens[idx[j]!]!.lower) && s.tags[idx[j - 1]!] !== "verb";
 }

@@ -449,7 +449,8 @@ function emitContent(
       s.tags[clause.idx[0]!] === "verb" &&
       clause.idx.length > 3 &&
       // "… and demand from China cooled", "… and state officials praised …": nouns, not a second cue.
-      !(NOUN_CUES.has(head.lower) && !/^(?:that|:|"|“)$/.test(s.tokens[clause.idx[1]!]?.lower ?? ""))
+      !(NOUN_CUES.has(head.lower) && !/^(?:that|:|"|“)$/.test(s.tokens[clause.idx[1]!]?.lower ?? "")) &&
+      coordinatedReport(s, clause.idx)
     ) {
       let from = 1;
       while (
@@ -459,7 +460,6 @@ function emitContent(
         from++;
       const who = speaker ?? (clause.prefix ? ctx.speakers.resolve(clause.prefix) : null);
       const cueBase = CUE_VERBS.get(head.lower) ?? null;
-      // "… and called for an audit": an act, not a statement, keeps its words and its subject.
       const act = cueBase !== null && WHOLE_CUES.has(cueBase);
       pushDraft(
         ctx,
@@ -492,6 +492,18 @@ function emitContent(
     }
     pushDraft(ctx, s, clause, speaker, frame ? frame.cue : inheritedCue, frame?.cueBase ?? null, via, first && k === 0);
   });
+}
+
+/**
+ * Whether a coordinated cue verb reports something: an act ("… and called for an audit"), or a statement — a clause
+ * with a verb of its own, or words after "that", a colon or a quotation mark. "… and adds 12 police officers" is
+ * a plain predicate whose verb can also be a cue.
+ */
+function coordinatedReport(s: Sentence, idx: number[]): boolean {
+  const base = CUE_VERBS.get(s.tokens[idx[0]!]!.lower);
+  if (base !== undefined && WHOLE_CUES.has(base)) return true;
+  if (/^(?:that|:|"|“)$/.test(s.tokens[idx[1]!]?.lower ?? "")) return true;
+  return idx.slice(1).some((i) => /^(?:verb|aux|modal)$/.test(s.tags[i] ?? "") || s.quoted[i]);
 }
 
 const CIRCUMSTANCE = /^(?:after|before|when|as|because|since|while|although|though|until|once|where)$/;
