@@ -458,6 +458,25 @@ describe("attribution", () => {
     expect(find(claims, "criticised the tariffs").text).toMatch(/^Hillary Clinton criticised/);
   });
 
+  it("cuts a long 'according to' source before its description, and splits 'and that' over an aside", () => {
+    const { claims } = run(
+      "Sea ice shrank by 9% over the decade, according to satellite records of the polar regions published on Monday by the Norwegian Polar Institute's climate unit in Tromsø in northern Norway. Dr. Ida Berg cautioned that the records began late and that older figures, including ship logs, were less precise.",
+    );
+    const ice = find(claims, "sea ice shrank");
+    expect(ice.text).not.toMatch(/according/);
+    expect(ice.attribution.speaker).toBe("satellite records of the polar regions");
+    expect(ice.attribution.speakerType).toBe("document");
+    expect(find(claims, "records began late").text).not.toMatch(/older figures/);
+    expect(find(claims, "older figures").attribution.speaker).toBe("Ida Berg");
+  });
+
+  it("takes 'the company' for the business that spoke last, not a university named since", () => {
+    const { claims } = run(
+      "Halvard said it would seek approval next year. The trial was led by a team at Lund University. Regulators in Norway are reviewing the file, the company said.",
+    );
+    expect(find(claims, "reviewing the file").attribution.speaker).toBe("Halvard");
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();
@@ -504,6 +523,15 @@ describe("certainty, polarity and time", () => {
     expect(factory.polarity).toBe("negative");
     expect(factory.time?.start).toBe("2024-01-01");
     expect(find(claims, "water was contaminated").polarity).toBe("negative");
+  });
+
+  it("borrows no time across a change of tense, and reads 'within six months' after a past verb as no date", () => {
+    const { claims } = run(
+      "The firm said it would open a plant early next year. The firm did not disclose the cost. In the trial, pain eased within six months.",
+    );
+    expect(find(claims, "open a plant").time?.start).toBe("2025-01-01");
+    expect(find(claims, "did not disclose").time).toBeNull();
+    expect(find(claims, "pain eased").time).toBeNull();
   });
 
   it("resolves dates against the publication date", () => {

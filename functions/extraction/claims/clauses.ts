@@ -199,10 +199,10 @@ function findSplit(
   // The first predicate's position answers "is there a predicate before p" in constant time.
   const firstPred = idx.findIndex((i) => isPredicate(s.tags[i]));
   const hasPredBefore = (p: number) => firstPred >= 0 && firstPred < p;
-  const predSoonAfter = (p: number, within: number) => {
+  const predSoonAfter = (p: number, within: number, overCommas = false) => {
     for (let k = p; k < idx.length && k < p + within; k++) {
       const i = idx[k]!;
-      if (s.tokens[i]!.text === "," || s.tags[i] === "conj") return -1;
+      if ((s.tokens[i]!.text === "," && !overCommas) || s.tags[i] === "conj") return -1;
       if (isPredicate(s.tags[i])) return k;
     }
     return -1;
@@ -251,7 +251,8 @@ function findSplit(
       if (!hasPredBefore(p)) continue;
       const start = p - (prevIsComma ? 1 : 0);
       // "argued that the shelters were unsafe and that residents would be moved": a second reported clause.
-      if (s.tokens[next]?.lower === "that" && predSoonAfter(p + 2, 8) > p + 2)
+      // The subject may hold an aside: "and that side effects, including muscle pain, were reported".
+      if (s.tokens[next]?.lower === "that" && predSoonAfter(p + 2, 12, true) > p + 2)
         return { at: start, skip: p - start + 2, shareSubject: false, kind: "coordinate" };
       if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
         // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.

@@ -716,6 +716,21 @@ function frameTime(
   return mentionsTime(text) ? resolveTime(text, ref) : null;
 }
 
+/**
+ * Whether a clause can be about a time borrowed from the sentence before: not a past-tense clause about a future
+ * time ("… would file early next year. The company did not disclose the price."), nor a "will" about a past one.
+ */
+function tenseFits(d: Draft, time: { start: string; end: string }, today: string | null): boolean {
+  if (!today) return true;
+  const { sentence: s, clause } = d;
+  const first = clause.idx.find((i) => isPredicate(s.tags[i]));
+  if (first === undefined) return true;
+  const w = s.tokens[first]!.lower;
+  if (/^(?:will|shall)$/.test(w) || w === "'ll") return time.end >= today;
+  const past = /^(?:did|was|were|had)$/.test(w) || (s.tags[first] === "verb" && isPastForm(w));
+  return !past || time.start <= today;
+}
+
 function isPresentTense(d: Draft): boolean {
   const { sentence: s, clause } = d;
   const first = clause.idx.find((i) => isPredicate(s.tags[i]));
@@ -754,6 +769,7 @@ function hasPredicate(d: Draft): boolean {
 
 function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[] {
   const ref = referenceDay(doc.publishedAt);
+  const today = doc.publishedAt?.slice(0, 10) ?? null;
   const seen = new Set<string>();
   const rendered = ctx.drafts
     .map((d) => ({ d, r: render(ctx, d) }))
@@ -802,7 +818,14 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
       // An earlier clause of the same sentence that names its time, the time its frame names ("…, a judge ruled on
       // Tuesday"), else the sentence before in the paragraph.
       time = sentenceTime.get(d.sentence) ?? frameTime(ctx, d.sentence, backgroundSpans, ref);
-      if (!time && lastTime && lastTime.block === d.block && lastTime.sentence !== d.sentence) time = lastTime.time;
+      if (
+        !time &&
+        lastTime &&
+        lastTime.block === d.block &&
+        lastTime.sentence !== d.sentence &&
+        tenseFits(d, lastTime.time, today)
+      )
+        time = lastTime.time;
       if (time) sentenceTime.set(d.sentence, time);
     }
     if (time && !background) lastTime = { block: d.block, sentence: d.sentence, time };

@@ -372,6 +372,20 @@ function adverbialChannels(s: Sentence, to: number): string[] {
   return out;
 }
 
+/**
+ * Where the source named after "according to" ends: the whole phrase when it is of a speaker's length, else before
+ * the participle or relative clause that describes it ("results of a large trial | presented on Sunday at …").
+ */
+function sourceEnd(s: Sentence, from: number, to: number): number | null {
+  if (to - from <= 16) return to;
+  for (let k = from + 2; k < from + 16; k++) {
+    const w = s.tokens[k]!.lower;
+    const participle = s.tags[k] === "verb" && isPastForm(w) && /^(?:word|propn)$/.test(s.tags[k - 1] ?? "");
+    if (participle || /^(?:which|that|who)$/.test(w)) return k;
+  }
+  return null;
+}
+
 /** "According to X, …" and "…, according to X." */
 function accordingTo(s: Sentence, end: number): Frame | null {
   for (let i = 0; i + 1 < end; i++) {
@@ -385,8 +399,9 @@ function accordingTo(s: Sentence, end: number): Frame | null {
       while (j < end && s.tokens[j]!.text !== ",") j++;
       if (j >= end) return null;
       // The source of "according to" may be a long description ("a survey released on Tuesday by …").
-      if (j - i - 2 > 16) return null;
-      frame.speaker = { from: i + 2, to: j };
+      const to = sourceEnd(s, i + 2, j);
+      if (to === null) return null;
+      frame.speaker = { from: i + 2, to };
       frame.speakerText = text(s, frame.speaker);
       frame.content.push({ from: j + 1, to: end });
       return frame;
@@ -394,8 +409,9 @@ function accordingTo(s: Sentence, end: number): Frame | null {
     if (s.tokens[i - 1]?.text !== "," && s.tokens[i - 1]?.text !== "”" && s.tokens[i - 1]?.text !== '"') continue;
     let j = i + 2;
     while (j < end && s.tokens[j]!.text !== ",") j++;
-    if (j - i - 2 > 16) continue;
-    frame.speaker = { from: i + 2, to: j };
+    const to = sourceEnd(s, i + 2, j);
+    if (to === null) continue;
+    frame.speaker = { from: i + 2, to };
     frame.speakerText = text(s, frame.speaker);
     frame.content.push({ from: 0, to: i - 1 });
     // "…, according to the weather service, which has issued a red warning": about the source, in our voice.

@@ -203,7 +203,8 @@ export const UTTERANCE_NOUNS = words(`statement post tweet interview briefing re
 /** What a study or a count says: its speaker is a document ("a study found", "polls showed"). */
 export const FINDING_NOUNS = words(`study studies poll polls survey surveys research analysis paper data findings
   audit assessment estimate estimates projections forecast review census order opinion decision complaint lawsuit
-  motion affidavit testimony book essay column op-ed article blog podcast newsletter documents`);
+  motion affidavit testimony book essay column op-ed article blog podcast newsletter documents results figures
+  statistics records filings`);
 
 /** Channels a statement travels through: "on X", "on Telegram", "in an interview with the BBC". */
 export const CHANNELS: Array<[RegExp, string]> = [

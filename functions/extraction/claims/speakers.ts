@@ -18,9 +18,9 @@ export interface Speaker {
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
   /^(?:company|firm|group|business|corporation|conglomerate|startup|retailer|lender|bank|insurer|airline|carrier|manufacturer|[a-z]*maker|producer|operator|owner|supplier|chain|brand|giant)$/;
-/** Names of public bodies, which "the company" never means. */
+/** Names of public bodies and institutions, which "the company" never means. */
 const PUBLIC_BODY =
-  /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|school|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
+  /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|college|school|institute|academy|society|foundation|museum|church|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
 
 const PERSON_NOUNS = new Set([
   "official",
@@ -109,7 +109,7 @@ export class SpeakerBook {
 
   /** An organisation named in the text: a business among them is what a later "the company" means. */
   noteOrganization(name: string): void {
-    if (!PUBLIC_BODY.test(name)) this.lastBusiness = name;
+    if (!PUBLIC_BODY.test(name) && !isMediaName(name)) this.lastBusiness = name;
   }
 
   /** A person named in the text without being a speaker, for later "he"/"she". */
@@ -302,7 +302,11 @@ export class SpeakerBook {
     this.seen.push(s);
     if (s.type === "person" && !s.anonymous) this.touchPerson(s, true);
     else if (s.type === "group") this.lastGroup = s;
-    else if (s.type === "organization") this.lastOrg = s;
+    else if (s.type === "organization") {
+      this.lastOrg = s;
+      // A named organisation that speaks ("Corvana said") is the business a later "the company" means.
+      if (!s.anonymous && /^\p{Lu}/u.test(s.name)) this.noteOrganization(s.name);
+    }
     return s;
   }
 

@@ -77,6 +77,10 @@ interface Found {
   end: Day;
 }
 
+/** A past-tense verb just before a time expression: "published on Wednesday", "appeared within six months". */
+const PAST_VERB_BEFORE =
+  /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent|fell|rose|grew)\s+$/i;
+
 interface Rule {
   rank: number;
   re: RegExp;
@@ -215,14 +219,13 @@ const RULES: Rule[] = [
       const q = m[1]?.toLowerCase();
       // "a study published on Wednesday … could": the verb the weekday belongs to decides over a bare modal.
       const before = m.input.slice(Math.max(0, m.index - 25), m.index);
-      const pastVerb = /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent)\s+$/i;
       const onlyModal = !FUTURE.test(m.input);
       const dir =
         q === "next"
           ? "next"
           : q === "last"
             ? "last"
-            : future && !(onlyModal && pastVerb.test(before))
+            : future && !(onlyModal && PAST_VERB_BEFORE.test(before))
               ? "future"
               : "past";
       const t = weekday(m[2]!, ref, dir);
@@ -250,8 +253,10 @@ const RULES: Rule[] = [
   {
     rank: 3,
     re: /\b(?:in|within)\s+(?:just\s+|the\s+next\s+)?(?:a\s+(?=few\b))?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:more\s+)?(day|week|month)s?\b/gi,
-    resolve: (m, ref) => {
+    resolve: (m, ref, future) => {
       if (ref === null) return null;
+      // "the benefit appeared within six months": a span after some past event, not after publication.
+      if (!future && PAST_VERB_BEFORE.test(m.input.slice(Math.max(0, m.index - 25), m.index))) return null;
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!;
       const unit = m[2]!.toLowerCase();
       const end = unit === "day" ? ref + n * DAY_MS : unit === "week" ? ref + 7 * n * DAY_MS : addMonths(ref, n);
