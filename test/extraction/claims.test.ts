@@ -477,6 +477,18 @@ describe("attribution", () => {
     expect(find(claims, "reviewing the file").attribution.speaker).toBe("Halvard");
   });
 
+  it("reads 'they' as the group that speaks, counted groups as groups, and a 'whose' aside as the owner's", () => {
+    const { claims } = run(
+      "The board will vote on the levy on Friday. Three of the seven board members said they oppose the levy. An aide to Sen. Rosa Lind, whose state hosts the plant, said Lind would visit.",
+    );
+    const oppose = find(claims, "oppose the levy");
+    expect(oppose.text).toMatch(/^Three of the seven board members oppose the levy/);
+    expect(oppose.attribution.speakerType).toBe("group");
+    expect(oppose.time).toBeNull();
+    expect(find(claims, "hosts the plant").text).toMatch(/^Sen\. Rosa Lind's state hosts the plant/);
+    expect(find(claims, "hosts the plant").attribution.speaker).toBeNull();
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();
@@ -503,6 +515,17 @@ describe("atomic claims", () => {
     expect(find(claims, "raises fares").text).toMatch(
       /^The board backed a levy that funds two clinics and raises fares/,
     );
+  });
+
+  it("splits a parallel list of phrases, a 'whose' clause, and ', citing X' as what the subject cited", () => {
+    const { claims } = run(
+      "The mill sends timber to Oslo and to Bergen. Nordwood, whose sales fell 8% last year, closed a sawmill, citing weak demand.",
+    );
+    expect(find(claims, "to Oslo").text).toMatch(/^The mill sends timber to Oslo$/);
+    expect(find(claims, "to Bergen").text).toMatch(/^The mill sends timber to Bergen/);
+    expect(find(claims, "sales fell").text).toMatch(/^Nordwood's sales fell 8% last year/);
+    expect(find(claims, "closed a sawmill").text).not.toMatch(/whose|citing/);
+    expect(find(claims, "weak demand").text).toMatch(/^Nordwood cited weak demand/);
   });
 
   it("makes a cause its own claim", () => {

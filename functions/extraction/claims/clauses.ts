@@ -31,6 +31,8 @@ export interface Clause {
   replaceFirst?: string;
   /** A word inserted before position `at` of idx ("Kyiv [was] the main target"). */
   insert?: { at: number; word: string };
+  /** The prefix holds the clause's verb: one item of a parallel list ("We lose business | to Houston"). */
+  verbInPrefix?: boolean;
 }
 
 const RELATIVE = new Set(["which", "who"]);
@@ -151,7 +153,10 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
     const next = idx[p + 1]!;
     const w = s.tokens[next]!.lower;
     const tag = s.tags[next];
-    const isRelative = RELATIVE.has(w) && isPredicate(s.tags[idx[p + 2]!]);
+    // ", whose shares fell 5%," → "Acme's shares fell 5%".
+    const isPossessive =
+      w === "whose" && [2, 3, 4].some((k) => isPredicate(s.tags[idx[p + k]!]) && s.tokens[idx[p + k]!]!.text !== ",");
+    const isRelative = (RELATIVE.has(w) && isPredicate(s.tags[idx[p + 2]!])) || isPossessive;
     const isParticiple =
       (tag === "verb" &&
         /ed$|^(?:led|held|known|built|set|hit|made|run|born|given)$/.test(w) &&
@@ -166,7 +171,8 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
     // The lifted clause runs to the next comma or the end.
     let e = p + 2;
     while (e < idx.length && s.tokens[idx[e]!]!.text !== ",") e++;
-    const antecedentText = textOf(s, idx.slice(a, p)).replace(/^(?:a|an)\s/i, "the ");
+    let antecedentText = textOf(s, idx.slice(a, p)).replace(/^(?:a|an)\s/i, "the ");
+    if (isPossessive) antecedentText = possessive(antecedentText);
     const body = idx.slice(isRelative ? p + 2 : p + 1, e);
     if (body.length < 2) continue;
     out.push({
@@ -181,6 +187,15 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
   return clause;
 }
 
+/**
+ * Who owns what a "whose" clause says: the name a description ends on ("an aide to Sen. Rosa Lind, whose state …"
+ * → "Sen. Rosa Lind's state"), else the whole phrase.
+ */
+export function possessive(antecedent: string): string {
+  const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}.+)$/u)?.[1] ?? antecedent;
+  return /s$/.test(owner) ? `${owner}'` : `${owner}'s`;
+}
+
 function pluralish(np: string): boolean {
   const head =
     np
@@ -188,7 +203,7 @@ function pluralish(np: string): boolean {
       .trim()
       .split(/\s+/)
       .at(-1) ?? "";
-  return /[^s]s$/.test(head) || /\band\b/.test(np);
+  return /[^s]s$/.test(head) || /\band\b/.test(np) || /^(?:they|we|i|you)$/i.test(head);
 }
 
 /** Where to split a clause in two, and how the right side gets its subject back. */
@@ -275,7 +290,8 @@ function findSplit(
       if (s.tags[next] === "aux" || s.tags[next] === "modal") {
         return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
       }
-      if (s.tokens[next]!.lower === "to" && w === "and") {
+      // "and to cut costs", not "to Houston and to Corpus Christi".
+      if (s.tokens[next]!.lower === "to" && w === "and" && isPredicate(s.tags[idx[p + 2]!])) {
         return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
       }
       const k = predSoonAfter(p + 1, 8);
@@ -304,7 +320,9 @@ function findSplit(
         return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
       }
     }
-    if (prevIsComma && w === "citing") return { at: p - 1, skip: 2, shareSubject: false, kind: "cause" };
+    // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
+    if (prevIsComma && w === "citing" && hasPredBefore(p))
+      return { at: p - 1, skip: 1, shareSubject: true, kind: "result" };
     // ", saying the company had shared it …": more from the same speaker.
     if (
       prevIsComma &&
@@ -417,11 +435,12 @@ function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
     )
       continue;
     const prefix = textOf(s, idx.slice(0, p));
+    const verbInPrefix = idx.slice(0, p).some((i) => isPredicate(s.tags[i]));
     const items: Clause[] = [];
     starts.forEach((from, k) => {
       let to = k + 1 < starts.length ? starts[k + 1]! - 1 : idx.length;
       while (to > from && /^(?:,|and|or)$/.test(s.tokens[idx[to - 1]!]!.lower)) to--;
-      items.push({ idx: idx.slice(from, to), prefix, link: "", kind: "coordinate" });
+      items.push({ idx: idx.slice(from, to), prefix, link: "", kind: "coordinate", verbInPrefix });
     });
     return items;
   }
@@ -524,12 +543,13 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     );
     const base = verbBase(s.tokens[right[0]!]!.lower)!;
     const prefix = [clause.prefix, subject].filter(Boolean).join(" ");
+    const plural = pluralish(subject);
     out.push({
       idx: right,
       prefix,
       link: "",
       kind: "result",
-      replaceFirst: past ? pastTense(base) : thirdPerson(base),
+      replaceFirst: past ? pastTense(base) : plural ? base : thirdPerson(base),
     });
     return;
   }

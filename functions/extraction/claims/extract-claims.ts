@@ -2,7 +2,7 @@
 // with speaker, certainty, polarity, time, entities and verbatim evidence.
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
-import { type Clause, splitClauses } from "./clauses.ts";
+import { type Clause, possessive, splitClauses } from "./clauses.ts";
 import {
   type Frame,
   findFrame,
@@ -354,6 +354,11 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     const idx = range(relative ? a.from + 1 : a.from, a.to);
     // ", at a later press gaggle,": a circumstance of the statement, not a description of the speaker.
     if (s.tags[a.from] === "prep") continue;
+    // "A spokeswoman for Rep. Jill Moreno, whose district includes the port," → "Rep. Jill Moreno's district …".
+    if (first.lower === "whose" && a.to - a.from > 2) {
+      ownVoice({ idx: range(a.from + 1, a.to), prefix: possessive(frame.speakerText), link: "", kind: "relative" });
+      continue;
+    }
     const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word" || /['’]s$/.test(first.lower);
     const verbless = !idx.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i));
     // ", an ecologist at James Cook University who was not involved in the study,": two statements, the
@@ -651,9 +656,11 @@ function resolveLeadingPronoun(text: string, referent: string | null): string {
 
 /** Who a clause-initial he/she/they stands for: the speaker when the clause is theirs, else the latest person. */
 function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Speaker | null): string | null {
-  if (clause.prefix) return null;
+  // A subject carried over to a split-off predicate may itself be a pronoun ("they oppose …, citing …").
+  const carried = /^(?:he|she|they)$/i.test(clause.prefix) ? clause.prefix.toLowerCase() : null;
+  if (clause.prefix && !carried) return null;
   const first = clause.idx.map((i) => s.tokens[i]!).find((t) => /^[\p{L}]/u.test(t.text));
-  const p = first?.lower;
+  const p = carried ?? first?.lower;
   // "China said it was opposed", "The company said it would cut jobs": "it" is the organisation speaking.
   if (p === "it") {
     // Only in reported speech (a quotation keeps its own "it") and only for a name known to be an organisation.
@@ -684,8 +691,9 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (p !== "he" && p !== "she" && p !== "they") return null;
   if (speaker) {
     if ((p === "he" || p === "she") && speaker.type === "person" && !speaker.anonymous) return speaker.name;
-    if (p === "they" && (speaker.type === "group" || speaker.type === "organization")) return null;
-    if (p === "they") return null;
+    // "Several residents said they plan to sue": outside a quotation, "they" is the group that speaks.
+    if (p === "they" && speaker.type === "group" && !s.quoted[clause.idx[0]!])
+      return speaker.name[0]!.toUpperCase() + speaker.name.slice(1);
   }
   if (p === "they") return null;
   const gender = p === "he" ? "male" : "female";
@@ -736,9 +744,13 @@ function isPresentTense(d: Draft): boolean {
   const first = clause.idx.find((i) => isPredicate(s.tags[i]));
   if (first === undefined) return false;
   const w = s.tokens[first]!.lower;
-  return (
-    /^(?:is|are|am|has|have|does|do)$/.test(w) || (s.tags[first] === "verb" && /[^s]s$/.test(w) && verbBase(w) !== w)
-  );
+  if (/^(?:is|are|am|has|have|does|do)$/.test(w)) return true;
+  if (s.tags[first] !== "verb") return false;
+  // "they oppose the plan": a base form after its subject (not an infinitive, not an imperative).
+  const before = s.tokens[first - 1]?.lower ?? "";
+  const pluralSubject = /^(?:they|we|i|you)$/.test(before) || (s.tags[first - 1] === "word" && /[^s]s$/.test(before));
+  const base = verbBase(w) === w && first !== clause.idx[0] && pluralSubject && !isPastForm(w);
+  return base || (/[^s]s$/.test(w) && verbBase(w) !== w);
 }
 
 /**
@@ -760,7 +772,7 @@ function isImperative(d: Draft): boolean {
 
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
-  if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "") return true;
+  if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "" || clause.verbInPrefix) return true;
   // "Vote: 5-4, after a 4-4-1 first round": a label and a value, not a statement.
   const colon = clause.idx.findIndex((i) => s.tokens[i]!.text === ":");
   const from = colon > 0 && colon <= 3 ? colon + 1 : 0;

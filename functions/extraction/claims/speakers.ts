@@ -341,10 +341,15 @@ export class SpeakerBook {
 /** The head noun of a phrase: the last word before "of"/"for"/"at"/"in" ("spokesperson for Starmer" → spokesperson). */
 export function headNoun(phrase: string): string {
   // The noun before its modifiers: "analysts polled by LSEG", "a study published on Wednesday", "officials at X".
+  // "Two of the five board members", "some of the residents": the head is what the quantity counts.
+  const counted = phrase.replace(
+    /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|all|both|none|few|a few|half|dozens|hundreds|thousands)\s+of\s+(?:the|its|their|his|her|our)\s+(?=\S+\s+\S)/i,
+    "",
+  );
   const core =
-    phrase.split(
+    counted.split(
       /\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
-    )[0] ?? phrase;
+    )[0] ?? counted;
   const ws = core.trim().split(/\s+/);
   return (ws.at(-1) ?? "")
     .toLowerCase()
