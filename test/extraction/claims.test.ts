@@ -557,6 +557,16 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "pain eased").time).toBeNull();
   });
 
+  it("reads 'no' before a noun as a negation, but not 'no doubt' or 'no more than'", () => {
+    const { claims } = run(
+      "No injuries were reported at the depot. The audit gives no figure for the losses. No more than 40 people attended the hearing. There is no doubt the dam held.",
+    );
+    expect(find(claims, "no injuries").polarity).toBe("negative");
+    expect(find(claims, "no figure").polarity).toBe("negative");
+    expect(find(claims, "40 people attended").polarity).toBe("positive");
+    expect(find(claims, "dam held").polarity).toBe("positive");
+  });
+
   it("resolves dates against the publication date", () => {
     const { claims } = run(
       "The summit will take place on 20–21 April. The treaty was signed yesterday. The vote is due next Thursday.",

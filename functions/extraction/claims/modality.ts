@@ -112,7 +112,9 @@ export function polarityOf(words: string[], cueBase: string | null): Polarity {
     )
       continue;
     if (w === "not" || w.endsWith("n't") || w === "never" || w === "cannot") negative = true;
-    else if (w === "no" && (scope[i + 1] === "longer" || scope[i + 1] === "one")) negative = true;
+    // "No injuries were reported", "gives no figure"; not "no doubt", "no more than 30", "No 10 said".
+    else if (w === "no" && next !== undefined && !/^(?:doubt|less|more|matter|sooner|later|\d.*|\.|10)$/.test(next))
+      negative = true;
     else if (w === "nobody" || w === "nothing" || w === "neither" || w === "none") negative = true;
     else if (w === "declined" && scope[i + 1] === "to") negative = true;
     else if ((w === "failed" || w === "refused") && scope[i + 1] === "to") negative = true;
