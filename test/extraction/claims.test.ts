@@ -489,6 +489,17 @@ describe("attribution", () => {
     expect(find(claims, "hosts the plant").attribution.speaker).toBeNull();
   });
 
+  it("takes the name after an inverted speaker's title, and no later person whose title differs", () => {
+    const { claims } = run(
+      "“This is a fair settlement,” said the union’s general secretary, Mick Lyons. Health Secretary Louise Hay welcomed the settlement and said ministers had not joined the talks.",
+    );
+    const fair = find(claims, "fair settlement");
+    expect(fair.attribution.speaker).toBe("Mick Lyons");
+    expect(fair.attribution.speakerType).toBe("person");
+    expect(find(claims, "Mick Lyons is the union").attribution.speaker).toBeNull();
+    expect(find(claims, "ministers had not joined").attribution.speaker).toBe("Louise Hay");
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

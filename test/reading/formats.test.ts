@@ -171,6 +171,27 @@ describe("HTML pages", () => {
     ]);
   });
 
+  it("drops a pull quote that repeats words printed in the article, in any markup", () => {
+    const html = readText(
+      [
+        "<html><body><article><h1>Ferry fares frozen</h1>",
+        "<p>“We will not ask islanders to pay more this winter,” the minister said on Monday.</p>",
+        "<blockquote>We will not ask islanders to pay more this winter</blockquote>",
+        "<p>Fares have risen 12% since 2023.</p></article></body></html>",
+      ].join(""),
+      "a.html",
+    );
+    expect(contents(html)).toHaveLength(2);
+    const md = readText(
+      "# Ferry fares frozen\n\nFares have risen 12% since 2023, the operator said.\n\n> Fares have risen 12% since 2023\n\nThe minister spoke on Monday.\n",
+      "a.md",
+    );
+    expect(contents(md)).toEqual([
+      "Fares have risen 12% since 2023, the operator said.",
+      "The minister spoke on Monday.",
+    ]);
+  });
+
   it("reads a page served as .txt as HTML", () => {
     const doc = readText(
       "<!DOCTYPE html><html><body><p>The port reopened on Tuesday after the storm.</p></body></html>",

@@ -538,8 +538,23 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
       after = j;
-      // "…,” said Rep. Elijah Cummings, the top Democrat on the committee, in a statement.": the speaker's appositive.
-      if (s.tokens[j]?.text === "," && /^(?:the|a|an)$/.test(s.tokens[j + 1]?.lower ?? "")) {
+      // "…,” said the union's general secretary, Mick Lyons.": the name is the speaker, the description its appositive.
+      let k = j + 1;
+      while (k < end && s.tags[k] === "propn" && /^\p{Lu}/u.test(s.tokens[k]!.text)) k++;
+      if (
+        s.tokens[j]?.text === "," &&
+        k - j - 1 >= 1 &&
+        k - j - 1 <= 4 &&
+        (k === end || /^[,.]$/.test(s.tokens[k]!.text)) &&
+        /^(?:the|a|an|\p{Ll}+['’]s?)$/u.test(s.tokens[c + 1]!.lower) &&
+        !/^\p{Lu}/u.test(s.tokens[j - 1]!.text)
+      ) {
+        frame.appositives.push({ from: c + 1, to: j });
+        frame.speaker = { from: j + 1, to: k };
+        frame.speakerText = text(s, frame.speaker);
+        after = k;
+      } else if (s.tokens[j]?.text === "," && /^(?:the|a|an)$/.test(s.tokens[j + 1]?.lower ?? "")) {
+        // "…,” said Rep. Elijah Cummings, the top Democrat on the committee, in a statement.": the speaker's appositive.
         let k = j + 1;
         while (k < end && s.tokens[k]!.text !== ",") k++;
         if (isAppositive(s, j + 1, k)) {

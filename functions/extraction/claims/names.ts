@@ -304,7 +304,11 @@ export class NameBook {
       const parts = this.stripTitles(run.text);
       const before = tokens[run.from - 1]?.lower ?? "";
       const before2 = tokens[run.from - 2]?.lower ?? "";
-      const titled = PERSON_TITLES.has(before) || parts.titled;
+      // "the union's general secretary, Mick Lyons": a title in apposition before the name.
+      const titled =
+        PERSON_TITLES.has(before) ||
+        parts.titled ||
+        (before === "," && (PERSON_TITLES.has(before2) || TITLES.has(before2)));
       // "President Barack Obama's birth": the possessive is not part of the name.
       const name = parts.name.replace(/['’]s$/, "");
       if (!name) continue;
@@ -380,17 +384,18 @@ export class NameBook {
     for (const [name, descriptor] of this.descriptors) {
       if (!descriptor) continue;
       const ds = descriptor.split(/\s+/).map((d) => d.replace(/['’]s$/, ""));
-      const hit = ws.some(
-        (w) =>
-          ds.includes(w) ||
-          // "Ukrainian" for "Ukraine's"; a title must match whole ("presidential nominee" is no president).
-          (w.length > 5 &&
-            !TITLES.has(w) &&
-            ds.some(
-              (d) => d.length > 3 && !TITLES.has(d) && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))),
-            )),
-      );
-      if (hit) best = name;
+      const matches = (w: string) =>
+        ds.includes(w) ||
+        // "Ukrainian" for "Ukraine's"; a title must match whole ("presidential nominee" is no president).
+        (w.length > 5 &&
+          !TITLES.has(w) &&
+          ds.some(
+            (d) => d.length > 3 && !TITLES.has(d) && (w.startsWith(d.slice(0, 5)) || d.startsWith(w.slice(0, 5))),
+          ));
+      // When both have modifiers, one must agree: "the union's general secretary" is not "Transport Secretary X".
+      const modifiers = ws.slice(0, -1).map((w) => w.replace(/['’]s$/, ""));
+      if (modifiers.length && ds.length > 1 && !modifiers.some(matches)) continue;
+      if (ws.some(matches)) best = name;
     }
     return best;
   }

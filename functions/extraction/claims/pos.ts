@@ -220,12 +220,17 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else tag = "word";
     tags.push(tag);
   }
+  // "Transport Secretary Louise Hay said": a capitalised first word before a capitalised name is part of it.
+  if (tags[0] === "verb" && isCapitalized(tokens[0]!) && tags[1] === "propn" && tags[2] === "propn") tags[0] = "propn";
   // "Federal and state officials said": after a conjunction or determiner and before a noun and a verb, a
   // verb-looking word is an adjective.
   for (let i = 1; i + 2 < tags.length; i++) {
     if (tags[i] !== "verb" || tags[i + 1] !== "word" || !isPredicate(tags[i + 2])) continue;
     const prev = tokens[i - 1]!.lower;
-    if ((tags[i - 1] === "conj" || NOUN_MARKERS.has(prev)) && !/ed$/.test(tokens[i]!.lower)) tags[i] = "word";
+    // (Only a base form: "and said ministers had …" keeps its verb.)
+    const w = tokens[i]!.lower;
+    if ((tags[i - 1] === "conj" || NOUN_MARKERS.has(prev)) && !/ed$/.test(w) && VERB_FORMS.get(w) === w)
+      tags[i] = "word";
   }
   // "an economist and tax expert", "editorial board", "professional conduct": a bare verb form that modifies or
   // heads a noun phrase, after a noun and "and" or after an adjective, is a noun.

@@ -107,7 +107,28 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
     out.drafts.push(draft);
   }
 
+  out.drafts = dropPullQuotes(out.drafts);
   // A heading with no body after it (a trailing "More from us" section title) says nothing.
   while (out.drafts.length > 0 && out.drafts[out.drafts.length - 1]!.kind === "heading") out.drafts.pop();
   return out;
+}
+
+const comparable = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * A pull quote repeats words the article prints elsewhere, set apart for display ("This is a fair deal" under the
+ * paragraph that quotes it): a short block whose whole text is inside another block adds nothing and, cut off from
+ * its frame, would lose its speaker.
+ */
+function dropPullQuotes(drafts: BlockDraft[]): BlockDraft[] {
+  const texts = drafts.map((d) => comparable(d.text.slice(d.contentOffset)));
+  return drafts.filter((d, k) => {
+    const t = texts[k]!;
+    if ((d.kind !== "blockquote" && d.kind !== "paragraph") || t.length < 20 || t.length > 400) return true;
+    return !texts.some((other, j) => j !== k && other.length > t.length && other.includes(t));
+  });
 }
