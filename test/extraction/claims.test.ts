@@ -500,6 +500,33 @@ describe("attribution", () => {
     expect(find(claims, "ministers had not joined").attribution.speaker).toBe("Louise Hay");
   });
 
+  it("completes list items with the unfinished clause that introduces them, and credits a list a frame introduces", () => {
+    const md = [
+      "# Harbour plan",
+      "",
+      "The council approved the harbour plan on Monday. The plan provides for:",
+      "",
+      "- a new sea wall by 2029;",
+      "- two extra ferry berths.",
+      "",
+      "The harbour master, Ines Kahl, said on Tuesday:",
+      "",
+      "- dredging will start in March",
+      "- the fish market will stay open",
+      "",
+      "Key figures:",
+      "",
+      "- a budget of €40m",
+    ].join("\n");
+    const { claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(md), fileName: "a.md" }));
+    expect(find(claims, "sea wall").text).toBe("The plan provides for a new sea wall by 2029");
+    expect(find(claims, "sea wall").evidence.quote).toBe("a new sea wall by 2029");
+    expect(find(claims, "ferry berths").text).toMatch(/^The plan provides for two extra ferry berths/);
+    expect(find(claims, "dredging will start").attribution.speaker).toBe("Ines Kahl");
+    expect(find(claims, "fish market").attribution.speaker).toBe("Ines Kahl");
+    expect(claims.some((c) => /said on Tuesday/.test(c.text))).toBe(false);
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

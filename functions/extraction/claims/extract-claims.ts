@@ -57,6 +57,8 @@ interface Context {
   /** Who "he" and "she" stood for when each sentence was read, before the names it mentions; and what a
    * sentence-initial "it" stands for: the subject of the sentence before, when that was a definite thing. */
   pronouns: WeakMap<Sentence, Record<"male" | "female" | "it", string | null>>;
+  /** The unfinished clause a list is introduced with ("The deal includes:"), for the list's items. */
+  leadIn: string | null;
 }
 
 const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
@@ -80,6 +82,7 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     drafts: [],
     lastSpeaker: null,
     pronouns: new WeakMap(),
+    leadIn: null,
   };
   const interviewee = blocks.some((b) => b.turn?.role === "answer")
     ? intervieweeOf(
@@ -88,8 +91,13 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
         blocks.map((b) => b.tokens),
       )
     : null;
+  let lead: LeadIn | null = null;
   for (const { block, tokens, turn } of blocks) {
-    if (block.kind === "heading" || turn?.role === "question") continue;
+    if (block.kind !== "list-item") ctx.leadIn = null;
+    if (block.kind === "heading" || turn?.role === "question") {
+      lead = null;
+      continue;
+    }
     if (block.kind === "source") {
       ctx.speakers.parseSourceLine(doc.text.slice(block.contentStart, block.end));
       continue;
@@ -97,9 +105,41 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     let voice: Speaker | null = null;
     if (turn?.role === "answer" && interviewee) voice = ctx.speakers.resolve(interviewee);
     else if (turn?.role === "named" && turn.name) voice = ctx.speakers.resolve(names.canonical(titleCase(turn.name)));
+    if (block.kind === "list-item") {
+      ctx.leadIn = lead?.words ?? null;
+      voice ??= lead?.speaker ?? null;
+    }
     readBlock(ctx, block, tokens, voice);
+    if (block.kind !== "list-item") lead = block.kind === "paragraph" ? listLeadIn(ctx, tokens) : null;
   }
   return toClaims(ctx, doc, articleId);
+}
+
+/** How a paragraph ending in a colon introduces the list below it. */
+interface LeadIn {
+  /** "The deal includes": words each item completes. */
+  words: string | null;
+  /** "The minister said:": who states each item. */
+  speaker: Speaker | null;
+}
+
+function listLeadIn(ctx: Context, tokens: Token[]): LeadIn | null {
+  if (tokens.at(-1)?.text !== ":") return null;
+  const sentence = splitSentences(ctx.text, tokens).at(-1) ?? [];
+  const words = sentence.slice(0, -1);
+  if (words.length < 2 || words.some((t) => /^["“”«»]$/.test(t.text))) return null;
+  const s = makeSentence(sentence, []);
+  const frame = findFrame(s);
+  if (frame?.speaker && !frame.content.length) {
+    const speaker = ctx.speakers.resolve(speakerWords(s, frame));
+    return speaker ? { words: null, speaker: ctx.speakers.withSourceChain(speaker) } : null;
+  }
+  const tags = s.tags.slice(0, -1);
+  const last = words.at(-1)!;
+  // Only an unfinished clause: "The deal includes:", "The money will go to:"; not "Key points:".
+  const unfinished = tags.at(-1) === "verb" || tags.at(-1) === "prep" || last.lower === "to";
+  if (!unfinished || !tags.some((t, k) => isPredicate(t) && k > 0)) return null;
+  return { words: ctx.text.slice(words[0]!.start, last.end), speaker: null };
 }
 
 /** A turn of an interview or transcript: "Q: …" / "A: …" or a speaker label "WALLACE: …". */
@@ -562,6 +602,9 @@ function pushDraft(
   via: string[],
   firstOfFrame: boolean,
 ): void {
+  // "- a 4.5% pay rise backdated to April;" under "The deal includes:" → "The deal includes a 4.5% pay rise …".
+  if (ctx.leadIn && !clause.prefix && s.tokens[clause.idx[0]!]!.start === ctx.block!.contentStart)
+    clause = { ...clause, prefix: ctx.leadIn, verbInPrefix: true };
   ctx.drafts.push({
     block: ctx.block!,
     referent: pronounReferent(ctx, s, clause, speaker),

@@ -672,7 +672,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
 
 /** "X said: …" / "X wrote on X:" with the content after the colon. */
 function colonFrame(s: Sentence, end: number): Frame | null {
-  for (let k = 1; k < end - 1; k++) {
+  // (A colon that ends the sentence introduces what follows it: a list, a block quotation.)
+  for (let k = 1; k < end; k++) {
     if (s.tokens[k]!.text !== ":" || s.quoted[k]) continue;
     for (let c = k - 1; c > 0 && c >= k - 6; c--) {
       if (!isCueToken(s, c)) continue;
@@ -683,7 +684,7 @@ function colonFrame(s: Sentence, end: number): Frame | null {
       frame.speakerText = np.text;
       frame.appositives = np.appositives;
       skipCueModifiers(s, c + 1, k, frame);
-      frame.content.push({ from: k + 1, to: end });
+      if (k + 1 < end) frame.content.push({ from: k + 1, to: end });
       return frame;
     }
     return null;
