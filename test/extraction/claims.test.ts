@@ -605,6 +605,23 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "dam held").polarity).toBe("positive");
   });
 
+  it("keeps a remark with its own time, lends no sibling clause's time, and reads a passive cue as a hedge", () => {
+    const { claims } = run(
+      "Rents rose 3.1% in February, down from 3.4% in January. Core rents slowed to 2.2%, their lowest level since early 2021.\n\nThe analyst said vacancies stayed low and that rents could climb again next year. The bank, which cut rates twice, is widely expected to hold rates. Fuel prices fell 2%, while bread, milk and egg prices rose 4%.",
+    );
+    expect(find(claims, "down from 3.4%").time?.start).toBe("2024-01-01");
+    expect(find(claims, "rents rose 3.1%").time?.start).toBe("2024-02-01");
+    expect(find(claims, "slowed to 2.2%").time?.start).toBe("2024-02-01");
+    expect(find(claims, "lowest level since").text).toMatch(/^This was their lowest level/);
+    expect(find(claims, "vacancies stayed low").time).toBeNull();
+    expect(find(claims, "climb again").time?.start).toBe("2025-01-01");
+    const hold = find(claims, "expected to hold rates");
+    expect(hold.attribution.speaker).toBeNull();
+    expect(hold.certainty).toBe("probable");
+    expect(find(claims, "fuel prices fell").text).not.toMatch(/bread/);
+    expect(find(claims, "egg prices rose").text).toMatch(/^Bread, milk and egg prices rose 4%/);
+  });
+
   it("resolves dates against the publication date", () => {
     const { claims } = run(
       "The summit will take place on 20–21 April. The treaty was signed yesterday. The vote is due next Thursday.",

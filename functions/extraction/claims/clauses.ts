@@ -217,7 +217,8 @@ function findSplit(
   const predSoonAfter = (p: number, within: number, overCommas = false) => {
     for (let k = p; k < idx.length && k < p + within; k++) {
       const i = idx[k]!;
-      if ((s.tokens[i]!.text === "," && !overCommas) || s.tags[i] === "conj") return -1;
+      // (Over commas, a list may make the subject: "while food, alcohol and tobacco prices rose".)
+      if (!overCommas && (s.tokens[i]!.text === "," || s.tags[i] === "conj")) return -1;
       if (isPredicate(s.tags[i])) return k;
     }
     return -1;
@@ -238,7 +239,9 @@ function findSplit(
       return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
     }
     // ", after Washington halted …", "while the two leaders took part …": a subordinate clause with its own subject.
-    const opensClause = /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") && predSoonAfter(p + 1, 8) > p + 1;
+    const opensClause =
+      /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") &&
+      (predSoonAfter(p + 1, 8) > p + 1 || (/^(?:while|whereas)$/.test(w) && predSoonAfter(p + 1, 10, true) > p + 1));
     if (
       ((prevIsComma && TIME_SUBORDINATORS.has(w)) || w === "while" || w === "whereas") &&
       opensClause &&

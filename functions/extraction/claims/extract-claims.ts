@@ -753,17 +753,16 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   return atReading ? atReading[gender] : (ctx.speakers.peekPerson(gender)?.name ?? null);
 }
 
-/** The time a sentence names outside its lifted background clauses (often in its frame: "ruled on Tuesday"). */
+/** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
 function frameTime(
   ctx: Context,
   s: Sentence,
-  background: Map<Sentence, Array<[number, number]>>,
+  claims: Map<Sentence, Array<[number, number]>>,
   ref: ReturnType<typeof referenceDay>,
 ): ReturnType<typeof resolveTime> {
   const start = s.tokens[0]!.start;
   let text = ctx.text.slice(start, s.tokens.at(-1)!.end);
-  for (const [a, b] of background.get(s) ?? [])
-    text = text.slice(0, a - start) + " ".repeat(b - a) + text.slice(b - start);
+  for (const [a, b] of claims.get(s) ?? []) text = text.slice(0, a - start) + " ".repeat(b - a) + text.slice(b - start);
   return mentionsTime(text) ? resolveTime(text, ref) : null;
 }
 
@@ -816,6 +815,7 @@ function isImperative(d: Draft): boolean {
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
   if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "" || clause.verbInPrefix) return true;
+  if (clause.kind === "remark" && /^This (?:is|was)$/.test(clause.prefix)) return true;
   // "Vote: 5-4, after a 4-4-1 first round": a label and a value, not a statement.
   const colon = clause.idx.findIndex((i) => s.tokens[i]!.text === ":");
   const from = colon > 0 && colon <= 3 ? colon + 1 : 0;
@@ -833,10 +833,14 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
   const claims: Claim[] = [];
   const sentenceTime = new Map<Sentence, NonNullable<ReturnType<typeof resolveTime>>>();
-  // Lifted relative clauses and appositives speak of their own times, not of their sentence's.
+  // The words of each sentence that no claim holds: its frame ("…, a judge ruled on Tuesday").
+  const claimSpans = new Map<Sentence, Array<[number, number]>>();
+  for (const { d, r } of rendered)
+    claimSpans.set(d.sentence, [...(claimSpans.get(d.sentence) ?? []), [r.start, r.end]]);
+  // Lifted relative clauses, appositives and remarks speak of their own times, not of their sentence's.
   const backgroundSpans = new Map<Sentence, Array<[number, number]>>();
   for (const { d, r } of rendered) {
-    if (d.clause.kind !== "relative" && d.clause.kind !== "appositive") continue;
+    if (d.clause.kind !== "relative" && d.clause.kind !== "appositive" && d.clause.kind !== "remark") continue;
     const spans = backgroundSpans.get(d.sentence) ?? [];
     spans.push([r.start, r.end]);
     backgroundSpans.set(d.sentence, spans);
@@ -867,12 +871,13 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     let time = mentionsTime(own) ? resolveTime(own, ref) : null;
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
-    const background = d.clause.kind === "relative" || d.clause.kind === "appositive" || isPresentTense(d);
+    const background =
+      d.clause.kind === "relative" || d.clause.kind === "appositive" || d.clause.kind === "remark" || isPresentTense(d);
     if (time && !sentenceTime.has(d.sentence)) sentenceTime.set(d.sentence, time);
     else if (!time && !background) {
       // An earlier clause of the same sentence that names its time, the time its frame names ("…, a judge ruled on
       // Tuesday"), else the sentence before in the paragraph.
-      time = sentenceTime.get(d.sentence) ?? frameTime(ctx, d.sentence, backgroundSpans, ref);
+      time = sentenceTime.get(d.sentence) ?? frameTime(ctx, d.sentence, claimSpans, ref);
       if (
         !time &&
         lastTime &&

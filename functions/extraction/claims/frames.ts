@@ -386,6 +386,16 @@ function sourceEnd(s: Sentence, from: number, to: number): number | null {
   return null;
 }
 
+/**
+ * "The bank is widely expected to hold rates", "Residents were told to leave": in the passive, the subject is not
+ * who speaks (the hedge is read as certainty instead).
+ */
+function isPassive(s: Sentence, c: number): boolean {
+  let k = c - 1;
+  while (k > 0 && s.tags[k] === "adv") k--;
+  return /^(?:is|are|was|were|be|been|being)$/.test(s.tokens[k]?.lower ?? "") && isPastForm(s.tokens[c]!.lower);
+}
+
 /** "According to X, …" and "…, according to X." */
 function accordingTo(s: Sentence, end: number): Frame | null {
   for (let i = 0; i + 1 < end; i++) {
@@ -428,6 +438,7 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
   for (let c = 1; c < end; c++) {
     if (!isCueToken(s, c)) continue;
     if (s.tags[c] === "verb-ing" && !isProgressive(s, c)) continue;
+    if (isPassive(s, c)) continue;
     // The phrase before the cue, or after a leading adverbial that ends in a comma ("But X said", "On Friday, X said").
     const starts = [/^(?:but|and|yet|so|still|now|meanwhile|however|also)$/.test(s.tokens[0]!.lower) && c > 1 ? 1 : 0];
     for (let k = 0; k < c; k++) {
