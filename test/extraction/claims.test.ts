@@ -527,6 +527,18 @@ describe("attribution", () => {
     expect(claims.some((c) => /said on Tuesday/.test(c.text))).toBe(false);
   });
 
+  it("reads 'X disputes that figure' as an act, coordinated modifiers as one phrase, and a dated participle as past", () => {
+    const { claims } = run(
+      "About 9,000 tenants lack a lease, according to a survey by the union. The city disputes that figure. The rule, adopted by the council in May, burdens poor and retired tenants. Rivo Homes said rents would rise. Applicants need an ID. The company denies the claims.",
+    );
+    const disputes = find(claims, "disputes that figure");
+    expect(disputes.text).toBe("The city disputes that figure");
+    expect(disputes.polarity).toBe("positive");
+    expect(find(claims, "burdens poor and retired tenants").text).toMatch(/^The rule burdens poor and retired tenants/);
+    expect(find(claims, "adopted by the council").text).toMatch(/^The rule was adopted by the council in May/);
+    expect(find(claims, "denies the claims").attribution.speaker).toBe("Rivo Homes");
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

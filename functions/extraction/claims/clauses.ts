@@ -3,6 +3,7 @@
 import type { Range, Sentence } from "./frames.ts";
 import { isPastForm } from "./lexicon.ts";
 import { isPredicate, pastTense, thirdPerson, verbBase } from "./pos.ts";
+import { mentionsTime } from "./time.ts";
 
 const isParticipleForm = isPastForm;
 
@@ -178,7 +179,8 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
     out.push({
       idx: body,
       prefix: antecedentText,
-      link: isRelative ? "" : pluralish(antecedentText) ? "are" : "is",
+      // ", signed by the governor in April," happened: "The law was signed …".
+      link: isRelative ? "" : linkVerb(antecedentText, mentionsTime(textOf(s, body))),
       kind: isRelative ? "relative" : "appositive",
     });
     const rest = [...idx.slice(0, p), ...idx.slice(e + (e < idx.length ? 1 : 0))];
@@ -194,6 +196,11 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
 export function possessive(antecedent: string): string {
   const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}.+)$/u)?.[1] ?? antecedent;
   return /s$/.test(owner) ? `${owner}'` : `${owner}'s`;
+}
+
+function linkVerb(subject: string, past: boolean): string {
+  const plural = pluralish(subject);
+  return past ? (plural ? "were" : "was") : plural ? "are" : "is";
 }
 
 function pluralish(np: string): boolean {

@@ -613,7 +613,9 @@ function pushDraft(
     speaker,
     cue,
     cueBase,
-    negatedByCue: firstOfFrame && !!cueBase && NEGATING_CUES.has(cueBase),
+    // ("The state disputes that figure": a claim that holds its cue states the act, and is not negated by it.)
+    negatedByCue:
+      firstOfFrame && !!cueBase && NEGATING_CUES.has(cueBase) && !clause.idx.some((i) => s.tokens[i]!.text === cue),
     // A remark or a lifted relative clause is not what the cue hedges ("expects it to peak …, above the 3.7% high").
     hedgedByCue: !["relative", "appositive", "remark"].includes(clause.kind),
     via,

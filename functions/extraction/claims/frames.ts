@@ -309,7 +309,9 @@ function looksLikeClause(s: Sentence, from: number, to: number, clausal = false)
   if (from >= to) return false;
   if (s.quoted[from] || STRAIGHT_OR_CURLY.test(s.tokens[from]!.text)) return true;
   const prev = s.tokens[from - 1];
-  if (prev && (prev.lower === "that" || prev.text === ":")) return true;
+  // "disputes that figure": a "that" with no verb after it is a determiner, not the start of a clause.
+  if (prev?.text === ":") return true;
+  if (prev?.lower === "that") return s.tags.slice(from, to).some((t) => isPredicate(t));
   for (let i = from; i < to && i < from + 20; i++) {
     const w = s.tokens[i]!.lower;
     // "the program, run by the Department of Homeland Security, has brought …": an appositive inside the subject.

@@ -220,6 +220,13 @@ export function tagTokens(tokens: Token[]): Pos[] {
     else tag = "word";
     tags.push(tag);
   }
+  // "on elderly and disabled voters", "the sick and wounded soldiers": a participle coordinated with a modifier
+  // inside a noun phrase is an adjective, not a second predicate.
+  for (let i = 3; i + 1 < tags.length; i++) {
+    if (tags[i] !== "verb" || !/ed$/.test(tokens[i]!.lower) || tags[i + 1] !== "word") continue;
+    if (!/^(?:and|or)$/.test(tokens[i - 1]!.lower) || !/^(?:word|adv)$/.test(tags[i - 2] ?? "")) continue;
+    if (tags[i - 3] === "prep" || tags[i - 3] === "det") tags[i] = "word";
+  }
   // "Transport Secretary Louise Hay said": a capitalised first word before a capitalised name is part of it.
   if (tags[0] === "verb" && isCapitalized(tokens[0]!) && tags[1] === "propn" && tags[2] === "propn") tags[0] = "propn";
   // "Federal and state officials said": after a conjunction or determiner and before a noun and a verb, a

@@ -18,6 +18,9 @@ export interface Speaker {
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
   /^(?:company|firm|group|business|corporation|conglomerate|startup|retailer|lender|bank|insurer|airline|carrier|manufacturer|[a-z]*maker|producer|operator|owner|supplier|chain|brand|giant)$/;
+/** Capitals that name things, not businesses: "an ID", "on TV", "GDP". */
+const COMMON_ACRONYM =
+  /^(?:ID|TV|AI|IT|PR|HR|UK|US|EU|UN|GDP|CEO|CFO|COO|CTO|VAT|GPS|DNA|RNA|PhD|MBA|USA|NHS|IPO|ETF|FAQ|PDF|SUV|EV|EVs|LGBTQ)$/;
 /** Names of public bodies and institutions, which "the company" never means. */
 const PUBLIC_BODY =
   /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|college|school|institute|academy|society|foundation|museum|church|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
@@ -109,7 +112,7 @@ export class SpeakerBook {
 
   /** An organisation named in the text: a business among them is what a later "the company" means. */
   noteOrganization(name: string): void {
-    if (!PUBLIC_BODY.test(name) && !isMediaName(name)) this.lastBusiness = name;
+    if (!PUBLIC_BODY.test(name) && !isMediaName(name) && !COMMON_ACRONYM.test(name)) this.lastBusiness = name;
   }
 
   /** A person named in the text without being a speaker, for later "he"/"she". */
