@@ -539,6 +539,27 @@ describe("attribution", () => {
     expect(find(claims, "denies the claims").attribution.speaker).toBe("Rivo Homes");
   });
 
+  it("reads a transcript: a surname label as the full name before, 'we' as the turn's speaker, 'by Friday' ahead", () => {
+    const text = [
+      "Briefing on the bridge closure",
+      "",
+      "June 2, 2026",
+      "",
+      "GOVERNOR LENA MARSH: Good morning. We expect the bridge to reopen by Wednesday evening.",
+      "",
+      "REPORTER: When was it last inspected?",
+      "",
+      "MARSH: I have asked the agency for a full report by Friday.",
+    ].join("\n");
+    const { claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(text), fileName: "a.txt" }));
+    const reopen = find(claims, "bridge to reopen");
+    expect(reopen.attribution.speaker).toBe("Lena Marsh");
+    expect(reopen.time?.start).toBe("2026-06-03");
+    const report = find(claims, "full report");
+    expect(report.attribution.speaker).toBe("Lena Marsh");
+    expect(report.time?.start).toBe("2026-06-05");
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

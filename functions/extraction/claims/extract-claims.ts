@@ -104,7 +104,12 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     }
     let voice: Speaker | null = null;
     if (turn?.role === "answer" && interviewee) voice = ctx.speakers.resolve(interviewee);
-    else if (turn?.role === "named" && turn.name) voice = ctx.speakers.resolve(names.canonical(titleCase(turn.name)));
+    else if (turn?.role === "named" && turn.name) {
+      // "MAYOR ANA RUIZ:" introduces the full name a later "RUIZ:" stands for.
+      const name = names.canonical(titleCase(turn.name));
+      names.addPerson(name);
+      voice = ctx.speakers.resolve(name);
+    }
     if (block.kind === "list-item") {
       ctx.leadIn = lead?.words ?? null;
       voice ??= lead?.speaker ?? null;
@@ -208,7 +213,9 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
   const framed = sentences.map((s) => {
     ctx.speakers.nextSentence();
     const frame = s.tokens.at(-1)?.text === "?" ? null : findFrame(s);
-    const resolved = frame?.speaker ? ctx.speakers.resolve(speakerWords(s, frame)) : null;
+    const words = frame?.speaker ? speakerWords(s, frame) : null;
+    // In a speaker's turn of a transcript, "I" and "we" are that speaker ("We expect full service by Friday").
+    const resolved = words ? (voice && /^(?:i|we)$/i.test(words) ? voice : ctx.speakers.resolve(words)) : null;
     const speaker = resolved ? ctx.speakers.withSourceChain(resolved) : null;
     if (speaker) ctx.lastSpeaker = speaker;
     ctx.pronouns.set(s, {

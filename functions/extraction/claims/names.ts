@@ -333,6 +333,15 @@ export class NameBook {
     }
   }
 
+  /** A person known from outside the running text (a transcript's speaker label), for later short names. */
+  addPerson(name: string): void {
+    const ws = words(name);
+    if (ws.length < 2) return;
+    this.types.set(name.toLowerCase(), "person");
+    const last = ws.at(-1)!.toLowerCase();
+    if (!this.people.has(last)) this.people.set(last, name);
+  }
+
   /** Removes leading titles: "UK Prime Minister Keir Starmer" → "Keir Starmer", "Ukraine's President X" → "X". */
   stripTitles(text: string): { name: string; titled: boolean; descriptor: string } {
     const ws = words(text);

@@ -220,12 +220,17 @@ const RULES: Rule[] = [
       // "a study published on Wednesday … could": the verb the weekday belongs to decides over a bare modal.
       const before = m.input.slice(Math.max(0, m.index - 25), m.index);
       const onlyModal = !FUTURE.test(m.input);
+      // "asked for a report by Friday": a deadline lies ahead unless the sentence looks back ("had … by Friday").
+      // (Not "the homes affected by Saturday's break": a possessive names an event.)
+      const possessive = /^['’]s\b/.test(m.input.slice(m.index + m[0].length));
+      const deadline =
+        (q === "by" || q === "until") && !possessive && !PAST_VERB_BEFORE.test(before) && !/\bhad\b/i.test(m.input);
       const dir =
         q === "next"
           ? "next"
           : q === "last"
             ? "last"
-            : future && !(onlyModal && PAST_VERB_BEFORE.test(before))
+            : (future && !(onlyModal && PAST_VERB_BEFORE.test(before))) || deadline
               ? "future"
               : "past";
       const t = weekday(m[2]!, ref, dir);
