@@ -229,8 +229,11 @@ export class SpeakerBook {
     // "Von der Leyen" after "Ursula von der Leyen" spoke: the end of a person's name already quoted.
     if (/^\p{Lu}\S*\s/u.test(p) && !/^the\s/i.test(p)) {
       const tail = ` ${lower}`;
-      const known = this.seen.findLast((x) => x.type === "person" && x.name.toLowerCase().endsWith(tail));
-      if (known) return this.remember(known);
+      // (As far back as short references reach, so that long articles stay linear.)
+      for (let k = this.seen.length - 1; k >= Math.max(0, this.seen.length - 40); k--) {
+        const x = this.seen[k]!;
+        if (x.type === "person" && x.name.toLowerCase().endsWith(tail)) return this.remember(x);
+      }
     }
     // "Some" + noun ("some economists") and plural nouns are groups.
     return this.remember(this.describe(p));

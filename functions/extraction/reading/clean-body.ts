@@ -129,6 +129,13 @@ function dropPullQuotes(drafts: BlockDraft[]): BlockDraft[] {
   return drafts.filter((d, k) => {
     const t = texts[k]!;
     if ((d.kind !== "blockquote" && d.kind !== "paragraph") || t.length < 20 || t.length > 400) return true;
-    return !texts.some((other, j) => j !== k && other.length > t.length && other.includes(t));
+    // Set beside the paragraph it repeats: looking a few blocks either way keeps long articles linear.
+    for (let j = Math.max(0, k - PULL_QUOTE_REACH); j <= Math.min(texts.length - 1, k + PULL_QUOTE_REACH); j++) {
+      const other = texts[j]!;
+      if (j !== k && other.length > t.length && other.includes(t)) return false;
+    }
+    return true;
   });
 }
+
+const PULL_QUOTE_REACH = 8;
