@@ -560,6 +560,27 @@ describe("attribution", () => {
     expect(report.time?.start).toBe("2026-06-05");
   });
 
+  it("reads an earnings release: the company behind a ticker, 'compared with' kept, legal notices dropped", () => {
+    const text = [
+      "Harlow Foods Reports Second Quarter Results",
+      "",
+      "CHICAGO, Aug. 4, 2026 /PRNewswire/ -- Harlow Foods Inc. (NASDAQ: HRLW) today reported quarterly revenue of $310 million.",
+      "",
+      "The Company now expects full-year sales of $1.3 billion, compared with its earlier forecast of $1.2 billion.",
+      "",
+      "Forward-Looking Statements",
+      "This release contains forward-looking statements. Actual results may differ materially.",
+      "",
+      "About Harlow Foods",
+      "Harlow Foods makes snacks.",
+    ].join("\n");
+    const { claims } = Extraction.parse(extract({ bytes: new TextEncoder().encode(text), fileName: "a.txt" }));
+    const outlook = find(claims, "full-year sales");
+    expect(outlook.attribution.speaker).toBe("Harlow Foods Inc.");
+    expect(outlook.text).toMatch(/compared with its earlier forecast of \$1\.2 billion$/);
+    expect(claims.some((c) => /forward-looking|differ materially|makes snacks/i.test(c.text))).toBe(false);
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

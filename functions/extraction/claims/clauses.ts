@@ -77,7 +77,7 @@ const NOT_RESULTS = new Set([
   "notwithstanding",
   "involving",
 ]);
-const COMPARATIVES = new Set(["above", "below", "up", "down", "compared", "higher", "lower", "more", "less"]);
+const COMPARATIVES = new Set(["above", "below", "up", "down", "higher", "lower", "more", "less"]);
 const CONTRAST = new Set(["but", "although", "though", "whereas", "while", "yet"]);
 const CAUSE_OPENERS: Array<[string, string | null]> = [
   ["due", "to"],

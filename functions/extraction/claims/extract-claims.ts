@@ -370,10 +370,14 @@ function noteNames(ctx: Context, s: Sentence): void {
   const head = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens[Math.min(s.tokens.length, 12) - 1]?.end ?? 0);
   const group = head.replace(/^(?:and|but|yet|so|still|now|meanwhile|however),?\s+/i, "").match(GROUP_SUBJECT);
   if (group) ctx.speakers.noteGroup(group[0].trim());
+  const sentenceText = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens.at(-1)?.end ?? 0);
+  const parenthesised = [...sentenceText.matchAll(/\(([^()]{1,40})\)/g)].map((m) => m[1]!);
   // The last person named in a sentence is who a later "he" or "she" most likely means.
   for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length)) {
     if (e.type === "person") ctx.speakers.notePerson(e.name);
-    else if (e.type === "organization") ctx.speakers.noteOrganization(e.name);
+    // (Not the exchange and ticker in "Northwind Logistics Inc. (NYSE: NWL)".)
+    else if (e.type === "organization" && !parenthesised.some((p) => p.includes(e.name)))
+      ctx.speakers.noteOrganization(e.name);
   }
 }
 

@@ -257,7 +257,8 @@ export const ORG_WORDS = words(`office ministry department agency bank council c
   navy force forces command service services authority board fund organisation organization alliance coalition
   foundation trust network news agency times post journal press tribune guardian herald pravda reuters homes
   legal pentagon kremlin nato un eu embassy consulate administration cabinet secretariat bureau centre center
-  council directorate staff headquarters`);
+  council directorate staff headquarters holdings industries technologies pharmaceuticals airlines airways motors
+  logistics gmbh`);
 
 export const MONTHS: Record<string, number> = {
   january: 1,

@@ -424,7 +424,7 @@ export class NameBook {
     if (known && !(titled && known === "other" && words(lower).length <= 4)) return known;
     if (PLACES.has(lower)) return "place";
     const ws = words(lower);
-    if (ws.some((w) => ORG_WORDS.has(w))) return "organization";
+    if (ws.some((w) => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/\.$/, "")))) return "organization";
     if (/^[\p{Lu}.&]{2,}$/u.test(name)) return "organization";
     if (ws.length === 1 && this.people.has(lower)) return "person";
     if (DEMONYMS.has(ws[0]!) && ws.length === 1) return "other";

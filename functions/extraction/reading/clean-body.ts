@@ -23,6 +23,12 @@ const TIME_ONLY = /^(?:updated:?\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:
 
 /** "About the City of Springfield", "About Acme Corp.": the boilerplate that closes a press release. */
 const ABOUT_SECTION = /^About\s+(?:the\s+)?(?:us|\p{Lu}[^.!?\n]{0,70}?)\s*:?$/u;
+/** A safe-harbour notice that starts without its heading. */
+const SAFE_HARBOUR_OPENING =
+  /^(?:This|The)\s+(?:press\s+|news\s+)?(?:release|announcement|communication|document)\s+(?:contains|includes|may\s+contain)\s+(?:certain\s+)?["“]?forward[-\s]looking/i;
+/** The legal notices that close a press release: what follows them is boilerplate too. */
+const LEGAL_SECTION =
+  /^(?:(?:Cautionary\s+(?:Note|Statement)\s+(?:Regarding|About|on)\s+)?Forward[-\s]Looking\s+(?:Statements|Information)|Safe\s+Harbou?r(?:\s+Statement)?|Cautionary\s+(?:Note|Statement)|Non-GAAP\s+Financial\s+Measures)\s*:?$/i;
 
 /**
  * Where a press release's closing boilerplate starts: an "About …" heading past the first third of the body, and all
@@ -31,7 +37,8 @@ const ABOUT_SECTION = /^About\s+(?:the\s+)?(?:us|\p{Lu}[^.!?\n]{0,70}?)\s*:?$/u;
 function boilerplateTail(units: readonly Unit[]): number {
   for (let k = Math.max(2, Math.floor(units.length / 3)); k < units.length; k++) {
     const text = units[k]!.text.trim().split("\n")[0]!.trim();
-    if (ABOUT_SECTION.test(text) && text.split(/\s+/).length <= 8) return k;
+    if ((ABOUT_SECTION.test(text) || LEGAL_SECTION.test(text)) && text.split(/\s+/).length <= 8) return k;
+    if (SAFE_HARBOUR_OPENING.test(text)) return k;
   }
   return units.length;
 }
