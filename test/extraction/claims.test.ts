@@ -581,6 +581,19 @@ describe("attribution", () => {
     expect(claims.some((c) => /forward-looking|differ materially|makes snacks/i.test(c.text))).toBe(false);
   });
 
+  it("reads 'Asked …, X said:', a courtesy-titled surname as a person, and 'warn she …' as content", () => {
+    const { claims } = run(
+      'Asked on BBC Radio 4 whether fares would rise, Tomas Reyes said: "We will freeze them until 2028." Mr Reyes later left the studio. Analysts warn he faces a revolt.',
+    );
+    const freeze = find(claims, "freeze them");
+    expect(freeze.attribution.speaker).toBe("Tomas Reyes");
+    expect(freeze.attribution.speakerType).toBe("person");
+    expect(freeze.attribution.via).toContain("BBC Radio 4");
+    const revolt = find(claims, "faces a revolt");
+    expect(revolt.attribution.speaker).toBe("Analysts");
+    expect(revolt.text).not.toMatch(/^Analysts faces/);
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

@@ -754,7 +754,12 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (p === "they") return null;
   const gender = p === "he" ? "male" : "female";
   // "Obama said he …": a bare name speaking is a person even when nothing else says so.
-  if (speaker && /^\p{Lu}[\p{Ll}'’-]+$/u.test(speaker.name) && ctx.names.classify(speaker.name) === "other")
+  if (
+    speaker &&
+    speaker.type !== "group" &&
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(speaker.name) &&
+    ctx.names.classify(speaker.name) === "other"
+  )
     return speaker.name;
   // "Although Scott lacks …, officials say he has …": a person named earlier in the same sentence.
   const at = clause.idx[0]!;

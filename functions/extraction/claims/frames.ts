@@ -257,7 +257,8 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
   let i = cueAt + 1;
   if (LISTENER_CUES.has(frame.cueBase)) {
     const t = s.tokens[i];
-    if (t && t.lower !== "that" && !s.quoted[i]) {
+    // ("Economists warn she faces …": a subject pronoun opens the content; it is no listener.)
+    if (t && t.lower !== "that" && !s.quoted[i] && !/^(?:it|he|she|they|we|i|there)$/.test(t.lower)) {
       let j = i;
       if (/^(?:them|him|her|us|me|you|reporters|journalists|lawmakers|partners|allies|participants)$/.test(t.lower))
         j = i + 1;
@@ -366,7 +367,13 @@ function adverbialChannels(s: Sentence, to: number): string[] {
   for (let k = 0; k < to; k++) {
     if (!/^(?:on|with|to)$/.test(s.tokens[k]!.lower)) continue;
     let j = k + 1;
-    while (j < to && !/^(?:,|on|with|to|in|at|about|for)$/.test(s.tokens[j]!.lower)) j++;
+    while (
+      j < to &&
+      !/^(?:,|on|with|to|in|at|about|for|whether|if|that)$/.test(s.tokens[j]!.lower) &&
+      s.tags[j] !== "sub" &&
+      !isPredicate(s.tags[j])
+    )
+      j++;
     const phrase = text(s, { from: k + 1, to: j });
     const channel = channelOf(phrase) ?? (isMediaName(phrase.replace(/^the /i, "")) ? phrase : null);
     if (channel) out.push(channel);
@@ -690,9 +697,15 @@ function colonFrame(s: Sentence, end: number): Frame | null {
     if (s.tokens[k]!.text !== ":" || s.quoted[k]) continue;
     for (let c = k - 1; c > 0 && c >= k - 6; c--) {
       if (!isCueToken(s, c)) continue;
-      const np = speakerPhrase(s, 0, c);
+      // After an adverbial ("Asked on the Today programme whether …, Darren Jones said:"), the speaker follows
+      // its last comma.
+      const opener = s.tags[0] === "prep" || s.tags[0] === "sub" || s.tags[0] === "verb-ing" || s.tags[0] === "verb";
+      const comma = opener ? s.tokens.slice(0, c).findLastIndex((t, i) => t.text === "," && !s.quoted[i]) : -1;
+      const whole = speakerPhrase(s, 0, c);
+      const np = whole ?? (comma > 0 ? speakerPhrase(s, comma + 1, c) : null);
       if (!np) return null;
       const frame = newFrame(c, s);
+      if (!whole) frame.via.push(...adverbialChannels(s, comma + 1));
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
       frame.appositives = np.appositives;

@@ -297,6 +297,8 @@ export class NameBook {
   /** Full name → the words that introduced it ("ukraine's president"), in order of first mention. */
   private readonly descriptors = new Map<string, string>();
   private readonly genders = new Map<string, "female" | "male">();
+  /** Surnames written after Mr, Ms, Mrs or Dr ("Mr Jones"). */
+  private readonly titledSurnames = new Set<string>();
 
   /** Registers the names in a sentence, using titles before them to recognise people. */
   observe(tokens: Token[]): void {
@@ -304,6 +306,10 @@ export class NameBook {
       const parts = this.stripTitles(run.text);
       const before = tokens[run.from - 1]?.lower ?? "";
       const before2 = tokens[run.from - 2]?.lower ?? "";
+      const courtesy = /^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([\p{L}'’-]+)$/u.exec(run.text)?.[1];
+      if (courtesy) this.titledSurnames.add(courtesy.toLowerCase());
+      else if (/^(?:mr|mrs|ms|miss|dr)\.?$/.test(before) && !/\s/.test(run.text))
+        this.titledSurnames.add(run.text.toLowerCase());
       // "the union's general secretary, Mick Lyons": a title in apposition before the name.
       const titled =
         PERSON_TITLES.has(before) ||
@@ -421,7 +427,11 @@ export class NameBook {
   classify(name: string, titled = false): EntityType {
     const lower = name.toLowerCase();
     const known = this.types.get(lower);
-    if (known && !(titled && known === "other" && words(lower).length <= 4)) return known;
+    // "Darren Jones … Mr Jones": a surname the text gives a courtesy title makes the full name a person's.
+    const ws0 = words(lower);
+    if ((!known || known === "other") && ws0.length >= 2 && ws0.length <= 3 && this.titledSurnames.has(ws0.at(-1)!))
+      return "person";
+    if (known && !(titled && known === "other" && ws0.length <= 4)) return known;
     if (PLACES.has(lower)) return "place";
     const ws = words(lower);
     if (ws.some((w) => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/\.$/, "")))) return "organization";
