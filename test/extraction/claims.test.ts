@@ -662,10 +662,12 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "pain eased").time).toBeNull();
   });
 
-  it("reads 'no' before a noun as a negation, but not 'no doubt' or 'no more than'", () => {
+  it("reads 'no' before a noun as a negation, but not 'no doubt', 'no more than' or a subordinate clause's", () => {
     const { claims } = run(
-      "No injuries were reported at the depot. The audit gives no figure for the losses. No more than 40 people attended the hearing. There is no doubt the dam held.",
+      "No injuries were reported at the depot. The audit gives no figure for the losses. No more than 40 people attended the hearing. There is no doubt the dam held. Tenants are paying more while being told nothing has changed. The line will not reopen because the bridge failed.",
     );
+    expect(find(claims, "paying more").polarity).toBe("positive");
+    expect(find(claims, "will not reopen").polarity).toBe("negative");
     expect(find(claims, "no injuries").polarity).toBe("negative");
     expect(find(claims, "no figure").polarity).toBe("negative");
     expect(find(claims, "40 people attended").polarity).toBe("positive");

@@ -65,6 +65,9 @@ describe("bylines", () => {
       credit: "Associated Press",
     });
     expect(parseByline("Jane Doe | Reuters", false)).toEqual({ authors: ["Jane Doe"], credit: "Reuters" });
+    expect(parseByline("By Political reporter Sam Hughes", true)?.authors).toEqual(["Sam Hughes"]);
+    expect(parseByline("By Senior Business Correspondent Ana Lima", true)?.authors).toEqual(["Ana Lima"]);
+    expect(parseByline("By Sam Hughes, Political reporter", true)?.authors).toEqual(["Sam Hughes"]);
   });
 
   it("does not take outlets, sections or sentences for names", () => {

@@ -28,6 +28,13 @@ const EMBEDDERS = new Set([
   "where",
   "how",
   "why",
+  // A subordinate clause's own negation is not the claim's: "paying more while being told nothing has changed".
+  "while",
+  "whereas",
+  "although",
+  "though",
+  "because",
+  "unless",
 ]);
 
 /** Words of the clause up to the first embedded clause: the scope of its own modality. */

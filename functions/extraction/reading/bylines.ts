@@ -72,8 +72,13 @@ function titleCase(token: string): string {
 }
 
 /** "Anna Lindqvist", "J. K. Rowling", "Ursula von der Leyen", "ZEKE MILLER" (→ "Zeke Miller"); null otherwise. */
+const ROLE_BEFORE_NAME =
+  /^(?:[\p{L}-]+\s+){0,3}?(?:reporter|correspondent|editor|writer|columnist|journalist|producer|analyst)\s+(?=\p{Lu})/iu;
+
 export function personName(segment: string): string | null {
   const s = segment
+    // "Political reporter Sam Hughes", "Senior Business Correspondent Ana Lima": the role before the name.
+    .replace(ROLE_BEFORE_NAME, "")
     .replace(/\s+in\s+\p{Lu}[\p{L} .'’-]{0,40}$/u, "")
     .replace(/\([^()]{0,60}\)/g, "")
     .trim();
