@@ -691,6 +691,13 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "egg prices rose").text).toMatch(/^Bread, milk and egg prices rose 4%/);
   });
 
+  it("reads a weekday after a present-tense timetable verb as ahead", () => {
+    // Published on Thursday 14 March 2024.
+    const { claims } = run("The draw for the quarter-finals takes place on Monday in Nyon. The club lost on Monday.");
+    expect(find(claims, "draw for the quarter-finals").time?.start).toBe("2024-03-18");
+    expect(find(claims, "club lost").time?.start).toBe("2024-03-11");
+  });
+
   it("resolves dates against the publication date", () => {
     const { claims } = run(
       "The summit will take place on 20–21 April. The treaty was signed yesterday. The vote is due next Thursday.",

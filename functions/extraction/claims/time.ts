@@ -81,6 +81,10 @@ interface Found {
 const PAST_VERB_BEFORE =
   /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent|fell|rose|grew)\s+$/i;
 
+/** A present-tense timetable verb shortly before a weekday: "takes place on Friday", "is due on Monday". */
+const SCHEDULED_BEFORE =
+  /\b(?:takes\s+place|take\s+place|starts|begins|opens|resumes|convenes|kicks\s+off|(?:is|are)\s+(?:due|scheduled|set|expected|planned))\b[^.;]{0,25}$/i;
+
 interface Rule {
   rank: number;
   re: RegExp;
@@ -225,12 +229,14 @@ const RULES: Rule[] = [
       const possessive = /^['’]s\b/.test(m.input.slice(m.index + m[0].length));
       const deadline =
         (q === "by" || q === "until") && !possessive && !PAST_VERB_BEFORE.test(before) && !/\bhad\b/i.test(m.input);
+      // "The draw takes place on Friday": a timetable in the present tense looks ahead.
+      const scheduled = !future && SCHEDULED_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index));
       const dir =
         q === "next"
           ? "next"
           : q === "last"
             ? "last"
-            : (future && !(onlyModal && PAST_VERB_BEFORE.test(before))) || deadline
+            : (future && !(onlyModal && PAST_VERB_BEFORE.test(before))) || deadline || scheduled
               ? "future"
               : "past";
       const t = weekday(m[2]!, ref, dir);
