@@ -691,11 +691,15 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "egg prices rose").text).toMatch(/^Bread, milk and egg prices rose 4%/);
   });
 
-  it("reads a weekday after a present-tense timetable verb as ahead", () => {
+  it("reads a weekday after a timetable verb as ahead, and after its own past participle as past", () => {
     // Published on Thursday 14 March 2024.
-    const { claims } = run("The draw for the quarter-finals takes place on Monday in Nyon. The club lost on Monday.");
+    const { claims } = run(
+      "The draw for the quarter-finals takes place on Monday in Nyon. The club lost on Monday. The city will widen the road under a plan unveiled on Tuesday. The pool will be reopened on Tuesday.",
+    );
     expect(find(claims, "draw for the quarter-finals").time?.start).toBe("2024-03-18");
     expect(find(claims, "club lost").time?.start).toBe("2024-03-11");
+    expect(find(claims, "widen the road").time?.start).toBe("2024-03-12");
+    expect(find(claims, "pool will be reopened").time?.start).toBe("2024-03-19");
   });
 
   it("resolves dates against the publication date", () => {

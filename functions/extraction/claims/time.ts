@@ -221,9 +221,7 @@ const RULES: Rule[] = [
     resolve: (m, ref, future) => {
       if (ref === null) return null;
       const q = m[1]?.toLowerCase();
-      // "a study published on Wednesday … could": the verb the weekday belongs to decides over a bare modal.
       const before = m.input.slice(Math.max(0, m.index - 25), m.index);
-      const onlyModal = !FUTURE.test(m.input);
       // "asked for a report by Friday": a deadline lies ahead unless the sentence looks back ("had … by Friday").
       // (Not "the homes affected by Saturday's break": a possessive names an event.)
       const possessive = /^['’]s\b/.test(m.input.slice(m.index + m[0].length));
@@ -231,12 +229,17 @@ const RULES: Rule[] = [
         (q === "by" || q === "until") && !possessive && !PAST_VERB_BEFORE.test(before) && !/\bhad\b/i.test(m.input);
       // "The draw takes place on Friday": a timetable in the present tense looks ahead.
       const scheduled = !future && SCHEDULED_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+      // "a plan unveiled on Monday", "said on Monday it will …": the past verb the weekday belongs to decides,
+      // unless it is a participle after "be" or "stay" ("will be unveiled on Monday", "will stay closed on Monday").
+      const ownPast =
+        PAST_VERB_BEFORE.test(before) &&
+        !/\b(?:be|been|being|stay|stays|remain|remains|keep|keeps|get|gets)\s+\S+\s+$/i.test(before);
       const dir =
         q === "next"
           ? "next"
           : q === "last"
             ? "last"
-            : (future && !(onlyModal && PAST_VERB_BEFORE.test(before))) || deadline || scheduled
+            : !ownPast && (future || deadline || scheduled)
               ? "future"
               : "past";
       const t = weekday(m[2]!, ref, dir);
