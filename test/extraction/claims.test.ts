@@ -702,6 +702,15 @@ describe("certainty, polarity and time", () => {
     expect(find(claims, "pool will be reopened").time?.start).toBe("2024-03-19");
   });
 
+  it("reads 'appear to' as probable, critics as a group, and 'they' as the plural body that speaks", () => {
+    const { claims } = run(
+      "The results appear to be clear. Critics argue the trial was too small. Unions say they will strike in May.",
+    );
+    expect(find(claims, "results appear").certainty).toBe("probable");
+    expect(find(claims, "too small").attribution.speakerType).toBe("group");
+    expect(find(claims, "strike in May").text).toMatch(/^Unions will strike in May/);
+  });
+
   it("resolves dates against the publication date", () => {
     const { claims } = run(
       "The summit will take place on 20–21 April. The treaty was signed yesterday. The vote is due next Thursday.",

@@ -748,7 +748,9 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (speaker) {
     if ((p === "he" || p === "she") && speaker.type === "person" && !speaker.anonymous) return speaker.name;
     // "Several residents said they plan to sue": outside a quotation, "they" is the group that speaks.
-    if (p === "they" && speaker.type === "group" && !s.quoted[clause.idx[0]!])
+    // (So is a plural organisation: "Unions say they will push …".)
+    const plural = speaker.type === "group" || (speaker.type === "organization" && /^\p{L}+[^s]s$/u.test(speaker.name));
+    if (p === "they" && plural && !s.quoted[clause.idx[0]!])
       return speaker.name[0]!.toUpperCase() + speaker.name.slice(1);
   }
   if (p === "they") return null;

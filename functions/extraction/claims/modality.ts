@@ -87,6 +87,8 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
     ) {
       probable = true;
     } else if (w === "forecasts" || w === "projections" || w === "forecast") probable = true;
+    // "The results appear to be clear", "seems to have worked": how things look, not how they are.
+    else if (/^(?:appear|appears|appeared|seem|seems|seemed)$/.test(w) && next === "to") probable = true;
     // "Money markets were pricing in one further cut": what markets expect, not what happened.
     else if ((w === "pricing" || w === "priced" || w === "price") && next === "in") probable = true;
   }

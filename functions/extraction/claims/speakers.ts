@@ -272,7 +272,7 @@ export class SpeakerBook {
     else if (PERSON_NOUNS.has(lowerHead)) type = "person";
     else if (
       PERSON_NOUNS.has(lowerHead.replace(/s$/, "")) ||
-      /(?:ists|ers|ors|ians|ants|ents|people|officials|sources)$/.test(lowerHead)
+      /(?:ists|ers|ors|ians|ants|ents|ics|people|officials|sources)$/.test(lowerHead)
     )
       type = "group";
     else if (nameType === "person") type = "person";
