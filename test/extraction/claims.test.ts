@@ -594,6 +594,16 @@ describe("attribution", () => {
     expect(revolt.text).not.toMatch(/^Analysts faces/);
   });
 
+  it("strips a descriptive title such as 'campaigner' from a speaker's name", () => {
+    const { claims } = run(
+      'Housing campaigner Rosa Vidal welcomed the ruling but said it was "long overdue" for tenants.',
+    );
+    const overdue = find(claims, "long overdue");
+    expect(overdue.attribution.speaker).toBe("Rosa Vidal");
+    expect(overdue.attribution.speakerType).toBe("person");
+    expect(overdue.text).not.toMatch(/Vidal was/);
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

@@ -248,7 +248,8 @@ export const TITLES = words(`president prime minister chancellor secretary senat
   attorney lawyer solicitor barrister counsel councillor councilor speaker premier governor-general chairperson
   vice senior former acting interim special representative external councilwoman councilman congressman
   boss coach manager founder owner striker midfielder defender goalkeeper winger forward quarterback pitcher
-  congresswoman assemblyman assemblywoman alderman superintendent commissioner sheriff coroner`);
+  congresswoman assemblyman assemblywoman alderman superintendent commissioner sheriff coroner campaigner activist
+  advocate researcher scientist author novelist historian entrepreneur investor pastor rabbi imam bishop archbishop`);
 
 /** Words that make a name an organisation rather than a person. */
 export const ORG_WORDS = words(`office ministry department agency bank council court commission committee
