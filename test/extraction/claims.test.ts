@@ -113,8 +113,10 @@ describe("attribution", () => {
 
   it("reads 'it' as the organisation that speaks and a programme title as part of the listener", () => {
     const { claims } = run(
-      'The Ministry of Health said it would open two clinics. Dr Ana Ruiz told NBC\'s "Meet the Press" that the clinics were late.',
+      'The Ministry of Health said it would open two clinics. Dr Ana Ruiz told NBC\'s "Meet the Press" that the clinics were late. Corvex said it would appeal. Ana Ruiz said it was a mistake.',
     );
+    expect(find(claims, "would appeal").text).toBe("Corvex would appeal");
+    expect(find(claims, "was a mistake").text).toBe("It was a mistake");
     expect(find(claims, "would open two clinics").text).toMatch(/^(?:The )?Ministry of Health would open/);
     const late = find(claims, "clinics were late");
     expect(late.text).toBe("The clinics were late");

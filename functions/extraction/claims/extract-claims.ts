@@ -721,10 +721,8 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (p === "it") {
     // Only in reported speech (a quotation keeps its own "it") and only for a name known to be an organisation.
     if (speaker) {
-      const org =
-        /^(?:organization|place)$/.test(ctx.names.classify(speaker.name)) ||
-        /^(?:the\s+)?\p{Ll}/u.test(speaker.name) ||
-        /\s/.test(speaker.name);
+      // (A single unknown name that speaks is a body more often than a person: people are named in full first.)
+      const org = ctx.names.classify(speaker.name) !== "person";
       if (!speaker.anonymous && speaker.type === "organization" && org && !s.quoted[clause.idx[0]!])
         return speaker.name;
     }
