@@ -192,6 +192,17 @@ describe("HTML pages", () => {
     ]);
   });
 
+  it("takes a live blog's bold entry times for labels, in HTML and Markdown", () => {
+    const html = readText(
+      "<html><body><article><h1>Storm live</h1><p><strong>11:42</strong> — The Met Office extended its warning.</p><p><b>10:50 GMT</b> – Trains were cancelled.</p></article></body></html>",
+      "a.html",
+    );
+    expect(contents(html)).toEqual(["The Met Office extended its warning.", "Trains were cancelled."]);
+    expect(html.blocks.map((b) => b.label)).toEqual(["11:42", "10:50 GMT"]);
+    const md = readText("# Storm live\n\n**11:42** — The Met Office extended its warning.\n", "a.md");
+    expect(contents(md)).toEqual(["The Met Office extended its warning."]);
+  });
+
   it("reads a page served as .txt as HTML", () => {
     const doc = readText(
       "<!DOCTYPE html><html><body><p>The port reopened on Tuesday after the storm.</p></body></html>",

@@ -87,7 +87,7 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
       if (lead) {
         draft.label = lead;
         draft.contentOffset =
-          marker + unit.leadIn.length + (/^\s*/.exec(content.slice(unit.leadIn.length))?.[0].length ?? 0);
+          marker + unit.leadIn.length + (/^\s*(?:[—–-]\s*)?/.exec(content.slice(unit.leadIn.length))?.[0].length ?? 0);
       }
     } else if (openLabel && unit.kind === "list-item") {
       draft.label = openLabel;

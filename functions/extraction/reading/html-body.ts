@@ -150,6 +150,9 @@ function linkOnly(stats: TextStats): boolean {
 }
 
 /** The first meaningful child, when it is a bold run ending in a colon ("Update, 18:32 CEST:"). */
+/** A live blog's entry time in bold: "<strong>11:42</strong> — …". */
+const TIME_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i;
+
 function boldLeadIn(el: DomElement): string | undefined {
   const children = el.childNodes;
   for (let i = 0; i < children.length; i++) {
@@ -161,7 +164,7 @@ function boldLeadIn(el: DomElement): string | undefined {
     if (!isElement(child)) continue;
     if (child.localName !== "strong" && child.localName !== "b") return undefined;
     const lead = textOf(child).text;
-    return lead.endsWith(":") ? lead : undefined;
+    return lead.endsWith(":") || TIME_STAMP.test(lead) ? lead : undefined;
   }
   return undefined;
 }

@@ -75,6 +75,8 @@ export function matchLabel(text: string): LabelMatch | null {
 /** "**Update, 18:32 CEST:**" style lead-ins from markup: a short bold run ending in a colon. */
 export function leadInLabel(lead: string): string | null {
   const t = lead.trim();
+  // A live blog's bold time stamp: "**11:42** — The Met Office has …".
+  if (/^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i.test(t)) return t;
   if (!t.endsWith(":") || t.length > 60) return null;
   const words = t.split(/\s+/).length;
   return words <= 6 ? t.slice(0, -1).trim() : null;

@@ -64,6 +64,11 @@ function isStrongOnly(raw: string): boolean {
 
 /** "**Read more:** …", "**Update:** …": a bold lead-in ending in a colon. */
 function leadIn(raw: string): string | undefined {
+  // A live blog's entry time: "**11:42** — The Met Office has …".
+  const stamp = /^(?:\*\*|__)(\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)(?:\*\*|__)\s*[—–-]\s/i.exec(
+    raw.trim(),
+  );
+  if (stamp) return stamp[1]!;
   const m =
     /^(?:\*\*|__)([^*_\n]{1,80}?:)(?:\*\*|__)/.exec(raw.trim()) ??
     /^(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__):/.exec(raw.trim());
