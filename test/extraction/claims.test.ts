@@ -606,6 +606,20 @@ describe("attribution", () => {
     expect(overdue.text).not.toMatch(/Vidal was/);
   });
 
+  it("reads 'asking not to be named' after a frame as anonymity, and 'one of the sources' as one person", () => {
+    const { claims } = run(
+      "A deal could be signed this month, two of the people said, asking not to be named because the talks are private. The order would be the carrier's largest, one of the sources said.",
+    );
+    const deal = find(claims, "deal could be signed");
+    expect(deal.text).not.toMatch(/asking|named/);
+    expect(deal.attribution.anonymous).toBe(true);
+    expect(deal.attribution.speakerType).toBe("group");
+    expect(claims.some((c) => /talks are private/.test(c.text))).toBe(false);
+    const order = find(claims, "carrier's largest");
+    expect(order.attribution.speaker).toBe("one of the sources");
+    expect(order.attribution.speakerType).toBe("person");
+  });
+
   it("gives claims in the article's own voice a null speaker", () => {
     const { claims } = run("Heavy rain flooded 200 homes in the valley on Sunday.");
     expect(find(claims, "flooded 200 homes").attribution.speaker).toBeNull();

@@ -872,7 +872,36 @@ export function openingConjunction(s: Sentence): number {
 export function findFrame(s: Sentence): Frame | null {
   const end = endOfSentence(s);
   if (end < 3) return null;
-  return (
-    accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end) ?? gerundFrame(s, end)
-  );
+  const frame =
+    accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end) ?? gerundFrame(s, end);
+  return frame ? withoutAnonymityRequest(s, frame, end) : null;
+}
+
+/**
+ * "…, two of the people said, asking not to be named because the talks are private.": the request says the
+ * sources are unnamed; it and its reason are about the reporting, not part of what they said.
+ */
+function withoutAnonymityRequest(s: Sentence, frame: Frame, end: number): Frame {
+  for (let g = 1; g < end - 3; g++) {
+    if (s.tokens[g - 1]!.text !== "," || !/^(?:asking|requesting|speaking|declining)$/.test(s.tokens[g]!.lower))
+      continue;
+    const tail = s.tokens.slice(g + 1, g + 8).map((t) => t.lower);
+    if (!tail.some((w) => /^(?:named|identified|anonymity|anonymously)$/.test(w))) continue;
+    // (Before the cue, ", speaking on condition of anonymity, said", it is the speaker's appositive.)
+    if (g < frame.cueAt) return frame;
+    frame.anonymous = true;
+    let phraseEnd = g;
+    while (phraseEnd < end && s.tokens[phraseEnd]!.text !== ",") phraseEnd++;
+    const cut = (r: Range): Range | null => {
+      if (r.to <= g || r.from > phraseEnd) return r;
+      if (r.from >= g && r.to <= phraseEnd + 1) return null;
+      if (r.from < g && r.to <= phraseEnd + 1) return { ...r, to: g - 1 };
+      if (r.from < g && !r.skip) return { ...r, skip: { from: g - 1, to: phraseEnd + 1 } };
+      return r;
+    };
+    frame.content = frame.content.map(cut).filter((r): r is Range => r !== null);
+    frame.more = frame.more.map(cut).filter((r): r is Range => r !== null);
+    return frame;
+  }
+  return frame;
 }

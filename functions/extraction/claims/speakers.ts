@@ -80,7 +80,7 @@ const PERSON_NOUNS = new Set([
   "owner",
   "worker",
 ]);
-const DETERMINER = /^(?:the|a|an|one|another)\s+/i;
+const DETERMINER = /^(?:the|a|an|one(?!\s+of\b)|another)\s+/i;
 const INDEFINITE = /^(?:a|an|one|another)\s/i;
 const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "several", "both"]);
 
@@ -276,6 +276,8 @@ export class SpeakerBook {
     )
       type = "group";
     else if (nameType === "person") type = "person";
+    // "one of the sources", "one of the officials": one person of a group.
+    if (type === "group" && /^one\s+of\b/i.test(bare)) type = "person";
     const anonymous =
       (type === "person" || type === "group") &&
       nameType !== "person" &&
@@ -349,7 +351,7 @@ export function headNoun(phrase: string): string {
   // The noun before its modifiers: "analysts polled by LSEG", "a study published on Wednesday", "officials at X".
   // "Two of the five board members", "some of the residents": the head is what the quantity counts.
   const counted = phrase.replace(
-    /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|all|both|none|few|a few|half|dozens|hundreds|thousands)\s+of\s+(?:the|its|their|his|her|our)\s+(?=\S+\s+\S)/i,
+    /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|all|both|none|few|a few|half|dozens|hundreds|thousands)\s+of\s+(?:the|its|their|his|her|our)\s+(?=\S)/i,
     "",
   );
   const core =
