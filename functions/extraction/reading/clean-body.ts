@@ -123,7 +123,7 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
 const comparable = (text: string): string =>
   text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/["“”‘’'«».,;:!?()\u2014\u2013\s-]+/g, " ")
     .trim();
 
 /**
@@ -132,14 +132,27 @@ const comparable = (text: string): string =>
  * its frame, would lose its speaker.
  */
 function dropPullQuotes(drafts: BlockDraft[]): BlockDraft[] {
-  const texts = drafts.map((d) => comparable(d.text.slice(d.contentOffset)));
+  // Normalised lazily: only short blocks are candidates, and only their neighbours are compared.
+  const cache = new Map<number, string>();
+  const textOf = (k: number): string => {
+    let t = cache.get(k);
+    if (t === undefined) {
+      t = comparable(drafts[k]!.text.slice(drafts[k]!.contentOffset));
+      cache.set(k, t);
+    }
+    return t;
+  };
   return drafts.filter((d, k) => {
-    const t = texts[k]!;
-    if ((d.kind !== "blockquote" && d.kind !== "paragraph") || t.length < 20 || t.length > 400) return true;
+    const raw = d.text.length - d.contentOffset;
+    const short = d.kind === "blockquote" ? raw <= 450 : d.kind === "paragraph" && raw <= 200;
+    if (!short || raw < 20) return true;
+    const t = textOf(k);
+    if (t.length < 20) return true;
     // Set beside the paragraph it repeats: looking a few blocks either way keeps long articles linear.
-    for (let j = Math.max(0, k - PULL_QUOTE_REACH); j <= Math.min(texts.length - 1, k + PULL_QUOTE_REACH); j++) {
-      const other = texts[j]!;
-      if (j !== k && other.length > t.length && other.includes(t)) return false;
+    for (let j = Math.max(0, k - PULL_QUOTE_REACH); j <= Math.min(drafts.length - 1, k + PULL_QUOTE_REACH); j++) {
+      if (j === k || drafts[j]!.text.length <= raw) continue;
+      const other = textOf(j);
+      if (other.length > t.length && other.includes(t)) return false;
     }
     return true;
   });
