@@ -1,6 +1,7 @@
 // The article body of an HTML page as units: find the element that holds the story, then walk it, skipping
 // navigation, banners, figures, share bars, related links and the like by tag, role and class names.
 import { type DomElement, type DomNode, isElement, restoreText, TEXT_NODE } from "./dom.ts";
+import { TIME_STAMP } from "./labels.ts";
 import type { Unit } from "./units.ts";
 
 /** Elements that never hold article prose. */
@@ -150,9 +151,6 @@ function linkOnly(stats: TextStats): boolean {
 }
 
 /** The first meaningful child, when it is a bold run ending in a colon ("Update, 18:32 CEST:"). */
-/** A live blog's entry time in bold: "<strong>11:42</strong> — …". */
-const TIME_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i;
-
 function boldLeadIn(el: DomElement): string | undefined {
   const children = el.childNodes;
   for (let i = 0; i < children.length; i++) {

@@ -72,11 +72,14 @@ export function matchLabel(text: string): LabelMatch | null {
   };
 }
 
+/** A live blog's entry time, set in bold before the entry: "11:42", "10:50 GMT", "9.15am". */
+export const TIME_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i;
+
 /** "**Update, 18:32 CEST:**" style lead-ins from markup: a short bold run ending in a colon. */
 export function leadInLabel(lead: string): string | null {
   const t = lead.trim();
   // A live blog's bold time stamp: "**11:42** — The Met Office has …".
-  if (/^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i.test(t)) return t;
+  if (TIME_STAMP.test(t)) return t;
   if (!t.endsWith(":") || t.length > 60) return null;
   const words = t.split(/\s+/).length;
   return words <= 6 ? t.slice(0, -1).trim() : null;

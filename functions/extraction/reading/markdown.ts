@@ -5,6 +5,7 @@ import { BadArticleError } from "../errors.ts";
 import type { FormatReading } from "./assemble.ts";
 import type { ArticleMetadata } from "./document.ts";
 import { type FieldMap, metadataFromFields } from "./fields.ts";
+import { TIME_STAMP } from "./labels.ts";
 import type { Unit } from "./units.ts";
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -65,10 +66,8 @@ function isStrongOnly(raw: string): boolean {
 /** "**Read more:** …", "**Update:** …": a bold lead-in ending in a colon. */
 function leadIn(raw: string): string | undefined {
   // A live blog's entry time: "**11:42** — The Met Office has …".
-  const stamp = /^(?:\*\*|__)(\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)(?:\*\*|__)\s*[—–-]\s/i.exec(
-    raw.trim(),
-  );
-  if (stamp) return stamp[1]!;
+  const stamp = /^(?:\*\*|__)([^*_\n]{1,20})(?:\*\*|__)\s*[—–-]\s/.exec(raw.trim());
+  if (stamp && TIME_STAMP.test(stamp[1]!)) return stamp[1]!;
   const m =
     /^(?:\*\*|__)([^*_\n]{1,80}?:)(?:\*\*|__)/.exec(raw.trim()) ??
     /^(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__):/.exec(raw.trim());
