@@ -628,7 +628,7 @@ function pushDraft(
     negatedByCue:
       firstOfFrame && !!cueBase && NEGATING_CUES.has(cueBase) && !clause.idx.some((i) => s.tokens[i]!.text === cue),
     // A remark or a lifted relative clause is not what the cue hedges ("expects it to peak …, above the 3.7% high").
-    hedgedByCue: !["relative", "appositive", "remark"].includes(clause.kind),
+    hedgedByCue: !ASIDES.has(clause.kind),
     via,
   });
 }
@@ -771,6 +771,9 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   return atReading ? atReading[gender] : (ctx.speakers.peekPerson(gender)?.name ?? null);
 }
 
+/** Clauses lifted out of a sentence as asides: they speak of their own times. */
+const ASIDES = new Set<Clause["kind"]>(["relative", "appositive", "remark"]);
+
 /** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
 function frameTime(
   ctx: Context,
@@ -858,7 +861,7 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
   // Lifted relative clauses, appositives and remarks speak of their own times, not of their sentence's.
   const backgroundSpans = new Map<Sentence, Array<[number, number]>>();
   for (const { d, r } of rendered) {
-    if (d.clause.kind !== "relative" && d.clause.kind !== "appositive" && d.clause.kind !== "remark") continue;
+    if (!ASIDES.has(d.clause.kind)) continue;
     const spans = backgroundSpans.get(d.sentence) ?? [];
     spans.push([r.start, r.end]);
     backgroundSpans.set(d.sentence, spans);
@@ -889,8 +892,7 @@ function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[
     let time = mentionsTime(own) ? resolveTime(own, ref) : null;
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
-    const background =
-      d.clause.kind === "relative" || d.clause.kind === "appositive" || d.clause.kind === "remark" || isPresentTense(d);
+    const background = ASIDES.has(d.clause.kind) || isPresentTense(d);
     if (time && !sentenceTime.has(d.sentence)) sentenceTime.set(d.sentence, time);
     else if (!time && !background) {
       // An earlier clause of the same sentence that names its time, the time its frame names ("…, a judge ruled on
