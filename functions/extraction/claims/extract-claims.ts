@@ -530,6 +530,10 @@ function emitContent(
         who?.via ?? via,
         true,
       );
+      // "Schrems welcomed the fine but said it was too small": a person's "it" is the thing just named.
+      const draft = ctx.drafts.at(-1)!;
+      if (!act && who?.type === "person" && s.tokens[draft.clause.idx[0]!]?.lower === "it" && k > 0)
+        draft.referent = definiteObject(s, clauses[k - 1]!) ?? draft.referent;
       return;
     }
     // "X said A, while B …" and "X says the program, run by the department, has …": outside a quotation, the
@@ -548,6 +552,16 @@ function emitContent(
     }
     pushDraft(ctx, s, clause, speaker, frame ? frame.cue : inheritedCue, frame?.cueBase ?? null, via, first && k === 0);
   });
+}
+
+/** The definite object a clause ends on, without its article ("welcomed the fine" → "fine"), if it has one. */
+function definiteObject(s: Sentence, clause: Clause): string | null {
+  const idx = clause.idx.filter((i) => !/^[,.;:!?]$/.test(s.tokens[i]!.text));
+  const verb = idx.findIndex((i) => s.tags[i] === "verb");
+  if (verb < 0 || s.tokens[idx[verb + 1]!]?.lower !== "the") return null;
+  const rest = idx.slice(verb + 2);
+  if (rest.length < 1 || rest.length > 4 || rest.some((i) => !/^(?:word|propn)$/.test(s.tags[i] ?? ""))) return null;
+  return rest.map((i) => s.tokens[i]!.text).join(" ");
 }
 
 /**
