@@ -370,8 +370,9 @@ function noteNames(ctx: Context, s: Sentence): void {
   const head = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens[Math.min(s.tokens.length, 12) - 1]?.end ?? 0);
   const group = head.replace(/^(?:and|but|yet|so|still|now|meanwhile|however),?\s+/i, "").match(GROUP_SUBJECT);
   if (group) ctx.speakers.noteGroup(group[0].trim());
-  const sentenceText = ctx.text.slice(s.tokens[0]?.start ?? 0, s.tokens.at(-1)?.end ?? 0);
-  const parenthesised = [...sentenceText.matchAll(/\(([^()]{1,40})\)/g)].map((m) => m[1]!);
+  const parenthesised = s.tokens.some((t) => t.text === "(")
+    ? [...ctx.text.slice(s.tokens[0]!.start, s.tokens.at(-1)!.end).matchAll(/\(([^()]{1,40})\)/g)].map((m) => m[1]!)
+    : [];
   // The last person named in a sentence is who a later "he" or "she" most likely means.
   for (const e of ctx.names.entitiesOfRuns(runsOf(s), 0, s.tokens.length)) {
     if (e.type === "person") ctx.speakers.notePerson(e.name);
@@ -795,10 +796,16 @@ function frameTime(
   claims: Map<Sentence, Array<[number, number]>>,
   ref: ReturnType<typeof referenceDay>,
 ): ReturnType<typeof resolveTime> {
-  const start = s.tokens[0]!.start;
-  let text = ctx.text.slice(start, s.tokens.at(-1)!.end);
-  for (const [a, b] of claims.get(s) ?? []) text = text.slice(0, a - start) + " ".repeat(b - a) + text.slice(b - start);
-  return mentionsTime(text) ? resolveTime(text, ref) : null;
+  // The gaps between the sentence's claims, in order, with a space where each claim stood.
+  const spans = [...(claims.get(s) ?? [])].sort((x, y) => x[0] - y[0]);
+  let at = s.tokens[0]!.start;
+  let text = "";
+  for (const [a, b] of spans) {
+    if (a > at) text += `${ctx.text.slice(at, a)} `;
+    at = Math.max(at, b);
+  }
+  text += ctx.text.slice(at, Math.max(at, s.tokens.at(-1)!.end));
+  return text.trim().length > 2 && mentionsTime(text) ? resolveTime(text, ref) : null;
 }
 
 /**

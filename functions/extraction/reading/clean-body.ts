@@ -132,7 +132,7 @@ const comparable = (text: string): string =>
  * its frame, would lose its speaker.
  */
 function dropPullQuotes(drafts: BlockDraft[]): BlockDraft[] {
-  // Normalised lazily: only short blocks are candidates, and only their neighbours are compared.
+  // Normalised lazily: only short block quotations are candidates, and only their neighbours are compared.
   const cache = new Map<number, string>();
   const textOf = (k: number): string => {
     let t = cache.get(k);
@@ -144,8 +144,7 @@ function dropPullQuotes(drafts: BlockDraft[]): BlockDraft[] {
   };
   return drafts.filter((d, k) => {
     const raw = d.text.length - d.contentOffset;
-    const short = d.kind === "blockquote" ? raw <= 450 : d.kind === "paragraph" && raw <= 200;
-    if (!short || raw < 20) return true;
+    if (d.kind !== "blockquote" || raw > 450 || raw < 20) return true;
     const t = textOf(k);
     if (t.length < 20) return true;
     // Set beside the paragraph it repeats: looking a few blocks either way keeps long articles linear.
