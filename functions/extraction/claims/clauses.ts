@@ -32,7 +32,7 @@ export interface Clause {
   replaceFirst?: string;
   /** A word inserted before position `at` of idx ("Kyiv [was] the main target"). */
   insert?: { at: number; word: string };
-  /** The prefix holds the clause's verb: one item of a parallel list ("We lose business | to Houston"). */
+  /** The prefix holds the clause's verb: a parallel list's item ("We lose business | to Houston"), a remark. */
   verbInPrefix?: boolean;
 }
 
@@ -529,7 +529,7 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
         /^(?:was|were|had)$/.test(s.tokens[i]!.lower) || (s.tags[i] === "verb" && isParticipleForm(s.tokens[i]!.lower)),
     );
     split(s, { ...clause, idx: [...left, ...rest] }, out);
-    out.push({ idx: remark, prefix: past ? "This was" : "This is", link: "", kind: "remark" });
+    out.push({ idx: remark, prefix: past ? "This was" : "This is", link: "", kind: "remark", verbInPrefix: true });
     return;
   }
   split(s, { ...clause, idx: left }, out);

@@ -857,7 +857,6 @@ function isImperative(d: Draft): boolean {
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
   if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "" || clause.verbInPrefix) return true;
-  if (clause.kind === "remark" && /^This (?:is|was)$/.test(clause.prefix)) return true;
   // "Vote: 5-4, after a 4-4-1 first round": a label and a value, not a statement.
   const colon = clause.idx.findIndex((i) => s.tokens[i]!.text === ":");
   const from = colon > 0 && colon <= 3 ? colon + 1 : 0;
