@@ -4,17 +4,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Context } from "aws-lambda";
-import { createApiHandler } from "../../functions/api/create-api-handler.ts";
-import { extract } from "../../functions/extraction/extract.ts";
-import { silentLog } from "../../functions/shared/logger.ts";
-import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
-import { claimItems, itemBytes } from "../../functions/store/items.ts";
-import { sortableTime } from "../../functions/store/keys.ts";
-import { startDynalite } from "../support/dynalite.ts";
-import { restEvent } from "../support/rest-event.ts";
-import { startS3rver } from "../support/s3rver.ts";
-import { countCalls } from "../support/sdk-spy.ts";
-import { s3rverConnection } from "./harness.ts";
+import { createApiHandler } from "../functions/api/create-api-handler.ts";
+import { extract } from "../functions/extraction/extract.ts";
+import { silentLog } from "../functions/shared/logger.ts";
+import { createDynamoClaimStore } from "../functions/store/dynamo-claim-store.ts";
+import { claimItems, itemBytes } from "../functions/store/items.ts";
+import { sortableTime } from "../functions/store/keys.ts";
+import { s3rverConnection } from "../test/api/harness.ts";
+import { startDynalite } from "../test/support/dynalite.ts";
+import { restEvent } from "../test/support/rest-event.ts";
+import { startS3rver } from "../test/support/s3rver.ts";
+import { countCalls } from "../test/support/sdk-spy.ts";
 
 const SEEDS = "seeds";
 const ROUNDS = 30;

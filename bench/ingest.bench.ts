@@ -4,8 +4,15 @@
 // network; dynalite's writes are slower than DynamoDB's).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extract } from "../../functions/extraction/extract.ts";
-import { lambdaContext, type Pipeline, sqsEvent, sqsMessage, startEmulators, startPipeline } from "./harness.ts";
+import { extract } from "../functions/extraction/extract.ts";
+import {
+  lambdaContext,
+  type Pipeline,
+  sqsEvent,
+  sqsMessage,
+  startEmulators,
+  startPipeline,
+} from "../test/ingest/harness.ts";
 
 const SEEDS = "seeds";
 const ROUNDS = Number(process.env.ROUNDS ?? 5);

@@ -2,9 +2,9 @@
 // from their paragraphs. Prints articles/s, MB/s and the 100 KB → 1 MB cost ratio.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extract } from "../../functions/extraction/extract.ts";
+import { extract } from "../functions/extraction/extract.ts";
 
-const seedsDir = join(import.meta.dirname, "../../seeds");
+const seedsDir = join(import.meta.dirname, "../seeds");
 const seeds = readdirSync(seedsDir)
   .sort()
   .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seedsDir, name))) }));
