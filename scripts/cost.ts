@@ -1,7 +1,7 @@
 // `npm run cost`: measures the ingest pipeline as deployed (scripts/cost/measure.ts) and prints what ingesting
 // 1,000 and 1,000,000 articles costs on Lambda, DynamoDB, S3 and SQS, with the prices it assumes.
-// `npm run cost -- --readme` also rewrites the cost table in README.md.
-//   node scripts/cost.ts [--rounds N] [--readme]
+// `npm run cost -- --write` also rewrites the cost table in docs/cost.md.
+//   node scripts/cost.ts [--rounds N] [--write]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../infra/constructs/bundling.ts";
@@ -33,17 +33,17 @@ const note = [
 const table = costTable(m, [1000, 1_000_000]);
 console.log(`${note}\n\n${table}`);
 
-if (args.includes("--readme")) {
-  const readmePath = join(PROJECT_ROOT, "README.md");
+if (args.includes("--write")) {
+  const readmePath = join(PROJECT_ROOT, "docs", "cost.md");
   const readme = readFileSync(readmePath, "utf8");
   const begin = "<!-- cost:begin -->";
   const end = "<!-- cost:end -->";
   const start = readme.indexOf(begin);
   const stop = readme.indexOf(end);
   if (start < 0 || stop < start) {
-    console.error(`cost: README.md has no ${begin} … ${end} block`);
+    console.error(`cost: docs/cost.md has no ${begin} … ${end} block`);
     process.exit(1);
   }
   writeFileSync(readmePath, `${readme.slice(0, start + begin.length)}\n${note}\n\n${table}\n${readme.slice(stop)}`);
-  console.error("cost: README.md updated");
+  console.error("cost: docs/cost.md updated");
 }

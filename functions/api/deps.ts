@@ -1,5 +1,5 @@
 // What the API's routes and use cases work with, passed in by the handler factory. The store is read-only here:
-// the API's role may only read the table, and the ingest pipeline makes every write (see README, Deploy).
+// the API's role may only read the table, and the ingest pipeline makes every write (see docs/deploy.md).
 import type { ObjectStorage } from "../shared/object-storage.ts";
 import type { ArticleReader } from "../store/claim-store.ts";
 

@@ -1,4 +1,4 @@
-// Key strings of the single table: every pk/sk/gsi value is built here and nowhere else, so the README's
+// Key strings of the single table: every pk/sk/gsi value is built here and nowhere else, so docs/store.md's
 // access-pattern table and the code cannot drift apart. Pure functions, nothing from AWS.
 import { createHash } from "node:crypto";
 import type { ObjectSource } from "../schemas/records.ts";

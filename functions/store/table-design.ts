@@ -1,6 +1,6 @@
 // The claims table's key schema and indexes, defined once: the CDK app, the local stack and the tests
 // all build the table from this description. Attribute names are deliberately generic (single-table design):
-// what each index holds is decided by the item builders in `items.ts`, and the README's access-pattern table
+// what each index holds is decided by the item builders in `items.ts`, and the access-pattern table in docs/store.md
 // says which pattern uses which key. Nothing here imports the AWS SDK, so the CDK app can use it as data.
 
 export interface KeyAttribute {
