@@ -19,7 +19,7 @@ export const INGEST_VISIBILITY_TIMEOUT = Duration.seconds(
 /**
  * Deliveries before a message goes to the dead-letter queue (issue 4: "messages that fail 3 receives"). Every
  * failure worth retrying is retried by the next delivery; three in a row means it needs a person. The local
- * stack's queue (functions/local/stack.ts) uses the same count.
+ * stack's queue (local/stack.ts) uses the same count.
  */
 export const INGEST_MAX_RECEIVE_COUNT = 3;
 export const INGEST_QUEUE_RETENTION = Duration.days(4);

@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { readEndpoints } from "../functions/local/endpoints.ts";
 import { mapLimit } from "../functions/shared/map-limit.ts";
+import { readEndpoints } from "../local/endpoints.ts";
 import { type ArticleFile, expectedExtraction, recombinedArticles } from "../test/e2e/support/articles.ts";
 import { apiClient, putObject, s3ClientFor } from "../test/e2e/support/clients.ts";
 

@@ -1,10 +1,10 @@
 // `npm start`: the whole of claimtrack on this machine. Settings come from the environment (see
-// functions/local/config.ts and the README); Ctrl-C or SIGTERM stops it after the work in flight is done.
+// local/config.ts and the README); Ctrl-C or SIGTERM stops it after the work in flight is done.
 
-import { banner } from "../functions/local/banner.ts";
-import { loadLocalStackConfig } from "../functions/local/config.ts";
-import { type LocalStack, startLocalStack } from "../functions/local/stack.ts";
 import { EnvError } from "../functions/shared/env.ts";
+import { banner } from "../local/banner.ts";
+import { loadLocalStackConfig } from "../local/config.ts";
+import { type LocalStack, startLocalStack } from "../local/stack.ts";
 
 const tty = process.stdout.isTTY === true;
 const out = {

@@ -5,7 +5,7 @@
 //   node invoke-bundle.ts <bundle index.mjs> <events.json: an array> <result.json> [timeoutMs]
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { lambdaContext } from "../../functions/local/queue/lambda-context.ts";
+import { lambdaContext } from "../../local/queue/lambda-context.ts";
 
 const [bundlePath, eventPath, resultPath, timeoutArg] = process.argv.slice(2);
 if (!bundlePath || !eventPath || !resultPath) {

@@ -3,13 +3,9 @@
 // are the local stack's own. The bundle tests and the cost measurement both run the deployable bundles here.
 import { randomUUID } from "node:crypto";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { LOCAL_ACCOUNT, LOCAL_REGION, sqsEventOf } from "../../functions/local/queue/sqs-event.ts";
-import {
-  notificationFor,
-  notificationMessage,
-  type S3NotificationRecord,
-} from "../../functions/local/s3-notifications.ts";
 import { INGEST_PREFIX } from "../../infra/config.ts";
+import { LOCAL_ACCOUNT, LOCAL_REGION, sqsEventOf } from "../../local/queue/sqs-event.ts";
+import { notificationFor, notificationMessage, type S3NotificationRecord } from "../../local/s3-notifications.ts";
 import { type RunningDynalite, startDynalite } from "../../test/support/dynalite.ts";
 import { type RunningS3rver, startS3rver } from "../../test/support/s3rver.ts";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.ts";

@@ -4,10 +4,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { S3NotificationRecord } from "../../functions/local/s3-notifications.ts";
 import { buildApp } from "../../infra/claimtrack-app.ts";
 import { PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
 import { INGEST_BATCH_SIZE } from "../../infra/ingest-tuning.ts";
+import type { S3NotificationRecord } from "../../local/s3-notifications.ts";
 import { assetDir, functionConfig } from "../bundle/assets.ts";
 import { sqsEvent, startLocalAws } from "../bundle/local-aws.ts";
 import { runBundle } from "../bundle/run-bundle.ts";

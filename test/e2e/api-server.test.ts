@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BINARY_MEDIA_TYPES, type RunningApi, startApiServer } from "../../functions/local/api-server.ts";
 import { BINARY_ARTICLE_TYPES } from "../../infra/constructs/claims-api.ts";
+import { BINARY_MEDIA_TYPES, type RunningApi, startApiServer } from "../../local/api-server.ts";
 
 describe("local API server", () => {
   const dir = mkdtempSync(join(tmpdir(), "claimtrack-api-server-"));

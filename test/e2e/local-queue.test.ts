@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
-import { fileJournal, replayJournal } from "../../functions/local/queue/journal.ts";
-import { createLocalQueue, type DeadLetter, type LocalQueue } from "../../functions/local/queue/local-queue.ts";
-import { createQueueConsumer, type QueueConsumer } from "../../functions/local/queue/queue-consumer.ts";
+import { fileJournal, replayJournal } from "../../local/queue/journal.ts";
+import { createLocalQueue, type DeadLetter, type LocalQueue } from "../../local/queue/local-queue.ts";
+import { createQueueConsumer, type QueueConsumer } from "../../local/queue/queue-consumer.ts";
 
 type Behaviour = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 

@@ -2,13 +2,13 @@
 // the ingest queue — only under the ingest prefix, only creations and removals, keys form-encoded — and the
 // ingest function's own schema accepts it.
 import { describe, expect, it } from "vitest";
+import { IngestMessageBody } from "../../functions/schemas/s3-notification.ts";
 import {
   changesFromS3rverEvent,
   encodeS3EventKey,
   notificationFor,
   notificationMessage,
-} from "../../functions/local/s3-notifications.ts";
-import { IngestMessageBody } from "../../functions/schemas/s3-notification.ts";
+} from "../../local/s3-notifications.ts";
 
 const created = { bucket: "articles", key: "incoming/a.txt", eventName: "ObjectCreated:Put", size: 12, eTag: '"abc"' };
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { endpointsPath } from "../../functions/local/endpoints.ts";
+import { endpointsPath } from "../../local/endpoints.ts";
 import { expectedExtraction, seedFiles } from "./support/articles.ts";
 import { apiClient } from "./support/clients.ts";
 import { startStack } from "./support/stack-process.ts";

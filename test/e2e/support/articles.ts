@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleIdFor, contentHashOf } from "../../../functions/extraction/article-id.ts";
 import { extract } from "../../../functions/extraction/extract.ts";
-import { contentTypeFor } from "../../../functions/local/seeds.ts";
 import type { Extraction } from "../../../functions/schemas/article.ts";
+import { contentTypeFor } from "../../../local/seeds.ts";
 
 export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 export const SEEDS_DIR = join(ROOT, "seeds");

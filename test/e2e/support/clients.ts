@@ -9,8 +9,8 @@ import {
   S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import type { Endpoints } from "../../../functions/local/endpoints.ts";
 import type { ArticleRecord, ArticleSummary, ClaimRecord } from "../../../functions/schemas/records.ts";
+import type { Endpoints } from "../../../local/endpoints.ts";
 
 const run = promisify(execFile);
 

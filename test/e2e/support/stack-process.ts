@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Endpoints, endpointsPath, readEndpoints } from "../../../functions/local/endpoints.ts";
+import { type Endpoints, endpointsPath, readEndpoints } from "../../../local/endpoints.ts";
 import { ROOT } from "./articles.ts";
 
 export interface StackProcess {

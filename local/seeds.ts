@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { articleIdFor, contentHashOf } from "../extraction/article-id.ts";
-import type { ArticleReader } from "../store/claim-store.ts";
+import { articleIdFor, contentHashOf } from "../functions/extraction/article-id.ts";
+import type { ArticleReader } from "../functions/store/claim-store.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",

@@ -9,7 +9,7 @@ import {
   DynamoDBClient,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import { createTableInput } from "../store/table-design.ts";
+import { createTableInput } from "../functions/store/table-design.ts";
 import type { ServiceChoice } from "./config.ts";
 
 export interface RunningDynamoDb {

@@ -3,7 +3,7 @@
 // deployed functions read, with local defaults.
 import { isAbsolute, resolve } from "node:path";
 import * as z from "zod";
-import { ApiEnv, loadEnv } from "../shared/env.ts";
+import { ApiEnv, loadEnv } from "../functions/shared/env.ts";
 
 /** Where a service comes from: the in-process stand-in, an endpoint URL, or AWS itself. */
 export type ServiceChoice = { kind: "local" } | { kind: "url"; url: string } | { kind: "aws" };

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
-import { ArticleContentType } from "../schemas/api.ts";
+import { ArticleContentType } from "../functions/schemas/api.ts";
 import { openAccessLog } from "./access-log.ts";
 import type { ApiHandler } from "./handlers.ts";
 import { lambdaContext } from "./queue/lambda-context.ts";

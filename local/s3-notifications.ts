@@ -2,7 +2,7 @@
 // URL-encoded the way S3 encodes them (`+` for spaces), only objects under the ingest prefix, only creations
 // and removals. s3rver emits its events with raw keys, no prefix filter and a malformed ARN; objects found by
 // listing an external bucket have no event at all. Both end here as the same records.
-import type { S3EventRecord } from "../schemas/s3-notification.ts";
+import type { S3EventRecord } from "../functions/schemas/s3-notification.ts";
 import { LOCAL_REGION } from "./queue/sqs-event.ts";
 
 export interface ObjectChange {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { assetDir } from "../../scripts/bundle/assets.ts";
+import { assetDir } from "../scripts/bundle/assets.ts";
 import { startIngestThread } from "./ingest-thread.ts";
 import type { SqsBatchHandler } from "./queue/queue-consumer.ts";
 
@@ -23,8 +23,8 @@ export interface LoadedHandlers {
 }
 
 const SOURCE_ENTRIES = {
-  api: new URL("../handlers/api.ts", import.meta.url).href,
-  ingest: new URL("../handlers/ingest.ts", import.meta.url).href,
+  api: new URL("../functions/handlers/api.ts", import.meta.url).href,
+  ingest: new URL("../functions/handlers/ingest.ts", import.meta.url).href,
 };
 
 /**

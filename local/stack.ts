@@ -4,7 +4,7 @@
 // dead-letter list, the objects already queued), endpoints.json while it runs.
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
+import { createDynamoClaimStore } from "../functions/store/dynamo-claim-store.ts";
 import { startApiServer } from "./api-server.ts";
 import { createBucketWatch } from "./bucket-watch.ts";
 import type { LocalStackConfig } from "./config.ts";
