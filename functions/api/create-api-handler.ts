@@ -6,7 +6,6 @@ import middy from "@middy/core";
 import httpCors from "@middy/http-cors";
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import type { Log } from "../shared/logger.ts";
-import { createS3ObjectStorage, type S3Connection } from "../shared/s3-object-storage.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import type { ApiDeps } from "./deps.ts";
 import { problemResponses, requestLog } from "./middleware.ts";
@@ -18,11 +17,12 @@ import { claimRoutes } from "./routes/claims.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { speakerRoutes } from "./routes/speakers.ts";
 import { uploadRoutes } from "./routes/uploads.ts";
+import { createS3ObjectStorage, type S3Connection } from "./s3/s3-object-storage.ts";
 
 export interface ApiHandlerOptions {
   /** Only read: the API's role may not write the table (the ingest pipeline does). */
   dynamo: DynamoDBClient;
-  /** Region, credentials and (for emulators) endpoint of the bucket; see shared/s3-object-storage.ts. */
+  /** Region, credentials and (for emulators) endpoint of the bucket; see s3/s3-object-storage.ts. */
   s3: S3Connection;
   tableName: string;
   bucket: string;

@@ -2,7 +2,8 @@
 // REST events). The composition root: the environment is read and validated once, at cold start, and a bad one
 // stops the function with a line naming the variable.
 import { createApiHandler } from "../api/create-api-handler.ts";
-import { createDynamoClient, s3ConnectionFromEnv } from "../shared/aws-clients.ts";
+import { s3ConnectionFromEnv } from "../api/s3/s3-connection.ts";
+import { createDynamoClient } from "../shared/aws-clients.ts";
 import { ApiEnv, loadEnv } from "../shared/env.ts";
 import { createLogger } from "../shared/logger.ts";
 

@@ -3,13 +3,13 @@
 // standard endpoint variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3) point them at emulators; an S3
 // emulator also needs path-style URLs and checksums only where required.
 //
+// The API signs its own S3 requests (functions/api/s3/); its connection is built in s3-connection.ts there.
+//
 // Credentials come from the SDK's default chain (@aws-sdk/credential-provider-node). The Lambda bundles replace
 // that package with the environment alone (functions/shared/lambda-credentials.ts), which is where Lambda puts
 // the role's credentials; from source, profiles and SSO work as usual.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
-import { defaultProvider } from "@aws-sdk/credential-provider-node";
-import type { S3Connection } from "./s3-object-storage.ts";
 
 export interface AwsClients {
   dynamo: DynamoDBClient;
@@ -37,12 +37,7 @@ function createS3Client(source: Record<string, string | undefined>): S3Client {
   );
 }
 
-/** The API's S3 connection (see s3-object-storage.ts): the same region, endpoint variables and credentials. */
-export function s3ConnectionFromEnv(region: string, source: Record<string, string | undefined> = process.env) {
-  return { region, endpoint: s3EndpointOf(source), credentials: defaultProvider() } satisfies S3Connection;
-}
-
 /** The SDK's endpoint variables: the S3-specific one first, then the one for every service. */
-function s3EndpointOf(source: Record<string, string | undefined>): string | undefined {
+export function s3EndpointOf(source: Record<string, string | undefined>): string | undefined {
   return source.AWS_ENDPOINT_URL_S3 || source.AWS_ENDPOINT_URL || undefined;
 }

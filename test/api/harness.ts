@@ -3,8 +3,8 @@
 // signature as S3 does and records it.
 import type { Context } from "aws-lambda";
 import { createApiHandler } from "../../functions/api/create-api-handler.ts";
+import type { S3Connection } from "../../functions/api/s3/s3-object-storage.ts";
 import type { Log } from "../../functions/shared/logger.ts";
-import type { S3Connection } from "../../functions/shared/s3-object-storage.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";

@@ -13,10 +13,10 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bucketAddress, objectPath } from "../../functions/api/s3/s3-address.ts";
+import { createS3ObjectStorage, type S3ObjectStorageOptions } from "../../functions/api/s3/s3-object-storage.ts";
 import { fromObjectMetadata, toObjectMetadata } from "../../functions/shared/object-metadata.ts";
 import { ObjectStorageBusyError, ObjectStorageError } from "../../functions/shared/object-storage.ts";
-import { bucketAddress, objectPath } from "../../functions/shared/s3-address.ts";
-import { createS3ObjectStorage, type S3ObjectStorageOptions } from "../../functions/shared/s3-object-storage.ts";
 import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
 import { type SigV4Gate, startSigV4Gate } from "./sigv4-gate.ts";
 

@@ -3,8 +3,8 @@
 // the S3 client (~150 KB of serializers, checksums and middleware) out of the API bundle. Transient failures
 // (5xx, SlowDown, network errors, silence) are retried with jittered back-off, as the SDK would.
 import { SignatureV4 } from "@smithy/signature-v4";
+import { type ObjectStorage, ObjectStorageBusyError, ObjectStorageError } from "../../shared/object-storage.ts";
 import { type HttpRequest, type HttpResponse, sendHttp } from "./http-request.ts";
-import { type ObjectStorage, ObjectStorageBusyError, ObjectStorageError } from "./object-storage.ts";
 import { type BucketAddress, bucketAddress, objectPath, queryString } from "./s3-address.ts";
 import { Sha256 } from "./sha256.ts";
 
