@@ -277,6 +277,37 @@ describe("JSON articles", () => {
     expect(doc.title).toBe("Wrapped");
     expect(doc.text).toBe("The story text is here, in full.");
   });
+
+  it("finds a content API's body at any depth, with the metadata around it", () => {
+    const doc = readText(
+      JSON.stringify({
+        response: {
+          status: "ok",
+          content: {
+            webTitle: "Ferry service resumes",
+            webPublicationDate: "2026-03-02T08:00:00Z",
+            webUrl: "https://islands.example/ferry",
+            fields: { byline: "Ana Ruiz", standfirst: "<p>Short.</p>", body: "<p>The ferry sailed at dawn.</p>" },
+          },
+        },
+      }),
+      "item.json",
+    );
+    expect(doc.title).toBe("Ferry service resumes");
+    expect(doc.publishedAt).toBe("2026-03-02T08:00:00Z");
+    expect(doc.authors).toEqual(["Ana Ruiz"]);
+    expect(doc.url).toBe("https://islands.example/ferry");
+    expect(doc.text).toBe("The ferry sailed at dawn.");
+  });
+
+  it("reads a wire API's body_nitf inside its item", () => {
+    const doc = readText(
+      JSON.stringify({ data: { item: { headline: "Port strike ends", body_nitf: "<p>Dock workers returned.</p>" } } }),
+      "wire.json",
+    );
+    expect(doc.title).toBe("Port strike ends");
+    expect(doc.text).toBe("Dock workers returned.");
+  });
 });
 
 describe("Markdown articles", () => {

@@ -6,7 +6,7 @@ import type { ArticleMetadata } from "./document.ts";
 
 export type FieldMap = Record<string, unknown>;
 
-const TITLE = ["title", "headline", "heading", "name"];
+const TITLE = ["title", "headline", "webTitle", "heading", "name"];
 const DATE = [
   "publishedAt",
   "published_at",
@@ -16,6 +16,8 @@ const DATE = [
   "publicationDate",
   "publication_date",
   "pubDate",
+  "webPublicationDate",
+  "firstPublicationDate",
   "date",
   "firstPublished",
   "created_at",

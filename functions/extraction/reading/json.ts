@@ -1,5 +1,7 @@
 // JSON articles: {title, publishedAt, authors, outlet, url, body} and the usual aliases. The body is plain
-// text with blank-line paragraphs (read with the plain-text rules), an array of paragraphs, or HTML.
+// text with blank-line paragraphs (read with the plain-text rules), an array of paragraphs, or HTML. Content
+// APIs nest the article (`response.content.fields.body`, `item.body_nitf`): the body is looked for at any depth
+// and the metadata read from the object holding it and, for what it lacks, from the objects around it.
 import { BadArticleError } from "../errors.ts";
 import type { FormatReading } from "./assemble.ts";
 import { type FieldMap, field, metadataFromFields } from "./fields.ts";
@@ -9,6 +11,10 @@ import type { Unit } from "./units.ts";
 
 const BODY = [
   "body",
+  "body_nitf",
+  "body_xhtml",
+  "bodyHtml",
+  "body_html",
   "text",
   "content",
   "articleBody",
@@ -20,8 +26,9 @@ const BODY = [
   "story",
 ];
 const SUMMARY = ["description", "summary", "abstract", "lede", "standfirst"];
-/** Wrappers some exports put around the article. */
-const WRAPPERS = ["article", "data", "story", "item", "document", "post"];
+/** How deep and how widely a nested article is looked for: content-API responses nest it 2–4 levels down. */
+const MAX_DEPTH = 6;
+const MAX_OBJECTS = 2000;
 
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "an array";
@@ -63,6 +70,40 @@ function bodyText(body: unknown): string {
   return "";
 }
 
+interface Holder {
+  /** The objects from the root down to the one holding the body. */
+  path: FieldMap[];
+  length: number;
+}
+
+/**
+ * The article's fields: the object with the longest body at any depth (the shallowest among equals), merged
+ * with the objects above it so that metadata kept beside the body's object (a title or date one level up)
+ * is read too; nearer fields win.
+ */
+function articleFields(root: FieldMap): FieldMap {
+  if (field(root, BODY) !== undefined) return root;
+  let best: Holder | undefined;
+  let seen = 0;
+  const queue: FieldMap[][] = [[root]];
+  for (let head = 0; head < queue.length && seen < MAX_OBJECTS; head++) {
+    const path = queue[head]!;
+    const node = path[path.length - 1]!;
+    seen++;
+    const body = field(node, BODY);
+    const length = body === undefined ? 0 : bodyText(body).trim().length;
+    if (length > (best?.length ?? 0)) best = { path, length };
+    if (path.length > MAX_DEPTH) continue;
+    for (const child of Object.values(node)) {
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === "object" && !Array.isArray(item)) queue.push([...path, item as FieldMap]);
+      }
+    }
+  }
+  if (!best) return root;
+  return Object.assign({}, ...best.path);
+}
+
 function bodyUnits(body: unknown): Unit[] {
   const text = bodyText(body);
   const normalized = text.replace(/\r\n?/g, "\n");
@@ -80,11 +121,7 @@ export function readJson(text: string, declared: boolean): FormatReading {
       `expected a JSON object with the article's fields (title, body, …), found ${kindOf(value)}${declared ? "" : ""}`,
     );
   }
-  let fields = value as FieldMap;
-  if (field(fields, BODY) === undefined) {
-    const inner = field(fields, WRAPPERS);
-    if (inner && typeof inner === "object" && !Array.isArray(inner)) fields = inner as FieldMap;
-  }
+  const fields = articleFields(value as FieldMap);
   const body = field(fields, BODY) ?? field(fields, SUMMARY);
   if (body === undefined || bodyText(body).trim() === "") {
     throw new BadArticleError(
