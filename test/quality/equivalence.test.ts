@@ -1,5 +1,5 @@
-// The project's scorer computes the shared scorer's figures: on ../shared/eval/dev both give the same summary
-// and the same per-article lists. Skipped in a clone without ../shared.
+// The project's scorer computes the shared scorer's figures: on ../shared/eval/dev and on the project's own gold
+// set both give the same summary and the same per-article lists. Skipped in a clone without ../shared.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,9 +31,12 @@ function sharedScore(goldDir: string): Score {
 const comparable = (r: ArticleReport) => ("error" in r ? { article: r.article, failed: true } : r);
 
 describe.skipIf(!existsSync(sharedScorer) || !existsSync(devDir))("the project's scorer against ../shared", () => {
-  it("gives the shared scorer's figures and lists on ../shared/eval/dev", { timeout: 180_000 }, () => {
-    const shared = sharedScore(devDir);
-    const own = score(readGoldDir(devDir));
+  it.each([
+    ["../shared/eval/dev", devDir],
+    ["test/quality/gold", join(import.meta.dirname, "gold")],
+  ])("gives the shared scorer's figures and lists on %s", { timeout: 180_000 }, (_name, dir) => {
+    const shared = sharedScore(dir);
+    const own = score(readGoldDir(dir));
     expect(own.summary).toEqual(shared.summary);
     expect(own.report.map(comparable)).toEqual(shared.report.map(comparable));
   });
