@@ -1,5 +1,5 @@
 // `npm run extract -- FILE`: prints { article, claims } as JSON, or one line naming the problem.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { BadArticleError, DEFAULT_MAX_ARTICLE_BYTES } from "../extraction/errors.ts";
 import { extract } from "../extraction/extract.ts";
@@ -33,7 +33,8 @@ function main(argv: string[]): void {
   const maxBytes = Number(process.env.CLAIMTRACK_MAX_ARTICLE_BYTES) || DEFAULT_MAX_ARTICLE_BYTES;
   try {
     const bytes = readBounded(path, maxBytes);
-    const result = extract({ bytes, fileName: basename(path) }, { maxBytes });
+    const receivedAt = statSync(path).mtime.toISOString();
+    const result = extract({ bytes, fileName: basename(path), receivedAt }, { maxBytes });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (err) {
     if (err instanceof BadArticleError) fail(`${path}: ${err.message}`);

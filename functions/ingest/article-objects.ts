@@ -12,6 +12,8 @@ export interface ObjectHead {
   contentType: string | undefined;
   /** User metadata, keys without the x-amz-meta- prefix. */
   metadata: Record<string, string>;
+  /** When the object was written (S3's LastModified), ISO 8601. */
+  lastModified: string | undefined;
 }
 
 export type ObjectRead =
@@ -53,12 +55,14 @@ function headOf(res: {
   ContentLength?: number | undefined;
   ContentType?: string | undefined;
   Metadata?: Record<string, string> | undefined;
+  LastModified?: Date | undefined;
 }): ObjectHead {
   return {
     eTag: unquote(res.ETag),
     size: res.ContentLength ?? 0,
     contentType: uploaderContentType(res.ContentType),
     metadata: res.Metadata ?? {},
+    lastModified: res.LastModified?.toISOString(),
   };
 }
 

@@ -29,7 +29,13 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
 
   try {
     const extraction = deps.extract(
-      { bytes: file.bytes, fileName: fileNameOf(source.key), contentType: file.head.contentType, metadata },
+      {
+        bytes: file.bytes,
+        fileName: fileNameOf(source.key),
+        contentType: file.head.contentType,
+        metadata,
+        ...(file.head.lastModified ? { receivedAt: file.head.lastModified } : {}),
+      },
       { maxBytes: deps.maxBytes },
     );
     if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS);

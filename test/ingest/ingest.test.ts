@@ -76,6 +76,16 @@ describe("an uploaded article", () => {
     });
   });
 
+  it("dates a wire story whose dateline has no year in the year the object was written", async () => {
+    const p = await startPipeline(emulators());
+    const today = new Date();
+    const month = today.toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+    const body = `ACCRA, ${month} ${today.getUTCDate()} (Coast Wire) - The port authority said the new berth had opened.\n`;
+    expect(await p.deliver(await p.upload("incoming/wire.txt", body))).toEqual({ batchItemFailures: [] });
+    const article = await p.store.getArticle((await articleIdAt(p, "incoming/wire.txt"))!);
+    expect(article?.metadata.publishedAt).toBe(today.toISOString().slice(0, 10));
+  });
+
   it("leaves out malformed metadata, says so in the log, and still reads the article", async () => {
     const p = await startPipeline(emulators());
     const body = "Council backs budget\n\nThe city council approved a new budget on Tuesday, Mayor Jane Doe said.\n";

@@ -211,6 +211,28 @@ describe("HTML pages", () => {
   });
 });
 
+describe("a wire dateline without a year", () => {
+  const story = "LISBON, March 3 (Atlantic Wire) - The harbour authority said on Tuesday that the quay would reopen.";
+
+  it("takes the year from when the file was received", () => {
+    expect(readText(story, "a.txt", { receivedAt: "2027-03-04T09:00:00Z" }).publishedAt).toBe("2027-03-03");
+  });
+
+  it("takes the year before when the date would fall after it was received", () => {
+    const late = "OSLO, Dec. 30 (Nordwire) - The ministry said the rules would change in the new year.";
+    expect(readText(late, "a.txt", { receivedAt: "2027-01-02T10:00:00Z" }).publishedAt).toBe("2026-12-30");
+  });
+
+  it("stays without a date when nothing tells the year", () => {
+    expect(readText(story, "a.txt").publishedAt).toBeNull();
+  });
+
+  it("prefers a year the text gives over the time received", () => {
+    const dated = `${story}\n\nCopyright 2024 Atlantic Wire.`;
+    expect(readText(dated, "a.txt", { receivedAt: "2027-03-04T09:00:00Z" }).publishedAt).toBe("2024-03-03");
+  });
+});
+
 describe("JSON articles", () => {
   it("accepts aliases: headline, datePublished (RFC 2822), byline, source object, link, content array", () => {
     const doc = readFixture("aliases.json");

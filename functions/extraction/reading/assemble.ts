@@ -26,7 +26,23 @@ function hasProse(text: string): boolean {
   return /\p{L}{2,}/u.test(text);
 }
 
-export function assemble(reading: FormatReading, supplied: Partial<ArticleMetadata> | undefined): ArticleDocument {
+/**
+ * The year of a month and day given without one, from when the file was received: the latest such date no more
+ * than a day after it (a story filed on 30 December and received on 2 January belongs to the year before).
+ */
+export function yearBefore(monthDay: { month: number; day: number }, receivedAt: string | undefined): number | null {
+  const received = receivedAt ? Date.parse(receivedAt) : Number.NaN;
+  if (Number.isNaN(received)) return null;
+  const year = new Date(received).getUTCFullYear();
+  const dayAfter = received + 86_400_000;
+  return Date.UTC(year, monthDay.month - 1, monthDay.day) <= dayAfter ? year : year - 1;
+}
+
+export function assemble(
+  reading: FormatReading,
+  supplied: Partial<ArticleMetadata> | undefined,
+  receivedAt?: string,
+): ArticleDocument {
   const { meta, units } = reading;
   // With a title supplied alongside the upload (S3 object metadata, API fields), the text's own headline still
   // wins, but only a line that looks like a headline: a first paragraph that reads as a sentence stays body.
@@ -56,7 +72,7 @@ export function assemble(reading: FormatReading, supplied: Partial<ArticleMetada
     null;
 
   let publishedAt = meta.publishedAt ?? header.date?.iso ?? null;
-  year = body.year ?? year;
+  year = body.year ?? year ?? (body.monthDay ? yearBefore(body.monthDay, receivedAt) : null);
   if (!publishedAt && body.monthDay && year) {
     publishedAt = `${year}-${pad(body.monthDay.month)}-${pad(body.monthDay.day)}`;
   }

@@ -8,6 +8,11 @@ export interface ReadInput {
   contentType?: string;
   /** Supplies what the text lacks; the text's own metadata wins when both exist. */
   metadata?: Partial<ArticleMetadata>;
+  /**
+   * When the file was received (ISO 8601: the object's S3 LastModified, a file's mtime). Only a year for a
+   * dateline that gives a month and day without one is taken from it, never a publication date of its own.
+   */
+  receivedAt?: string;
 }
 
 export interface ArticleMetadata {

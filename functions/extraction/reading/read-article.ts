@@ -29,5 +29,5 @@ export function readArticle(input: ReadInput): ArticleDocument {
       reading = { format: "text", meta, units: plainTextUnits(rest), findTitle: !meta.title };
     }
   }
-  return assemble(reading, input.metadata);
+  return assemble(reading, input.metadata, input.receivedAt);
 }
