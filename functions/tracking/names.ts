@@ -1,0 +1,59 @@
+// Entity name keys: the forms under which two mentions of one person, place or organisation meet.
+// "Volodymyr Zelenskyy", "Zelenskiy" and "Zelensky" share the key "zelenski"; a surname alone meets the full
+// name it follows because every multi-word name also yields its last word.
+import { fold } from "./words.ts";
+
+const NOT_NAMES = new Set(
+  `the a an this that these those it its he she they we i you his her their our mr mrs ms dr sir madam monday
+  tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december but and or if when while after before on in at by for of to from with as so yet`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Folds spelling variants of one transliterated name onto one form. */
+export function nameKey(word: string): string {
+  return fold(word)
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .replace(/(?:iy|yy|iy|ii|yi|y)$/u, "i")
+    .replace(/y/g, "i")
+    .replace(/kh/g, "h")
+    .replace(/ck/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/j/g, "i")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** Keys of one name: the whole name and, for a name of several words, its last and first word. */
+export function keysOfName(name: string): string[] {
+  const words = name
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/'s$/i, ""))
+    .filter((w) => w.length > 1 && !NOT_NAMES.has(fold(w)));
+  if (words.length === 0) return [];
+  const keys = new Set<string>([words.map(nameKey).join(" ")]);
+  if (words.length > 1) {
+    for (const w of words) if (w.length > 2 && /^\p{Lu}/u.test(w)) keys.add(nameKey(w));
+  }
+  return [...keys].filter((k) => k.length > 1);
+}
+
+/** Capitalised words inside a text (its first word excluded, being capitalised by position): likely names. */
+export function capitalisedNames(text: string): string[] {
+  const out: string[] = [];
+  const re = /(\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|de\s+|von\s+)?\p{Lu}[\p{L}'’.-]*)*)/gu;
+  for (const m of text.matchAll(re)) {
+    const start = m.index ?? 0;
+    const before = text.slice(0, start).trimEnd();
+    const sentenceStart = before === "" || /[.!?:"“]$/.test(before);
+    let name = m[0];
+    if (sentenceStart) {
+      const rest = name.split(/\s+/).slice(1).join(" ");
+      if (!rest) continue;
+      name = rest;
+    }
+    if (!NOT_NAMES.has(fold(name))) out.push(name);
+  }
+  return out;
+}

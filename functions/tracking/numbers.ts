@@ -1,0 +1,221 @@
+// Quantities a claim states, normalised so that "$2.5bn", "2,500 million dollars" and "2.5 billion US dollars"
+// compare equal: a value in base units, a unit family, and whether the figure is approximate or a bound.
+import { fold } from "./words.ts";
+
+export type Bound = "exact" | "about" | "at-least" | "at-most";
+
+export interface Quantity {
+  value: number;
+  /** Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "share", "year", "clock", "" (a count). */
+  unit: string;
+  bound: Bound;
+  /** The words the figure was read from. */
+  text: string;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  dozens: 24,
+};
+
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
+};
+
+const CURRENCY_SIGN: Record<string, string> = { $: "usd", "€": "eur", "£": "gbp", "¥": "jpy" };
+const CURRENCY_WORD: Record<string, string> = {
+  eur: "eur",
+  euro: "eur",
+  euros: "eur",
+  usd: "usd",
+  dollar: "usd",
+  dollars: "usd",
+  gbp: "gbp",
+  pound: "gbp",
+  pounds: "gbp",
+  sterling: "gbp",
+  yen: "jpy",
+  hryvnia: "uah",
+  hryvnias: "uah",
+  rouble: "rub",
+  roubles: "rub",
+  ruble: "rub",
+  rubles: "rub",
+};
+const UNIT_WORD: Record<string, [string, number]> = {
+  "%": ["percent", 1],
+  percent: ["percent", 1],
+  "per cent": ["percent", 1],
+  pc: ["percent", 1],
+  m: ["m", 1],
+  metre: ["m", 1],
+  metres: ["m", 1],
+  meter: ["m", 1],
+  meters: ["m", 1],
+  "-metre": ["m", 1],
+  km: ["m", 1000],
+  kilometre: ["m", 1000],
+  kilometres: ["m", 1000],
+  kilometer: ["m", 1000],
+  kilometers: ["m", 1000],
+  mile: ["m", 1609.344],
+  miles: ["m", 1609.344],
+  feet: ["m", 0.3048],
+  ft: ["m", 0.3048],
+  kg: ["kg", 1],
+  tonnes: ["kg", 1000],
+  tons: ["kg", 1000],
+  hour: ["s", 3600],
+  hours: ["s", 3600],
+  "-hour": ["s", 3600],
+  minute: ["s", 60],
+  minutes: ["s", 60],
+  day: ["s", 86400],
+  days: ["s", 86400],
+  week: ["s", 604800],
+  weeks: ["s", 604800],
+  month: ["month", 1],
+  months: ["month", 1],
+  year: ["yearspan", 1],
+  years: ["yearspan", 1],
+  share: ["share", 1],
+  "a share": ["share", 1],
+  "per share": ["share", 1],
+};
+
+const APPROX =
+  /(?:about|around|roughly|approximately|nearly|almost|some|an estimated|estimated|close to|up to|more than|over|some|~)\s*$/;
+const AT_LEAST = /(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$/;
+const AT_MOST = /(?:at most|up to|fewer than|less than|under|no more than)\s*$/;
+
+const NUMBER =
+  /(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozens?)(?:\s?(k|thousand|mn|mln|million|millions|bn|bln|billion|billions|tn|trillion|m|b)\b)?(?:\s?(%|per cent|percent|pc\b|-metres?|metres?|meters?|m\b|km\b|kilomet(?:re|er)s?|miles?|feet|ft\b|kg\b|tonnes|tons|-hours?|hours?|minutes?|days?|weeks?|months?|years?|per share|a share|shares?|euros?|eur\b|usd\b|dollars?|pounds?|sterling|yen|hryvnias?|roubles?|rubles?))?/giu;
+
+function boundOf(before: string): Bound {
+  if (AT_LEAST.test(before)) return "at-least";
+  if (AT_MOST.test(before)) return "at-most";
+  if (APPROX.test(before)) return "about";
+  return "exact";
+}
+
+/** The quantities a text states, in order. Clock times become "clock" minutes after midnight. */
+export function quantities(raw: string): Quantity[] {
+  const text = fold(raw).replace(/(\d)\s+(?=\d{3}\b)/g, "$1,");
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(/\b(\d{1,2})[:.](\d{2})\s?(a\.m\.|p\.m\.|am\b|pm\b)/g)) {
+    const h = (Number(m[1]) % 12) + (m[3]!.startsWith("p") ? 12 : 0);
+    out.push({ value: h * 60 + Number(m[2]), unit: "clock", bound: boundOf(text.slice(0, m.index)), text: m[0] });
+  }
+  const clockless = text.replace(/\b\d{1,2}[:.]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/g, (s) => " ".repeat(s.length));
+  for (const m of clockless.matchAll(NUMBER)) {
+    const [whole, sign, digits, scale, unitWord] = m;
+    const start = m.index ?? 0;
+    const prev = clockless[start - 1] ?? " ";
+    if (/[\p{L}\d]/u.test(prev) && !sign) continue;
+    let value = WORD_NUMBERS[digits!.toLowerCase()] ?? Number(digits!.replace(/,/g, ""));
+    if (!Number.isFinite(value)) continue;
+    const isWord = digits!.toLowerCase() in WORD_NUMBERS;
+    // "four-lane", "two-thirds": a word number inside a compound is not a stated figure.
+    if (isWord && clockless[start + whole.length] === "-") continue;
+    let unit = sign ? (CURRENCY_SIGN[sign] ?? "") : "";
+    if (scale) {
+      const s = scale.toLowerCase();
+      // "m" after a figure is million with a currency, metres without one.
+      if (
+        (s === "m" || s === "b") &&
+        !unit &&
+        !/\s(?:euros?|dollars?|pounds?|eur|usd)/.test(clockless.slice(start + whole.length, start + whole.length + 10))
+      ) {
+        if (s === "m") {
+          out.push({ value, unit: "m", bound: boundOf(clockless.slice(0, start)), text: whole.trim() });
+        }
+        continue;
+      }
+      value *= SCALE[s] ?? 1;
+    }
+    if (unitWord) {
+      const u = unitWord.toLowerCase().replace(/^-/, "-");
+      const cw = CURRENCY_WORD[u];
+      if (cw) unit = cw;
+      else {
+        const entry = UNIT_WORD[u] ?? UNIT_WORD[u.replace(/s$/, "")];
+        if (entry && !unit) {
+          unit = entry[0];
+          value *= entry[1];
+        } else if (entry && entry[0] === "share") unit = `${unit}/share`;
+      }
+    }
+    // A currency word right before the figure: "EUR 15.20", "USD 2bn".
+    const before = clockless.slice(Math.max(0, start - 5), start);
+    const cur = /\b(eur|usd|gbp|chf|sek|nok|dkk)\s?$/.exec(before);
+    if (cur && (!unit || unit === "share")) unit = unit ? `${cur[1]}/share` : cur[1]!;
+    if (
+      !unit &&
+      !isWord &&
+      !scale &&
+      value >= 1900 &&
+      value <= 2100 &&
+      !digits!.includes(".") &&
+      !digits!.includes(",")
+    ) {
+      unit = "year";
+    }
+    if (isWord && value === 1 && !unit) continue;
+    out.push({ value, unit, bound: boundOf(clockless.slice(0, start)), text: whole.trim() });
+  }
+  return out;
+}
+
+/** True when two figures can be the same quantity stated twice: equal, or within the slack of an approximation. */
+export function agree(a: Quantity, b: Quantity): boolean {
+  if (a.unit !== b.unit) return false;
+  if (a.value === b.value) return true;
+  const slack = a.bound === "about" || b.bound === "about" ? 0.05 : 0.005;
+  if (Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
+  if (a.bound === "at-least" && b.value >= a.value) return true;
+  if (b.bound === "at-least" && a.value >= b.value) return true;
+  return false;
+}
+
+/** A stable key: the unit and the value to three significant digits. */
+export function quantityKey(q: Quantity): string {
+  const v = q.value === 0 ? 0 : Number(q.value.toPrecision(q.unit === "year" || q.unit === "clock" ? 4 : 3));
+  return `#${q.unit}:${v}`;
+}

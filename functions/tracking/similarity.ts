@@ -1,0 +1,123 @@
+// The similarity model: an IDF-weighted cosine over a claim's terms (lemmas, entity keys, quantity keys), with
+// entities weighing more than words, then vetoed when the two claims state different values for the same kind
+// of quantity or times that cannot overlap. Every score comes with the shared terms that made it.
+import type { ClaimFeatures } from "./features.ts";
+import { agree, type Quantity } from "./numbers.ts";
+
+/** Document frequencies of terms over the claims seen: what makes a shared word rare (telling) or common. */
+export class TermStats {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+
+  add(terms: Iterable<string>): void {
+    this.n++;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  remove(terms: Iterable<string>): void {
+    this.n = Math.max(0, this.n - 1);
+    for (const t of terms) {
+      const d = (this.df.get(t) ?? 0) - 1;
+      if (d > 0) this.df.set(t, d);
+      else this.df.delete(t);
+    }
+  }
+
+  get claims(): number {
+    return this.n;
+  }
+
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  /** Smoothed IDF; an unseen term counts as seen once. */
+  idf(term: string): number {
+    return Math.log(1 + (this.n + 1) / (this.frequency(term) + 1));
+  }
+}
+
+/** Why two claims were judged alike, or why not. */
+export interface LinkReason {
+  score: number;
+  /** The cosine over content words alone: an entity-only resemblance ("both name the bridge") is not a fact. */
+  wordScore: number;
+  sharedEntities: string[];
+  sharedNumbers: string[];
+  sharedWords: string[];
+  /** Set when a veto applied: the figures or times that differ. */
+  differs: string | null;
+}
+
+const ENTITY_WEIGHT = 1.5;
+const NUMBER_WEIGHT = 2;
+const NEGATION_FACTOR = 0.6;
+
+function weight(term: string, stats: TermStats): number {
+  const w = stats.idf(term);
+  if (term.startsWith("@")) return w * ENTITY_WEIGHT;
+  if (term.startsWith("#")) return w * NUMBER_WEIGHT;
+  return w;
+}
+
+/** Two figures of one unit, one from each claim, when no figure of that unit in one agrees with one in the other. */
+export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quantity] | null {
+  for (const unit of new Set(a.map((q) => q.unit))) {
+    const qa = a.filter((q) => q.unit === unit);
+    const qb = b.filter((q) => q.unit === unit);
+    if (qb.length === 0) continue;
+    if (!qa.some((x) => qb.some((y) => agree(x, y)))) return [qa[0]!, qb[0]!];
+  }
+  return null;
+}
+
+/** Times named by calendar dates that cannot overlap: another event, or the same one moved. */
+function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (!a.time?.explicit || !b.time?.explicit) return false;
+  return a.time.end < b.time.start || b.time.end < a.time.start;
+}
+
+export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats): LinkReason {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  let wordDot = 0;
+  let wa = 0;
+  let wb = 0;
+  const shared: string[] = [];
+  for (const t of a.terms) {
+    const w = weight(t, stats);
+    const isWord = !t.startsWith("@") && !t.startsWith("#");
+    na += w * w;
+    if (isWord) wa += w * w;
+    if (b.terms.has(t)) {
+      dot += w * w;
+      if (isWord) wordDot += w * w;
+      shared.push(t);
+    }
+  }
+  for (const t of b.terms) {
+    const w = weight(t, stats);
+    nb += w * w;
+    if (!t.startsWith("@") && !t.startsWith("#")) wb += w * w;
+  }
+  // A claim and its negation are told apart only when their words do not already say they are one statement.
+  const stance = a.polarity === b.polarity ? 1 : NEGATION_FACTOR;
+  const score = na > 0 && nb > 0 ? (stance * dot) / Math.sqrt(na * nb) : 0;
+  const wordScore = wa > 0 && wb > 0 ? wordDot / Math.sqrt(wa * wb) : 0;
+  const figures = differingFigures(a.quantities, b.quantities);
+  const differs = figures
+    ? `${figures[0].text} ≠ ${figures[1].text}`
+    : timesDisjoint(a, b)
+      ? `${a.time!.start}…${a.time!.end} ≠ ${b.time!.start}…${b.time!.end}`
+      : null;
+  shared.sort((x, y) => weight(y, stats) - weight(x, stats) || (x < y ? -1 : 1));
+  return {
+    score,
+    wordScore,
+    sharedEntities: shared.filter((t) => t.startsWith("@")).map((t) => t.slice(1)),
+    sharedNumbers: shared.filter((t) => t.startsWith("#")).map((t) => t.slice(1)),
+    sharedWords: shared.filter((t) => !t.startsWith("@") && !t.startsWith("#")),
+    differs,
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { keysOfName, nameKey } from "../../functions/tracking/names.ts";
+import { agree, quantities } from "../../functions/tracking/numbers.ts";
+import { lemmas } from "../../functions/tracking/words.ts";
+
+describe("quantities", () => {
+  it.each([
+    ["the port handled 4,200 containers", 4200, ""],
+    ["a €3.5bn loan", 3.5e9, "eur"],
+    ["a loan of 3,500 million euros", 3.5e9, "eur"],
+    ["EUR 9.75 a share", 9.75, "eur/share"],
+    ["a 120-metre tower", 120, "m"],
+    ["about 2 km of track", 2000, "m"],
+    ["turnout reached 61 per cent", 61, "percent"],
+    ["at least seven sailors", 7, ""],
+    ["at 11:15 p.m.", 23 * 60 + 15, "clock"],
+    ["founded in 1998", 1998, "year"],
+  ])("%s → %d %s", (text, value, unit) => {
+    const q = quantities(text);
+    expect(q.map((x) => [x.value, x.unit])).toContainEqual([value, unit]);
+  });
+
+  it("ignores a word number inside a compound", () => {
+    expect(quantities("a two-storey house")).toEqual([]);
+  });
+
+  it("lets an approximation or a lower bound agree with a close or higher figure", () => {
+    const [about] = quantities("about 300 homes");
+    const [exact] = quantities("296 homes");
+    const [other] = quantities("250 homes");
+    const [atLeast] = quantities("at least five boats");
+    const [seven] = quantities("seven boats");
+    expect(agree(about!, exact!)).toBe(true);
+    expect(agree(about!, other!)).toBe(false);
+    expect(agree(atLeast!, seven!)).toBe(true);
+    expect(agree(exact!, other!)).toBe(false);
+  });
+});
+
+describe("name keys", () => {
+  it("folds transliteration variants onto one key", () => {
+    expect(nameKey("Shevchenkiy")).toBe(nameKey("Shevchenky"));
+    expect(nameKey("Chaikovsky")).toBe(nameKey("Tchaikovskiy".slice(1)));
+    expect(nameKey("Khodorenko")).toBe(nameKey("Hodorenko"));
+  });
+
+  it("lets a surname alone meet the full name", () => {
+    expect(keysOfName("Ingrid Valtonen")).toContain(nameKey("Valtonen"));
+  });
+});
+
+describe("lemmas", () => {
+  it("meets inflections and drops function words", () => {
+    expect(lemmas("The inspectors inspected the pier")).toEqual(lemmas("an inspector inspects a pier"));
+    expect(lemmas("three were killed")).toEqual(lemmas("three died"));
+  });
+});
