@@ -205,10 +205,20 @@ export function quantities(raw: string): Quantity[] {
 
 /** True when two figures can be the same quantity stated twice: equal, or within the slack of an approximation. */
 export function agree(a: Quantity, b: Quantity): boolean {
+  return sameFigure(a, b) || compatible(a, b);
+}
+
+/** Equal, or within the slack of an approximation: one statement of the figure. */
+export function sameFigure(a: Quantity, b: Quantity): boolean {
   if (a.unit !== b.unit) return false;
   if (a.value === b.value) return true;
   const slack = a.bound === "about" || b.bound === "about" ? 0.05 : 0.005;
-  if (Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
+  return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
+}
+
+/** A bound the other figure satisfies ("at least three" and "four"): both can be true, as a count that grew. */
+export function compatible(a: Quantity, b: Quantity): boolean {
+  if (a.unit !== b.unit) return false;
   if (a.bound === "at-least" && b.value >= a.value) return true;
   if (b.bound === "at-least" && a.value >= b.value) return true;
   return false;

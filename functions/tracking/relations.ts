@@ -1,12 +1,147 @@
-import type { Conflict, TrackedArticle, Update } from "../schemas/fact.ts";
+// Conflicts and updates between claims of different articles on one subject (found through the blocking index,
+// judged by the stance-free similarity). Figures that differ conflict, unless the later claim says the figure
+// moved (a revised figure) or a correction note says the earlier one was wrong; dates that differ for a plan are
+// a rescheduling; a claim negated by another source is a denial and a conflict, by its own source a retraction;
+// a rumoured or expected claim later asserted as certain is confirmed.
+import type { Claim } from "../schemas/claim.ts";
+import type { Conflict, TrackedArticle, Update, UpdateKind } from "../schemas/fact.ts";
 import type { ClaimFeatures } from "./features.ts";
-import type { TermStats } from "./similarity.ts";
+import type { FactIndex } from "./link.ts";
+import { keysOfName } from "./names.ts";
+import { compatible, type Quantity } from "./numbers.ts";
+import { differingFigures, type LinkReason, similarity, timesDisjoint } from "./similarity.ts";
+
+export interface RelationOptions {
+  /** Minimum stance-free similarity for two claims to be about one subject. */
+  minTopic: number;
+  /** Minimum similarity of their content words. */
+  minWords: number;
+}
+
+export const DEFAULT_RELATION_OPTIONS: RelationOptions = { minTopic: 0.3, minWords: 0.2 };
+
+const REVISION =
+  /\b(?:rose|risen|rises?|rising|climb\w*|increas\w*|rais\w*|revis\w*|updat\w*|up from|down from|lower\w*|sweeten\w*|boost\w*|higher|now|new (?:total|figure|toll))\b/i;
+const CORRECTION =
+  /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
+const SCHEDULE =
+  /\b(?:reopen\w*|complet\w*|expect\w*|schedul\w*|due|postpon\w*|delay\w*|slip\w*|target\w*|plann?\w*|deadline|resum\w*|finish\w*|take place|will|would|moved?|pushed back|brought forward)\b/i;
+/** Counts that official tallies revise as a story develops. */
+const TALLY =
+  /\b(?:injur\w*|wounded|dead|died|deaths?|killed|toll|missing|casualt\w*|victims|hospitali[sz]ed|evacuated|arrested|infected|cases)\b/i;
+
+interface Context {
+  claim: Claim;
+  article: TrackedArticle;
+  features: ClaimFeatures;
+}
+
+const speakerKeys = (c: Claim): Set<string> => new Set(c.attribution.speaker ? keysOfName(c.attribution.speaker) : []);
+
+function sameSpeaker(a: Claim, b: Claim): boolean {
+  const x = speakerKeys(a);
+  if (x.size === 0) return a.attribution.speaker === null && b.attribution.speaker === null;
+  for (const k of speakerKeys(b)) if (x.has(k)) return true;
+  return false;
+}
+
+/** The correction note of an article, if any: "Correction: …", "An earlier version of this article said …". */
+function correctionNote(article: TrackedArticle): string | null {
+  const m = /[^.\n]*\b(?:correction|an earlier version|corrected|incorrectly)\b[^\n]*/i.exec(article.article.text);
+  return m ? m[0] : null;
+}
+
+interface Found {
+  conflict: string | null;
+  update: { kind: UpdateKind; why: string } | null;
+}
+
+function figureRelation(earlier: Context, later: Context, figures: [Quantity, Quantity]): Found {
+  const [a, b] = figures;
+  const pair = `${b.text} → ${a.text}`;
+  const both = `${earlier.claim.text} ${later.claim.text}`;
+  if (a.unit === "clock" || a.unit === "year") {
+    return SCHEDULE.test(later.claim.text)
+      ? { conflict: null, update: { kind: "rescheduled", why: `the date moved: ${pair}` } }
+      : { conflict: `different times for one event: ${pair}`, update: null };
+  }
+  const note = correctionNote(later.article);
+  if (CORRECTION.test(later.claim.text) || note?.includes(a.text)) {
+    return {
+      conflict: `different figures: ${pair}`,
+      update: { kind: "correction", why: `corrected: ${pair}` },
+    };
+  }
+  if (compatible(b, a)) {
+    return { conflict: null, update: { kind: "revised-figure", why: `the figure moved past its bound: ${pair}` } };
+  }
+  if (REVISION.test(later.claim.text)) {
+    return { conflict: null, update: { kind: "revised-figure", why: `the figure was revised: ${pair}` } };
+  }
+  if (TALLY.test(both)) {
+    return {
+      conflict: `different counts: ${pair}`,
+      update: { kind: "revised-figure", why: `the count was revised: ${pair}` },
+    };
+  }
+  return { conflict: `different figures for one quantity: ${pair}`, update: null };
+}
+
+function relationOf(earlier: Context, later: Context, r: LinkReason, sameFact: boolean): Found | null {
+  const figures = differingFigures(later.features.quantities, earlier.features.quantities);
+  if (figures) return figureRelation(earlier, later, figures);
+  if (timesDisjoint(later.features, earlier.features)) {
+    const t = `${earlier.claim.time?.text} → ${later.claim.time?.text}`;
+    return SCHEDULE.test(later.claim.text) || SCHEDULE.test(earlier.claim.text)
+      ? { conflict: null, update: { kind: "rescheduled", why: `the date moved: ${t}` } }
+      : { conflict: `different dates for one event: ${t}`, update: null };
+  }
+  if (earlier.claim.polarity !== later.claim.polarity) {
+    const own = sameSpeaker(earlier.claim, later.claim);
+    const what = `“${earlier.claim.text}” / “${later.claim.text}”`;
+    if (own) return { conflict: null, update: { kind: "retraction", why: `its own source takes it back: ${what}` } };
+    return {
+      conflict: `one source asserts what another negates: ${what}`,
+      update: { kind: later.claim.polarity === "negative" ? "denial" : "correction", why: `contradicted: ${what}` },
+    };
+  }
+  const tentative = earlier.claim.certainty !== "certain" || earlier.claim.attribution.anonymous;
+  if (tentative && later.claim.certainty === "certain" && (sameFact || r.score >= 0.45)) {
+    return { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } };
+  }
+  return null;
+}
 
 export function findConflictsAndUpdates(
-  _articles: TrackedArticle[],
-  _features: Map<string, ClaimFeatures>,
-  _stats: TermStats,
-  _factIdOf: (claimId: string) => string | null,
+  articles: TrackedArticle[],
+  index: FactIndex,
+  factIdOf: (claimId: string) => string | null,
+  options: RelationOptions = DEFAULT_RELATION_OPTIONS,
 ): { conflicts: Conflict[]; updates: Update[] } {
-  return { conflicts: [], updates: [] };
+  const context = new Map<string, Context>();
+  for (const article of articles) {
+    for (const claim of article.claims) {
+      const features = index.featuresOf(claim.id);
+      if (features) context.set(claim.id, { claim, article, features });
+    }
+  }
+  const conflicts: Conflict[] = [];
+  const updates: Update[] = [];
+  for (const later of context.values()) {
+    let best: { earlier: Context; found: Found; topic: number } | null = null;
+    for (const cand of index.candidates(later.features)) {
+      if (cand.articleIndex >= later.features.articleIndex) continue;
+      const earlier = context.get(cand.claimId)!;
+      const r = similarity(later.features, earlier.features, index.stats);
+      if (r.topic < options.minTopic || r.wordScore < options.minWords) continue;
+      const fact = factIdOf(later.claim.id);
+      const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id));
+      if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };
+    }
+    if (!best) continue;
+    const { earlier, found } = best;
+    if (found.conflict) conflicts.push({ claims: [earlier.claim.id, later.claim.id], why: found.conflict });
+    if (found.update) updates.push({ from: earlier.claim.id, to: later.claim.id, ...found.update });
+  }
+  return { conflicts, updates };
 }

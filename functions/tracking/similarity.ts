@@ -2,7 +2,7 @@
 // entities weighing more than words, then vetoed when the two claims state different values for the same kind
 // of quantity or times that cannot overlap. Every score comes with the shared terms that made it.
 import type { ClaimFeatures } from "./features.ts";
-import { agree, type Quantity } from "./numbers.ts";
+import { type Quantity, sameFigure } from "./numbers.ts";
 
 /** Document frequencies of terms over the claims seen: what makes a shared word rare (telling) or common. */
 export class TermStats {
@@ -40,6 +40,8 @@ export class TermStats {
 /** Why two claims were judged alike, or why not. */
 export interface LinkReason {
   score: number;
+  /** The same cosine with stance ignored: how close the two are in subject, whatever either asserts of it. */
+  topic: number;
   /** The cosine over content words alone: an entity-only resemblance ("both name the bridge") is not a fact. */
   wordScore: number;
   sharedEntities: string[];
@@ -66,13 +68,13 @@ export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quant
     const qa = a.filter((q) => q.unit === unit);
     const qb = b.filter((q) => q.unit === unit);
     if (qb.length === 0) continue;
-    if (!qa.some((x) => qb.some((y) => agree(x, y)))) return [qa[0]!, qb[0]!];
+    if (!qa.some((x) => qb.some((y) => sameFigure(x, y)))) return [qa[0]!, qb[0]!];
   }
   return null;
 }
 
 /** Times named by calendar dates that cannot overlap: another event, or the same one moved. */
-function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
+export function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
   if (!a.time?.explicit || !b.time?.explicit) return false;
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
@@ -103,8 +105,10 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
   }
   // A claim and its negation are told apart only when their words do not already say they are one statement.
   const stance = a.polarity === b.polarity ? 1 : NEGATION_FACTOR;
-  const score = na > 0 && nb > 0 ? (stance * dot) / Math.sqrt(na * nb) : 0;
-  const wordScore = wa > 0 && wb > 0 ? wordDot / Math.sqrt(wa * wb) : 0;
+  const cosine = (d: number, x: number, y: number): number => (x > 0 && y > 0 ? d / Math.sqrt(x * y) : 0);
+  const topic = cosine(dot, na, nb);
+  const score = stance * topic;
+  const wordScore = cosine(wordDot, wa, wb);
   const figures = differingFigures(a.quantities, b.quantities);
   const differs = figures
     ? `${figures[0].text} ≠ ${figures[1].text}`
@@ -114,6 +118,7 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
   shared.sort((x, y) => weight(y, stats) - weight(x, stats) || (x < y ? -1 : 1));
   return {
     score,
+    topic,
     wordScore,
     sharedEntities: shared.filter((t) => t.startsWith("@")).map((t) => t.slice(1)),
     sharedNumbers: shared.filter((t) => t.startsWith("#")).map((t) => t.slice(1)),

@@ -3,7 +3,7 @@
 import type { Extraction } from "../schemas/article.ts";
 import type { Fact, TrackedArticle, Tracking } from "../schemas/fact.ts";
 import { corroborationOf } from "./corroboration.ts";
-import { type ClaimFeatures, featuresOf } from "./features.ts";
+import { featuresOf } from "./features.ts";
 import { type Assignment, FactIndex, type LinkOptions } from "./link.ts";
 import { findConflictsAndUpdates } from "./relations.ts";
 import { TermStats } from "./similarity.ts";
@@ -55,10 +55,8 @@ export function track(inputs: TrackInput[], options: Partial<LinkOptions> = {}):
     }),
   }));
 
-  const featureById = new Map<string, ClaimFeatures>();
-  for (const list of features) for (const f of list) featureById.set(f.claimId, f);
   const facts = factsOf(articles);
-  const { conflicts, updates } = findConflictsAndUpdates(articles, featureById, stats, factIdOf);
+  const { conflicts, updates } = findConflictsAndUpdates(articles, index, factIdOf);
   return { articles, facts, conflicts, updates, versions: findVersions(articles, factIdOf) };
 }
 
