@@ -20,6 +20,7 @@ export const LinkWhy = z.object({
   score: z.number(),
   sharedEntities: z.array(z.string()),
   sharedNumbers: z.array(z.string()),
+  sharedSpeakers: z.array(z.string()),
   sharedWords: z.array(z.string()),
 });
 export type LinkWhy = z.infer<typeof LinkWhy>;

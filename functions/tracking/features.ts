@@ -18,12 +18,13 @@ export interface ClaimFeatures {
   time: { start: string; end: string; explicit: boolean } | null;
   /** Kept beside the proposition, never in it: a negated claim is a different fact that conflicts. */
   polarity: "positive" | "negative";
-  /** Every term the similarity weighs: lemmas, `@name` keys and `#unit:value` quantity keys. */
+  /** Every term the similarity weighs: lemmas, `@name`, `#unit:value` quantity and `$speaker` keys. */
   terms: Set<string>;
 }
 
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
-const isCalendarDate = (text: string): boolean => /\d/.test(text) || MONTH.test(text);
+/** A date the text spells out with figures ("12 September", "2024"), not one resolved from "Tuesday" or "June". */
+const isCalendarDate = (text: string): boolean => /\d/.test(text) && (MONTH.test(text) || /\b\d{4}\b/.test(text));
 
 export function featuresOf(claim: Claim, articleId: string, articleIndex: number): ClaimFeatures {
   const names = new Set<string>();
@@ -40,6 +41,8 @@ export function featuresOf(claim: Claim, articleId: string, articleIndex: number
   const terms = new Set<string>(ls);
   for (const n of names) terms.add(`@${n}`);
   for (const q of qs) terms.add(quantityKey(q));
+  for (const n of capitalisedNames(` ${claim.attribution.speaker ?? ""}`))
+    for (const k of keysOfName(n)) terms.add(`$${k}`);
   return {
     claimId: claim.id,
     articleId,

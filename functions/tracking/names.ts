@@ -4,7 +4,10 @@
 import { fold } from "./words.ts";
 
 const NOT_NAMES = new Set(
-  `the a an this that these those it its he she they we i you his her their our mr mrs ms dr sir madam monday
+  `minister president prime chancellor secretary governor mayor chief director spokesman spokeswoman
+  spokesperson chairman chairwoman ceo general minister's transportation foreign defence defense finance
+  eur usd gbp chf sek nok dkk nyse nasdaq gmt utc bst cet est edt
+  the a an this that these those it its he she they we i you his her their our mr mrs ms dr sir madam monday
   tuesday wednesday thursday friday saturday sunday january february march april may june july august september
   october november december but and or if when while after before on in at by for of to from with as so yet`
     .split(/\s+/)
@@ -25,7 +28,7 @@ export function nameKey(word: string): string {
     .replace(/(.)\1+/g, "$1");
 }
 
-/** Keys of one name: the whole name and, for a name of several words, its last and first word. */
+/** Keys of one name: the whole name and, for a name of several words, its last word (the surname). */
 export function keysOfName(name: string): string[] {
   const words = name
     .split(/[\s-]+/)
@@ -33,9 +36,8 @@ export function keysOfName(name: string): string[] {
     .filter((w) => w.length > 1 && !NOT_NAMES.has(fold(w)));
   if (words.length === 0) return [];
   const keys = new Set<string>([words.map(nameKey).join(" ")]);
-  if (words.length > 1) {
-    for (const w of words) if (w.length > 2 && /^\p{Lu}/u.test(w)) keys.add(nameKey(w));
-  }
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && last.length > 2 && /^\p{Lu}/u.test(last)) keys.add(nameKey(last));
   return [...keys].filter((k) => k.length > 1);
 }
 

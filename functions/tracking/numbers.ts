@@ -1,6 +1,6 @@
 // Quantities a claim states, normalised so that "$2.5bn", "2,500 million dollars" and "2.5 billion US dollars"
 // compare equal: a value in base units, a unit family, and whether the figure is approximate or a bound.
-import { fold } from "./words.ts";
+import { fold, lemma } from "./words.ts";
 
 export type Bound = "exact" | "about" | "at-least" | "at-most";
 
@@ -11,6 +11,10 @@ export interface Quantity {
   bound: Bound;
   /** The words the figure was read from. */
   text: string;
+  /** A figure the text rejects ("12, not 14"; "rather than 14"): stated, but not asserted. */
+  negated: boolean;
+  /** For a plain count, the lemma of the word after it ("14 people" → "peopl"); null when none follows. */
+  counts: string | null;
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -118,6 +122,8 @@ const UNIT_WORD: Record<string, [string, number]> = {
   share: ["share", 1],
   "a share": ["share", 1],
   "per share": ["share", 1],
+  "each share": ["share", 1],
+  "for each share": ["share", 1],
 };
 
 const APPROX =
@@ -126,7 +132,22 @@ const AT_LEAST = /(?:at least|more than|over|upwards of|in excess of|no fewer th
 const AT_MOST = /(?:at most|up to|fewer than|less than|under|no more than)\s*$/;
 
 const NUMBER =
-  /(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozens?)(?:\s?(k|thousand|mn|mln|million|millions|bn|bln|billion|billions|tn|trillion|m|b)\b)?(?:\s?(%|per cent|percent|pc\b|-metres?|metres?|meters?|m\b|km\b|kilomet(?:re|er)s?|miles?|feet|ft\b|kg\b|tonnes|tons|-hours?|hours?|minutes?|days?|weeks?|months?|years?|per share|a share|shares?|euros?|eur\b|usd\b|dollars?|pounds?|sterling|yen|hryvnias?|roubles?|rubles?))?/giu;
+  /(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozens?)(?:\s?(k|thousand|mn|mln|million|millions|bn|bln|billion|billions|tn|trillion|m|b)\b)?(?:\s?(%|per cent|percent|pc\b|-metres?|metres?|meters?|m\b|km\b|kilomet(?:re|er)s?|miles?|feet|ft\b|kg\b|tonnes|tons|-hours?|hours?|-years?|-days?|-months?|-weeks?|minutes?|days?|weeks?|months?|years?|per share|a share|for each share|each share|shares?|euros?|eur\b|usd\b|dollars?|pounds?|sterling|yen|hryvnias?|roubles?|rubles?))?/giu;
+
+const NEGATED = /(?:\bnot|\brather than|\binstead of|\bnor)\s*(?:the\s+)?(?:about\s+|around\s+)?$/;
+
+/** The figure's bound, rejection and counted thing, from the words around it. */
+function qualify(value: number, unit: string, text: string, before: string, after: string): Quantity {
+  const next = /^[\s-]*([\p{L}]+)/u.exec(after)?.[1];
+  return {
+    value,
+    unit,
+    bound: boundOf(before),
+    text,
+    negated: NEGATED.test(before),
+    counts: unit === "" && next ? lemma(next) : null,
+  };
+}
 
 function boundOf(before: string): Bound {
   if (AT_LEAST.test(before)) return "at-least";
@@ -141,7 +162,8 @@ export function quantities(raw: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(/\b(\d{1,2})[:.](\d{2})\s?(a\.m\.|p\.m\.|am\b|pm\b)/g)) {
     const h = (Number(m[1]) % 12) + (m[3]!.startsWith("p") ? 12 : 0);
-    out.push({ value: h * 60 + Number(m[2]), unit: "clock", bound: boundOf(text.slice(0, m.index)), text: m[0] });
+    const at = m.index ?? 0;
+    out.push(qualify(h * 60 + Number(m[2]), "clock", m[0], text.slice(0, at), text.slice(at + m[0].length)));
   }
   const clockless = text.replace(/\b\d{1,2}[:.]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/g, (s) => " ".repeat(s.length));
   for (const m of clockless.matchAll(NUMBER)) {
@@ -164,14 +186,14 @@ export function quantities(raw: string): Quantity[] {
         !/\s(?:euros?|dollars?|pounds?|eur|usd)/.test(clockless.slice(start + whole.length, start + whole.length + 10))
       ) {
         if (s === "m") {
-          out.push({ value, unit: "m", bound: boundOf(clockless.slice(0, start)), text: whole.trim() });
+          out.push(qualify(value, "m", whole.trim(), clockless.slice(0, start), ""));
         }
         continue;
       }
       value *= SCALE[s] ?? 1;
     }
     if (unitWord) {
-      const u = unitWord.toLowerCase().replace(/^-/, "-");
+      const u = unitWord.toLowerCase().replace(/^-/, "");
       const cw = CURRENCY_WORD[u];
       if (cw) unit = cw;
       else {
@@ -186,6 +208,11 @@ export function quantities(raw: string): Quantity[] {
     const before = clockless.slice(Math.max(0, start - 5), start);
     const cur = /\b(eur|usd|gbp|chf|sek|nok|dkk)\s?$/.exec(before);
     if (cur && (!unit || unit === "share")) unit = unit ? `${cur[1]}/share` : cur[1]!;
+    // "EUR 15.20 in cash for each share": a price per share, said a few words on.
+    const rest = clockless.slice(start + whole.length, start + whole.length + 30);
+    if (/^(?:eur|usd|gbp|jpy|uah|rub)$/.test(unit) && /^[^.;,]{0,20}\b(?:each|per|a) share\b/.test(rest)) {
+      unit = `${unit}/share`;
+    }
     if (
       !unit &&
       !isWord &&
@@ -198,9 +225,22 @@ export function quantities(raw: string): Quantity[] {
       unit = "year";
     }
     if (isWord && value === 1 && !unit) continue;
-    out.push({ value, unit, bound: boundOf(clockless.slice(0, start)), text: whole.trim() });
+    out.push(qualify(value, unit, whole.trim(), clockless.slice(0, start), clockless.slice(start + whole.length)));
+  }
+  // "to €16.40 from €15.20": the figure a change starts from is no longer asserted.
+  if (out.length > 1 && /\bto\s/.test(text)) {
+    for (const q of out) {
+      const at = text.indexOf(q.text);
+      if (at > 0 && /\bfrom\s*$/.test(text.slice(0, at))) q.negated = true;
+    }
   }
   return out;
+}
+
+/** Whether two figures measure the same kind of thing: one unit and, for counts, no different counted noun. */
+export function comparable(a: Quantity, b: Quantity): boolean {
+  if (a.unit !== b.unit) return false;
+  return !a.counts || !b.counts || a.counts === b.counts;
 }
 
 /** True when two figures can be the same quantity stated twice: equal, or within the slack of an approximation. */
@@ -210,7 +250,7 @@ export function agree(a: Quantity, b: Quantity): boolean {
 
 /** Equal, or within the slack of an approximation: one statement of the figure. */
 export function sameFigure(a: Quantity, b: Quantity): boolean {
-  if (a.unit !== b.unit) return false;
+  if (!comparable(a, b)) return false;
   if (a.value === b.value) return true;
   const slack = a.bound === "about" || b.bound === "about" ? 0.05 : 0.005;
   return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
@@ -218,7 +258,7 @@ export function sameFigure(a: Quantity, b: Quantity): boolean {
 
 /** A bound the other figure satisfies ("at least three" and "four"): both can be true, as a count that grew. */
 export function compatible(a: Quantity, b: Quantity): boolean {
-  if (a.unit !== b.unit) return false;
+  if (!comparable(a, b)) return false;
   if (a.bound === "at-least" && b.value >= a.value) return true;
   if (b.bound === "at-least" && a.value >= b.value) return true;
   return false;

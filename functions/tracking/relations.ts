@@ -16,9 +16,11 @@ export interface RelationOptions {
   minTopic: number;
   /** Minimum similarity of their content words. */
   minWords: number;
+  /** Minimum stance-free similarity for a negation to contradict: more than a shared subject. */
+  minNegationTopic: number;
 }
 
-export const DEFAULT_RELATION_OPTIONS: RelationOptions = { minTopic: 0.3, minWords: 0.2 };
+export const DEFAULT_RELATION_OPTIONS: RelationOptions = { minTopic: 0.3, minWords: 0.2, minNegationTopic: 0.4 };
 
 const REVISION =
   /\b(?:rose|risen|rises?|rising|climb\w*|increas\w*|rais\w*|revis\w*|updat\w*|up from|down from|lower\w*|sweeten\w*|boost\w*|higher|now|new (?:total|figure|toll))\b/i;
@@ -87,7 +89,13 @@ function figureRelation(earlier: Context, later: Context, figures: [Quantity, Qu
   return { conflict: `different figures for one quantity: ${pair}`, update: null };
 }
 
-function relationOf(earlier: Context, later: Context, r: LinkReason, sameFact: boolean): Found | null {
+function relationOf(
+  earlier: Context,
+  later: Context,
+  r: LinkReason,
+  sameFact: boolean,
+  options: RelationOptions,
+): Found | null {
   const figures = differingFigures(later.features.quantities, earlier.features.quantities);
   if (figures) return figureRelation(earlier, later, figures);
   if (timesDisjoint(later.features, earlier.features)) {
@@ -96,7 +104,8 @@ function relationOf(earlier: Context, later: Context, r: LinkReason, sameFact: b
       ? { conflict: null, update: { kind: "rescheduled", why: `the date moved: ${t}` } }
       : { conflict: `different dates for one event: ${t}`, update: null };
   }
-  if (earlier.claim.polarity !== later.claim.polarity) {
+  // Two wordings of one fact disagree in polarity only by the extractor's reading of them.
+  if (earlier.claim.polarity !== later.claim.polarity && !sameFact && r.topic >= options.minNegationTopic) {
     const own = sameSpeaker(earlier.claim, later.claim);
     const what = `“${earlier.claim.text}” / “${later.claim.text}”`;
     if (own) return { conflict: null, update: { kind: "retraction", why: `its own source takes it back: ${what}` } };
@@ -135,7 +144,7 @@ export function findConflictsAndUpdates(
       const r = similarity(later.features, earlier.features, index.stats);
       if (r.topic < options.minTopic || r.wordScore < options.minWords) continue;
       const fact = factIdOf(later.claim.id);
-      const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id));
+      const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id), options);
       if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };
     }
     if (!best) continue;

@@ -2,7 +2,7 @@
 // entities weighing more than words, then vetoed when the two claims state different values for the same kind
 // of quantity or times that cannot overlap. Every score comes with the shared terms that made it.
 import type { ClaimFeatures } from "./features.ts";
-import { type Quantity, sameFigure } from "./numbers.ts";
+import { comparable, type Quantity, quantityKey, sameFigure } from "./numbers.ts";
 
 /** Document frequencies of terms over the claims seen: what makes a shared word rare (telling) or common. */
 export class TermStats {
@@ -46,29 +46,34 @@ export interface LinkReason {
   wordScore: number;
   sharedEntities: string[];
   sharedNumbers: string[];
+  /** Speakers both claims are attributed to: evidence of one statement reported twice, never required. */
+  sharedSpeakers: string[];
   sharedWords: string[];
   /** Set when a veto applied: the figures or times that differ. */
   differs: string | null;
 }
 
-const ENTITY_WEIGHT = 1.5;
+const ENTITY_WEIGHT = 1;
 const NUMBER_WEIGHT = 2;
 const NEGATION_FACTOR = 0.6;
+const SPEAKER_WEIGHT = 0.3;
 
 function weight(term: string, stats: TermStats): number {
   const w = stats.idf(term);
   if (term.startsWith("@")) return w * ENTITY_WEIGHT;
   if (term.startsWith("#")) return w * NUMBER_WEIGHT;
+  if (term.startsWith("$")) return w * SPEAKER_WEIGHT;
   return w;
 }
 
 /** Two figures of one unit, one from each claim, when no figure of that unit in one agrees with one in the other. */
 export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quantity] | null {
-  for (const unit of new Set(a.map((q) => q.unit))) {
-    const qa = a.filter((q) => q.unit === unit);
-    const qb = b.filter((q) => q.unit === unit);
-    if (qb.length === 0) continue;
-    if (!qa.some((x) => qb.some((y) => sameFigure(x, y)))) return [qa[0]!, qb[0]!];
+  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated);
+  for (const x of asserted(a)) {
+    const others = asserted(b).filter((y) => comparable(x, y));
+    if (others.length === 0) continue;
+    const mine = asserted(a).filter((y) => comparable(x, y));
+    if (!mine.some((m) => others.some((y) => sameFigure(m, y)))) return [x, others[0]!];
   }
   return null;
 }
@@ -79,6 +84,16 @@ export function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
+/** Figure keys of `a` that `b` states approximately ("about 550" for 539): shared, though not spelled alike. */
+function approximateFigures(a: ClaimFeatures, b: ClaimFeatures): Set<string> {
+  const out = new Set<string>();
+  for (const qa of a.quantities) {
+    if (b.terms.has(quantityKey(qa))) continue;
+    if (b.quantities.some((qb) => sameFigure(qa, qb))) out.add(quantityKey(qa));
+  }
+  return out;
+}
+
 export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats): LinkReason {
   let dot = 0;
   let na = 0;
@@ -87,12 +102,13 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
   let wa = 0;
   let wb = 0;
   const shared: string[] = [];
+  const approximately = approximateFigures(a, b);
   for (const t of a.terms) {
     const w = weight(t, stats);
-    const isWord = !t.startsWith("@") && !t.startsWith("#");
+    const isWord = !t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$");
     na += w * w;
     if (isWord) wa += w * w;
-    if (b.terms.has(t)) {
+    if (b.terms.has(t) || approximately.has(t)) {
       dot += w * w;
       if (isWord) wordDot += w * w;
       shared.push(t);
@@ -101,7 +117,7 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
   for (const t of b.terms) {
     const w = weight(t, stats);
     nb += w * w;
-    if (!t.startsWith("@") && !t.startsWith("#")) wb += w * w;
+    if (!t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$")) wb += w * w;
   }
   // A claim and its negation are told apart only when their words do not already say they are one statement.
   const stance = a.polarity === b.polarity ? 1 : NEGATION_FACTOR;
@@ -122,7 +138,8 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
     wordScore,
     sharedEntities: shared.filter((t) => t.startsWith("@")).map((t) => t.slice(1)),
     sharedNumbers: shared.filter((t) => t.startsWith("#")).map((t) => t.slice(1)),
-    sharedWords: shared.filter((t) => !t.startsWith("@") && !t.startsWith("#")),
+    sharedSpeakers: shared.filter((t) => t.startsWith("$")).map((t) => t.slice(1)),
+    sharedWords: shared.filter((t) => !t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$")),
     differs,
   };
 }

@@ -48,6 +48,7 @@ export function track(inputs: TrackInput[], options: Partial<LinkOptions> = {}):
                 score: Number(r.score.toFixed(3)),
                 sharedEntities: r.sharedEntities,
                 sharedNumbers: r.sharedNumbers,
+                sharedSpeakers: r.sharedSpeakers,
                 sharedWords: r.sharedWords,
               }
             : null,

@@ -8,7 +8,9 @@ const STOP = new Set(
   without upon off out up down also not no never only just even still very more most much many some any each every
   all both either neither other another such same own is are was were be been being am has have had having do
   does did will would shall should can could may might must said says say saying told tells according added
-  adding noted stated wrote statement reported reports report per cent percent one ones would've '`
+  adding noted stated wrote statement reported reports report per cent percent one ones would've
+  thousand thousands million millions billion billions trillion bn bln mln mn euro euros eur usd dollar dollars
+  pound pounds gbp approximately about around roughly nearly almost some least`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -9,6 +9,7 @@ describe("quantities", () => {
     ["a €3.5bn loan", 3.5e9, "eur"],
     ["a loan of 3,500 million euros", 3.5e9, "eur"],
     ["EUR 9.75 a share", 9.75, "eur/share"],
+    ["a 25-year lease", 25, "yearspan"],
     ["a 120-metre tower", 120, "m"],
     ["about 2 km of track", 2000, "m"],
     ["turnout reached 61 per cent", 61, "percent"],
@@ -18,6 +19,21 @@ describe("quantities", () => {
   ])("%s → %d %s", (text, value, unit) => {
     const q = quantities(text);
     expect(q.map((x) => [x.value, x.unit])).toContainEqual([value, unit]);
+  });
+
+  it("marks the figures a text rejects or changes from as not asserted", () => {
+    const rejected = quantities("nine were hurt, not eleven as first reported");
+    expect(rejected.map((q) => [q.value, q.negated])).toEqual([
+      [9, false],
+      [11, true],
+    ]);
+    const moved = quantities("the fare went up to €4.10 from €3.80");
+    expect(moved.find((q) => q.value === 3.8)?.negated).toBe(true);
+    expect(moved.find((q) => q.value === 4.1)?.negated).toBe(false);
+  });
+
+  it("reads a price per share said a few words after the figure", () => {
+    expect(quantities("holders get USD 31.50 in cash for each share")[0]?.unit).toBe("usd/share");
   });
 
   it("ignores a word number inside a compound", () => {
