@@ -13,6 +13,8 @@ export interface ClaimFeatures {
   articleIndex: number;
   lemmas: Set<string>;
   names: Set<string>;
+  /** Lemmas of the words that make up the names: kept apart from content words. */
+  nameWords: Set<string>;
   quantities: Quantity[];
   /** `explicit`: named by a calendar date ("12 September", "2024"), not by a relative word ("on Tuesday"). */
   time: { start: string; end: string; explicit: boolean } | null;
@@ -49,6 +51,7 @@ export function featuresOf(claim: Claim, articleId: string, articleIndex: number
     articleIndex,
     lemmas: ls,
     names,
+    nameWords,
     quantities: qs,
     time: claim.time
       ? { start: claim.time.start, end: claim.time.end, explicit: isCalendarDate(claim.time.text) }

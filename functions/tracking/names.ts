@@ -6,6 +6,7 @@ import { fold } from "./words.ts";
 const NOT_NAMES = new Set(
   `minister president prime chancellor secretary governor mayor chief director spokesman spokeswoman
   spokesperson chairman chairwoman ceo general minister's transportation foreign defence defense finance
+  one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozens
   eur usd gbp chf sek nok dkk nyse nasdaq gmt utc bst cet est edt
   the a an this that these those it its he she they we i you his her their our mr mrs ms dr sir madam monday
   tuesday wednesday thursday friday saturday sunday january february march april may june july august september

@@ -1,6 +1,6 @@
 // Quantities a claim states, normalised so that "$2.5bn", "2,500 million dollars" and "2.5 billion US dollars"
 // compare equal: a value in base units, a unit family, and whether the figure is approximate or a bound.
-import { fold, lemma } from "./words.ts";
+import { fold, lemma, lemmas } from "./words.ts";
 
 export type Bound = "exact" | "about" | "at-least" | "at-most";
 
@@ -15,6 +15,8 @@ export interface Quantity {
   negated: boolean;
   /** For a plain count, the lemma of the word after it ("14 people" → "peopl"); null when none follows. */
   counts: string | null;
+  /** Lemmas of the few words on either side, each with its distance in words: what the figure measures. */
+  context: Array<[string, number]>;
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -146,6 +148,15 @@ function qualify(value: number, unit: string, text: string, before: string, afte
     text,
     negated: NEGATED.test(before),
     counts: unit === "" && next ? lemma(next) : null,
+    context: [
+      ...lemmas(before.split(/[.;:!?]/).pop()!)
+        .slice(-4)
+        .reverse()
+        .map((l, i): [string, number] => [l, i]),
+      ...lemmas(after.split(/[.;:!?]/)[0]!)
+        .slice(0, 4)
+        .map((l, i): [string, number] => [l, i]),
+    ],
   };
 }
 
@@ -252,7 +263,11 @@ export function agree(a: Quantity, b: Quantity): boolean {
 export function sameFigure(a: Quantity, b: Quantity): boolean {
   if (!comparable(a, b)) return false;
   if (a.value === b.value) return true;
-  const slack = a.bound === "about" || b.bound === "about" ? 0.05 : 0.005;
+  const about = a.bound === "about" || b.bound === "about";
+  // Clock times and years are not proportional: "about 5:40" is a few minutes either way, a year is exact.
+  if (a.unit === "clock") return about && Math.abs(a.value - b.value) <= 5;
+  if (a.unit === "year") return false;
+  const slack = about ? 0.05 : 0.005;
   return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 

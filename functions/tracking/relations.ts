@@ -9,7 +9,8 @@ import type { ClaimFeatures } from "./features.ts";
 import type { FactIndex } from "./link.ts";
 import { keysOfName } from "./names.ts";
 import { compatible, type Quantity } from "./numbers.ts";
-import { differingFigures, type LinkReason, similarity, timesDisjoint } from "./similarity.ts";
+import { differingQuantity, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
+import { differingFigures, type LinkReason, similarity, type TermStats, timesDisjoint } from "./similarity.ts";
 
 export interface RelationOptions {
   /** Minimum stance-free similarity for two claims to be about one subject. */
@@ -18,12 +19,22 @@ export interface RelationOptions {
   minWords: number;
   /** Minimum stance-free similarity for a negation to contradict: more than a shared subject. */
   minNegationTopic: number;
+  /** Minimum evidence that two differing figures measure one quantity (see same-quantity.ts). */
+  minFigureStrength: number;
+  /** Newest claims read per figure blocking key. */
+  maxPostings: number;
 }
 
-export const DEFAULT_RELATION_OPTIONS: RelationOptions = { minTopic: 0.3, minWords: 0.2, minNegationTopic: 0.4 };
+export const DEFAULT_RELATION_OPTIONS: RelationOptions = {
+  minTopic: 0.3,
+  minWords: 0.2,
+  minNegationTopic: 0.4,
+  minFigureStrength: 1,
+  maxPostings: 200,
+};
 
 const REVISION =
-  /\b(?:rose|risen|rises?|rising|climb\w*|increas\w*|rais\w*|revis\w*|updat\w*|up from|down from|lower\w*|sweeten\w*|boost\w*|higher|now|new (?:total|figure|toll))\b/i;
+  /\b(?:rose|risen|rises?|rising|climb\w*|increas\w*|rais\w*|lift\w*|brings?|brought|revis\w*|updat\w*|up from|down from|lower\w*|sweeten\w*|boost\w*|higher|now|new (?:total|figure|toll))\b/i;
 const CORRECTION =
   /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
 const SCHEDULE =
@@ -96,8 +107,8 @@ function relationOf(
   sameFact: boolean,
   options: RelationOptions,
 ): Found | null {
-  const figures = differingFigures(later.features.quantities, earlier.features.quantities);
-  if (figures) return figureRelation(earlier, later, figures);
+  // Differing figures are judged by the figures' own context (figureRelations), not by the claims' subject.
+  if (differingFigures(later.features.quantities, earlier.features.quantities)) return null;
   if (timesDisjoint(later.features, earlier.features)) {
     const t = `${earlier.claim.time?.text} → ${later.claim.time?.text}`;
     return SCHEDULE.test(later.claim.text) || SCHEDULE.test(earlier.claim.text)
@@ -121,6 +132,46 @@ function relationOf(
   return null;
 }
 
+/** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
+function figureRelations(
+  contexts: Context[],
+  stats: TermStats,
+  options: RelationOptions,
+): Array<[Context, Context, Found]> {
+  const postings = new Map<string, Context[]>();
+  const out: Array<[Context, Context, Found]> = [];
+  let article = -1;
+  let pending: Context[] = [];
+  for (const later of contexts) {
+    if (later.features.articleIndex !== article) {
+      // Claims become candidates once their article is over: figures are compared across articles.
+      for (const c of pending) {
+        for (const k of quantityBlockingKeys(c.features)) {
+          const list = postings.get(k) ?? [];
+          list.push(c);
+          postings.set(k, list);
+        }
+      }
+      pending = [];
+      article = later.features.articleIndex;
+    }
+    pending.push(later);
+    const seen = new Set<Context>();
+    for (const k of quantityBlockingKeys(later.features)) {
+      for (const c of (postings.get(k) ?? []).slice(-options.maxPostings)) seen.add(c);
+    }
+    let best: { earlier: Context; pair: FigurePair } | null = null;
+    for (const earlier of seen) {
+      const pair = differingQuantity(earlier.features, later.features, stats);
+      if (!pair || pair.strength < options.minFigureStrength) continue;
+      if (!best || pair.strength > best.pair.strength) best = { earlier, pair };
+    }
+    if (best)
+      out.push([best.earlier, later, figureRelation(best.earlier, later, [best.pair.later, best.pair.earlier])]);
+  }
+  return out;
+}
+
 export function findConflictsAndUpdates(
   articles: TrackedArticle[],
   index: FactIndex,
@@ -136,6 +187,13 @@ export function findConflictsAndUpdates(
   }
   const conflicts: Conflict[] = [];
   const updates: Update[] = [];
+  const record = (earlier: Context, later: Context, found: Found): void => {
+    if (found.conflict) conflicts.push({ claims: [earlier.claim.id, later.claim.id], why: found.conflict });
+    if (found.update) updates.push({ from: earlier.claim.id, to: later.claim.id, ...found.update });
+  };
+  for (const [earlier, later, found] of figureRelations([...context.values()], index.stats, options)) {
+    record(earlier, later, found);
+  }
   for (const later of context.values()) {
     let best: { earlier: Context; found: Found; topic: number } | null = null;
     for (const cand of index.candidates(later.features)) {
@@ -147,10 +205,7 @@ export function findConflictsAndUpdates(
       const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id), options);
       if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };
     }
-    if (!best) continue;
-    const { earlier, found } = best;
-    if (found.conflict) conflicts.push({ claims: [earlier.claim.id, later.claim.id], why: found.conflict });
-    if (found.update) updates.push({ from: earlier.claim.id, to: later.claim.id, ...found.update });
+    if (best) record(best.earlier, later, best.found);
   }
   return { conflicts, updates };
 }

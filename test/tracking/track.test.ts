@@ -66,6 +66,15 @@ describe("track", () => {
     expect(seven === null || seven !== nine).toBe(true);
   });
 
+  it("finds the differing injury counts a conflict and a revised figure", () => {
+    const id = (file: string, words: string) =>
+      result.articles.find((a) => a.file === file)!.claims.find((c) => c.text.includes(words))!.id;
+    const seven = id("a.json", "Seven people");
+    const nine = id("b.json", "Nine people");
+    expect(result.conflicts.map((c) => c.claims)).toContainEqual([seven, nine]);
+    expect(result.updates).toContainEqual(expect.objectContaining({ from: seven, to: nine, kind: "revised-figure" }));
+  });
+
   it("leaves unrelated claims alone", () => {
     expect(factOf(result, "b.json", "Divers")).toBeNull();
   });

@@ -1,0 +1,77 @@
+// Two figures measure the same quantity when they have one unit and the words around them agree ("injuring 11"
+// and "14 people had been injured"; "the death toll to four" and "killed at least three"): the nearer the shared
+// word to both figures and the rarer it is, the stronger the evidence.
+import type { ClaimFeatures } from "./features.ts";
+import { comparable, type Quantity, sameFigure } from "./numbers.ts";
+import type { TermStats } from "./similarity.ts";
+
+export interface FigurePair {
+  earlier: Quantity;
+  later: Quantity;
+  /** Evidence that the two figures measure one thing; 0 when nothing near them is shared. */
+  strength: number;
+  shared: string[];
+}
+
+/** Two amounts of money or shares more than this factor apart are different quantities, not two reports of one. */
+const MAX_RATIO = 3;
+
+function contextStrength(
+  a: Quantity,
+  b: Quantity,
+  names: Set<string>,
+  stats: TermStats,
+): { strength: number; shared: string[] } {
+  let strength = 0;
+  const shared: string[] = [];
+  let near = false;
+  for (const [la, da] of a.context) {
+    // A name beside a figure says whose it is, not what it measures: "14% of Akkuvoima", "8.7% of Akkuvoima";
+    // the counted noun alone ("two people", "three people") does not say what is counted either.
+    if (names.has(la) || la === a.counts || la === b.counts) continue;
+    const db = b.context.find(([lb]) => lb === la)?.[1];
+    if (db === undefined) continue;
+    strength += stats.idf(la) / ((1 + da) * (1 + db));
+    shared.push(la);
+    if (Math.min(da, db) <= 1) near = true;
+  }
+  if (a.counts && a.counts === b.counts) strength += stats.idf(a.counts) / 2;
+  return near ? { strength, shared } : { strength: 0, shared: [] };
+}
+
+/** Each claim names someone the other does not: two holders' stakes, two companies' revenues. */
+function differentSubjects(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const only = (x: Set<string>, y: Set<string>) => [...x].some((k) => !k.includes(" ") && !y.has(k));
+  return only(a.names, b.names) && only(b.names, a.names);
+}
+
+/** The pair of differing figures, one per claim, most likely to measure one quantity. */
+export function differingQuantity(earlier: ClaimFeatures, later: ClaimFeatures, stats: TermStats): FigurePair | null {
+  if (differentSubjects(earlier, later)) return null;
+  let best: FigurePair | null = null;
+  const names = new Set([...earlier.nameWords, ...later.nameWords]);
+  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated && q.unit !== "year");
+  for (const qa of asserted(earlier.quantities)) {
+    for (const qb of asserted(later.quantities)) {
+      if (!comparable(qa, qb) || sameFigure(qa, qb)) continue;
+      const ratio = Math.max(qa.value, qb.value) / Math.max(1e-9, Math.min(qa.value, qb.value));
+      if (qa.unit !== "" && qa.unit !== "clock" && ratio > MAX_RATIO) continue;
+      // A figure the other claim also states is the same quantity agreeing, not this one differing.
+      if (later.quantities.some((q) => sameFigure(q, qa)) || earlier.quantities.some((q) => sameFigure(q, qb)))
+        continue;
+      const { strength, shared } = contextStrength(qa, qb, names, stats);
+      if (shared.length > 0 && (!best || strength > best.strength)) best = { earlier: qa, later: qb, strength, shared };
+    }
+  }
+  return best;
+}
+
+/** Blocking keys of a claim's figures: unit with each nearby word, so differing values still meet. */
+export function quantityBlockingKeys(f: ClaimFeatures): string[] {
+  const keys = new Set<string>();
+  for (const q of f.quantities) {
+    if (q.negated || q.unit === "year") continue;
+    for (const [l] of q.context) keys.add(`${q.unit}|${l}`);
+  }
+  return [...keys];
+}
