@@ -11,13 +11,13 @@ const key = (s: string): string =>
 
 export function corroborationOf(
   members: { claimId: string; articleId: string }[],
-  articles: TrackedArticle[],
+  articleById: Map<string, TrackedArticle>,
 ): Corroboration {
   const outlets = new Map<string, string>();
   const speakers = new Map<string, string>();
   const sources = new Set<string>();
   for (const m of members) {
-    const article = articles.find((a) => a.article.id === m.articleId);
+    const article = articleById.get(m.articleId);
     const claim = article?.claims.find((c) => c.id === m.claimId);
     if (!article || !claim) continue;
     const outlet = article.article.outlet ?? article.article.authors[0] ?? article.file;

@@ -12,6 +12,8 @@ export interface LinkOptions {
   minWordScore: number;
   /** Minimum mean similarity to the fact's members in other articles: keeps a fact from growing by chaining. */
   minFactScore: number;
+  /** Members of a fact a new claim is checked against. */
+  maxFactSample: number;
   /** Claims fully compared per new claim: the bound that keeps linking independent of the corpus size. */
   maxCandidates: number;
   /** Newest postings read per blocking term: a very frequent entity is looked up in a recent window only. */
@@ -24,8 +26,9 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   threshold: 0.35,
   minWordScore: 0.25,
   minFactScore: 0.3,
-  maxCandidates: 40,
-  maxPostings: 200,
+  maxFactSample: 8,
+  maxCandidates: 24,
+  maxPostings: 64,
   rareWordShare: 0.02,
 };
 
@@ -116,12 +119,16 @@ export class FactIndex {
     return !r.differs && r.score >= this.options.threshold && r.wordScore >= this.options.minWordScore;
   }
 
-  /** Every member of other articles is compatible, and the mean similarity to them clears `minFactScore`. */
+  /**
+   * The fact's newest members of other articles (at most `maxFactSample`) are all compatible, and the mean
+   * similarity to them clears `minFactScore`. The sample bounds the cost when one fact grows large.
+   */
   private fitsFact(f: ClaimFeatures, factId: string): boolean {
     let sum = 0;
     let n = 0;
-    for (const id of this.members.get(factId) ?? []) {
-      const m = this.features.get(id)!;
+    const members = this.members.get(factId) ?? [];
+    for (let i = members.length - 1; i >= 0 && n < this.options.maxFactSample; i--) {
+      const m = this.features.get(members[i]!)!;
       if (m.articleId === f.articleId) continue;
       const r = similarity(f, m, this.stats);
       if (r.differs) return false;

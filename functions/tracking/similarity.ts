@@ -31,9 +31,24 @@ export class TermStats {
     return this.df.get(term) ?? 0;
   }
 
-  /** Smoothed IDF; an unseen term counts as seen once. */
+  private readonly cache = new Map<string, number>();
+  private cachedAt = 0;
+
+  /**
+   * Smoothed IDF; an unseen term counts as seen once. Values are cached until the number of claims has grown
+   * by 1% (a store's running statistics move slowly; a batch's do not move at all).
+   */
   idf(term: string): number {
-    return Math.log(1 + (this.n + 1) / (this.frequency(term) + 1));
+    if (this.n > this.cachedAt * 1.01 || this.n < this.cachedAt) {
+      this.cache.clear();
+      this.cachedAt = this.n;
+    }
+    let v = this.cache.get(term);
+    if (v === undefined) {
+      v = Math.log(1 + (this.n + 1) / (this.frequency(term) + 1));
+      this.cache.set(term, v);
+    }
+    return v;
   }
 }
 

@@ -73,11 +73,12 @@ function factsOf(articles: TrackedArticle[]): Fact[] {
       byFact.set(c.factId, list);
     }
   }
+  const articleById = new Map(articles.map((a) => [a.article.id, a]));
   return [...byFact.entries()].map(([id, members]) => ({
     id,
     text: text.get(id)!,
     members,
-    corroboration: corroborationOf(members, articles),
-    firstReported: articles.find((a) => a.article.id === members[0]!.articleId)?.article.publishedAt ?? null,
+    corroboration: corroborationOf(members, articleById),
+    firstReported: articleById.get(members[0]!.articleId)?.article.publishedAt ?? null,
   }));
 }

@@ -34,7 +34,9 @@ export function isVersionOf(later: TrackedArticle, earlier: TrackedArticle): boo
   return textOverlap(a.text, b.text) >= SAME_TEXT;
 }
 
-const normText = (c: TrackedClaim): string => lemmas(c.text).join(" ");
+/** A claim's words and figures, without case, punctuation or inflection: unchanged when this is. */
+const normText = (c: TrackedClaim): string =>
+  [...lemmas(c.text), ...(fold(c.text).match(/\d[\d.,]*/g) ?? [])].join(" ");
 
 export function claimChanges(
   earlier: TrackedClaim[],
