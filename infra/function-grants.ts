@@ -23,3 +23,9 @@ export const API_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:Query"];
  * the upload URLs it hands out, which act with its role), DeleteObject to delete an article's objects.
  */
 export const API_OBJECT_ACTIONS = ["s3:DeleteObject", "s3:PutObject"];
+
+/** S3 actions the API function uses under the text prefix (shared/article-text-key.ts): it reads articles' texts. */
+export const API_TEXT_ACTIONS = ["s3:GetObject"];
+
+/** S3 actions the ingest function uses under the text prefix: it writes a processed article's text, deletes it with the article. */
+export const INGEST_TEXT_ACTIONS = ["s3:DeleteObject", "s3:PutObject"];

@@ -5,17 +5,25 @@
 //   api    — read the table (and its indexes), put objects under the ingest prefix and delete objects there:
 //            submitting stores an object and deleting deletes objects; the ingest function, notified of both,
 //            makes every write to the table. (The action lists live in function-grants.ts.)
+// Under the text prefix the ingest function writes and deletes the articles' texts, and the API reads them.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Construct } from "constructs";
+import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
 import { tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
 import { Alarms } from "./constructs/alarms.ts";
 import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
 import type { DataStack } from "./data-stack.ts";
-import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS, INGEST_TABLE_ACTIONS } from "./function-grants.ts";
+import {
+  API_OBJECT_ACTIONS,
+  API_TABLE_ACTIONS,
+  API_TEXT_ACTIONS,
+  INGEST_TABLE_ACTIONS,
+  INGEST_TEXT_ACTIONS,
+} from "./function-grants.ts";
 import { INGEST_BATCH_SIZE, INGEST_BATCH_WINDOW, INGEST_MEMORY_MB, INGEST_TIMEOUT } from "./ingest-tuning.ts";
 import { acknowledge, acknowledgeWildcardResource } from "./nag.ts";
 
@@ -79,6 +87,10 @@ export class ServiceStack extends Stack {
         resources: [data.bucket.bucketArn],
       }),
     );
+    const textObjects = data.bucket.arnForObjects(`${TEXT_PREFIX}*`);
+    this.ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: "KeepArticleTexts", actions: INGEST_TEXT_ACTIONS, resources: [textObjects] }),
+    );
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
     );
@@ -108,6 +120,10 @@ export class ServiceStack extends Stack {
       }),
     );
 
+    this.apiFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: "ReadArticleTexts", actions: API_TEXT_ACTIONS, resources: [textObjects] }),
+    );
+
     this.api = new ClaimsApi(this, "Api", { handler: this.apiFunction.fn, config, logRemovalPolicy });
 
     this.alarms = new Alarms(this, "Alarms", {
@@ -117,7 +133,7 @@ export class ServiceStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
 
-    this.acknowledgeFunctionFindings(config.ingestPrefix, ingestObjects);
+    this.acknowledgeFunctionFindings(config.ingestPrefix, ingestObjects, textObjects);
 
     new CfnOutput(this, "ApiUrl", { value: this.api.api.url, description: "Base URL of the REST API" });
     new CfnOutput(this, "BucketName", { value: data.bucket.bucketName, description: "Upload articles here" });
@@ -134,7 +150,7 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, "AlarmTopicArn", { value: this.alarms.topic.topicArn });
   }
 
-  private acknowledgeFunctionFindings(ingestPrefix: string, ingestObjects: string): void {
+  private acknowledgeFunctionFindings(ingestPrefix: string, ingestObjects: string, textObjects: string): void {
     for (const { role } of [this.ingest, this.apiFunction]) {
       acknowledge(
         role,
@@ -147,6 +163,11 @@ export class ServiceStack extends Stack {
         role,
         ingestObjects,
         `Object-level grant limited to the ingest prefix (${ingestPrefix}): uploads arrive under generated keys, so the key itself cannot be named in advance; the rest of the bucket stays out of reach.`,
+      );
+      acknowledgeWildcardResource(
+        role,
+        textObjects,
+        `Object-level grant limited to the text prefix (${TEXT_PREFIX}): one derived text per article, keyed by the article id, which is not known in advance.`,
       );
     }
   }

@@ -16,8 +16,9 @@ export class BadRequestError extends Error {
 }
 
 export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} was not found`);
+  /** `why`, when given, says what the client can do about it. */
+  constructor(what: string, why?: string) {
+    super(why ? `${what} was not found: ${why}` : `${what} was not found`);
     this.name = "NotFoundError";
   }
 }

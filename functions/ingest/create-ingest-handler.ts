@@ -16,6 +16,7 @@ import type { MetricSink } from "../shared/metrics.ts";
 import type { ArticleWriter } from "../store/claim-store.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import { type ArticleObjects, createS3ArticleObjects } from "./article-objects.ts";
+import { type ArticleTexts, createS3ArticleTexts } from "./article-texts.ts";
 import type { Extractor, IngestDeps, IngestOutcome } from "./deps.ts";
 import { handleObjectEvent } from "./handle-object-event.ts";
 import { createEventIdempotency, type OnceOutcome } from "./idempotency.ts";
@@ -38,6 +39,7 @@ export interface IngestHandlerOptions {
   /** Ports to replace (tests: a store that dies after n writes, an S3 that fails for one key). */
   store?: ArticleWriter;
   objects?: ArticleObjects;
+  texts?: ArticleTexts;
   extract?: Extractor;
   /** The store's clock. */
   now?: () => Date;
@@ -63,6 +65,7 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
         ...(options.now ? { now: options.now } : {}),
       }),
     objects: options.objects ?? createS3ArticleObjects(options.s3),
+    texts: options.texts ?? createS3ArticleTexts(options.s3, options.bucket),
     extract: options.extract ?? extract,
     bucket: options.bucket,
     ingestPrefix: options.ingestPrefix,

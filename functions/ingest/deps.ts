@@ -5,6 +5,7 @@ import type { Extraction } from "../schemas/article.ts";
 import type { Log } from "../shared/logger.ts";
 import type { ArticleWriter } from "../store/claim-store.ts";
 import type { ArticleObjects } from "./article-objects.ts";
+import type { ArticleTexts } from "./article-texts.ts";
 import type { FailureCode } from "./failures.ts";
 
 /** The extractor's signature (functions/extraction/extract.ts), injected so the use cases stay free of it. */
@@ -13,6 +14,8 @@ export type Extractor = (input: ReadInput, options: ExtractOptions) => Extractio
 export interface IngestDeps {
   store: ArticleWriter;
   objects: ArticleObjects;
+  /** Where processed articles' texts are kept for the API. */
+  texts: ArticleTexts;
   extract: Extractor;
   /** The bucket and key prefix whose objects are articles; events about anything else are ignored. */
   bucket: string;

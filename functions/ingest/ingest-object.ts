@@ -24,7 +24,8 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
   const contentHash = file.kind === "read" ? contentHashOf(file.bytes) : unreadContentHash(file.head);
   const id = articleIdFor(contentHash);
   // PENDING first: the article (and, if it fails, why) is visible whatever happens next.
-  await deps.store.recordPending({ id, contentHash, source, metadata });
+  const pending = await deps.store.recordPending({ id, contentHash, source, metadata });
+  if (pending.replacedArticleDeleted && pending.replacedArticleId) await deps.texts.delete(pending.replacedArticleId);
   if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes));
 
   try {
@@ -39,6 +40,8 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
       { maxBytes: deps.maxBytes },
     );
     if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS);
+    // The text before the claims: once the article is PROCESSED, its text is there.
+    await deps.texts.put(id, extraction.article.text);
     const article = await deps.store.completeArticle(extraction);
     return { result: "processed", articleId: id, claimCount: article.claimCount };
   } catch (err) {

@@ -12,5 +12,6 @@ export async function removeObject(deps: IngestDeps, event: RemovedEvent): Promi
   // holds that newer object, whose own event records it; removing its source here would lose it.
   if (await deps.objects.head(source)) return ignored("the key holds a newer object than the one removed");
   const { articleId, articleDeleted } = await deps.store.removeSource(source);
+  if (articleDeleted && articleId) await deps.texts.delete(articleId);
   return { result: "removed", articleId, articleDeleted };
 }

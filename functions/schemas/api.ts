@@ -123,6 +123,19 @@ const pageOf = <T extends z.ZodType>(item: T) =>
     nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   });
 
+/** `GET /articles/{id}/text`: the string every claim's `evidence.start`/`end` index. */
+export const ArticleText = z.object({
+  id: ArticleId,
+  text: z
+    .string()
+    .describe(
+      "The article's plain text as the extractor read it. For each of its claims, " +
+        "`text.slice(evidence.start, evidence.end) === evidence.quote`: offsets count UTF-16 code units, " +
+        "the indices of a JavaScript string.",
+    ),
+});
+export type ArticleText = z.infer<typeof ArticleText>;
+
 export const ArticlePage = pageOf(ArticleSummary);
 export const ClaimPage = pageOf(ClaimRecord);
 export const SpeakerPage = pageOf(SpeakerSummary);

@@ -1,5 +1,5 @@
-// The bucket, behind a small interface: the API stores submitted articles, deletes them and hands out upload
-// URLs. The S3 adapter (functions/api/s3/s3-object-storage.ts) signs plain HTTPS requests; tests run it against s3rver.
+// The bucket, behind a small interface: the API stores submitted articles, deletes them, hands out upload
+// URLs and reads the articles' texts. The S3 adapter (functions/api/s3/s3-object-storage.ts) signs plain HTTPS requests; tests run it against s3rver.
 import type { ObjectSource } from "../schemas/records.ts";
 
 export interface PutObjectInput {
@@ -19,6 +19,8 @@ export interface PresignedPut {
 
 export interface ObjectStorage {
   readonly bucket: string;
+  /** The object's bytes; null when there is no object at the key. */
+  get(key: string): Promise<Uint8Array | null>;
   put(input: PutObjectInput): Promise<ObjectSource>;
   /** Deleting a key that does not exist succeeds, as in S3. */
   delete(source: ObjectSource): Promise<void>;

@@ -3,7 +3,9 @@
 // claims — and no request ever scans or writes the table. What the routes do in DynamoDB and S3 together is
 // exactly what the API function's role is granted (infra/function-grants.ts): nothing more, nothing unused.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS } from "../../infra/function-grants.ts";
+import { createS3ArticleTexts } from "../../functions/ingest/article-texts.ts";
+import { TEXT_PREFIX } from "../../functions/shared/article-text-key.ts";
+import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS, API_TEXT_ACTIONS } from "../../infra/function-grants.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
 import { BUCKET, type RunningApi, startApi } from "./harness.ts";
 
@@ -21,6 +23,8 @@ const ex = makeExtraction({
 beforeAll(async () => {
   api = await startApi();
   await api.store.recordPending(pendingFor(ex, source("incoming/budget.txt", BUCKET)));
+  // As the pipeline does when it processes an article.
+  await createS3ArticleTexts(api.s3.client, BUCKET).put(ex.article.id, ex.article.text);
   await api.store.completeArticle(ex);
 });
 afterAll(async () => {
@@ -35,6 +39,7 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
   listArticles: { method: "GET", path: "/articles?limit=200", budget: 2 },
   getArticle: { method: "GET", path: `/articles/${ex.article.id}`, budget: 2 },
   listArticleClaims: { method: "GET", path: `/articles/${ex.article.id}/claims?limit=5`, budget: 3 },
+  getArticleText: { method: "GET", path: `/articles/${ex.article.id}/text`, budget: 1 },
   findClaims: {
     method: "GET",
     path: "/claims?speaker=Mark%20Rutte&entity=NATO&from=2025-01-01&certainty=possible",
@@ -84,8 +89,9 @@ it("every route stays within its DynamoDB call budget and never scans", async ()
   expect([...costs.listSpeakerClaims!].sort()).toEqual(["GetItemCommand", "QueryCommand"]);
 });
 
-it("sends S3 only the requests its role allows: PutObject and DeleteObject under the ingest prefix", async () => {
+it("sends S3 only the requests its role allows: objects under the ingest prefix, texts under the text prefix", async () => {
   const text = { "Content-Type": "text/plain" };
+  expect((await api.call("GET", `/articles/${ex.article.id}/text`)).status).toBe(200);
   expect((await api.call("POST", "/articles", { headers: text, body: "Stored, said the clerk." })).status).toBe(202);
   expect((await api.call("DELETE", `/articles/${ex.article.id}`)).status).toBe(202);
   const upload = await api.call("POST", "/uploads", {
@@ -98,10 +104,15 @@ it("sends S3 only the requests its role allows: PutObject and DeleteObject under
     ...api.s3Requests.map((r) => ({ method: r.method, path: r.path })),
     { method: "PUT", path: presigned.pathname },
   ];
-  const S3_ACTIONS: Record<string, string> = { PUT: "s3:PutObject", DELETE: "s3:DeleteObject" };
+  const grants = [
+    { prefix: `/${BUCKET}/incoming/`, actions: API_OBJECT_ACTIONS },
+    { prefix: `/${BUCKET}/${TEXT_PREFIX}`, actions: API_TEXT_ACTIONS },
+  ];
+  const S3_ACTIONS: Record<string, string> = { GET: "s3:GetObject", PUT: "s3:PutObject", DELETE: "s3:DeleteObject" };
   for (const { method, path } of sent) {
-    expect(S3_ACTIONS[method], `${method} ${path}`).toBeDefined();
-    expect(path.startsWith(`/${BUCKET}/incoming/`), path).toBe(true);
+    const grant = grants.find((g) => path.startsWith(g.prefix));
+    expect(grant?.actions, `${method} ${path}`).toContain(S3_ACTIONS[method]);
   }
-  expect([...new Set(sent.map((r) => S3_ACTIONS[r.method]))].sort()).toEqual([...API_OBJECT_ACTIONS].sort());
+  const used = new Set(sent.map((r) => S3_ACTIONS[r.method]));
+  expect([...used].sort()).toEqual([...new Set([...API_OBJECT_ACTIONS, ...API_TEXT_ACTIONS])].sort());
 });

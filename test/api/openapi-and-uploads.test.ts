@@ -24,6 +24,7 @@ describe("GET /openapi.json", () => {
       "/articles",
       "/articles/{id}",
       "/articles/{id}/claims",
+      "/articles/{id}/text",
       "/claims",
       "/claims/{id}",
       "/docs",

@@ -88,8 +88,11 @@ describeSynth("deployable bundles", () => {
     expect(article?.status).toBe("PROCESSED");
     const claims = await store.listArticleClaims(articleId, { limit: 200 });
     expect(claims?.items.length).toBeGreaterThan(0);
-    // The ingest function only read the bucket.
-    expect(aws.s3Requests.every((r) => r.method === "GET" || r.method === "HEAD")).toBe(true);
+    // The ingest function read the bucket and wrote nothing there but the article's text.
+    const writes = aws.s3Requests.filter((r) => r.method !== "GET" && r.method !== "HEAD");
+    expect(writes.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
+      `PUT /${aws.bucket}/text/${articleId}.txt`,
+    ]);
   });
 
   it("the API bundle serves what the ingest bundle stored", { timeout: 60_000 }, async () => {
@@ -104,9 +107,15 @@ describeSynth("deployable bundles", () => {
       pathParameters: { id: articleId },
     });
     expect(claims.statusCode, claims.body).toBe(200);
-    const page = JSON.parse(claims.body) as { items: { id: string; text: string }[] };
+    type Evidence = { start: number; end: number; quote: string };
+    const page = JSON.parse(claims.body) as { items: { id: string; text: string; evidence: Evidence }[] };
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items[0]!.id.startsWith(articleId)).toBe(true);
+
+    const text = await callApi({ method: "GET", resource: "/articles/{id}/text", pathParameters: { id: articleId } });
+    expect(text.statusCode, text.body).toBe(200);
+    const body = JSON.parse(text.body) as { text: string };
+    for (const { evidence } of page.items) expect(body.text.slice(evidence.start, evidence.end)).toBe(evidence.quote);
   });
 
   it("the API bundle stores a raw file posted as bytes under the ingest prefix", { timeout: 60_000 }, async () => {
@@ -159,7 +168,7 @@ describeSynth("deployable bundles", () => {
       `DELETE /${aws.bucket}/incoming/coalition-rome.txt 204`,
     ]);
     expect(granted.actions.has("s3:DeleteObject")).toBe(true);
-    expect(granted.objectPrefixes).toEqual(["/incoming/*"]);
+    expect(granted.objectPrefixes.sort()).toEqual(["/incoming/*", "/text/*"]);
 
     // The ObjectRemoved notification S3 sends for that deletion completes it.
     const removal = notificationFor(

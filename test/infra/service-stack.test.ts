@@ -187,6 +187,8 @@ describeSynth("least privilege", () => {
         { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/incoming/*")] },
         // So that S3 answers 404, not 403, for an object deleted before it was read.
         { effect: "Allow", actions: ["s3:ListBucket"], resources: [bucketArn] },
+        // Processed articles' texts, for GET /articles/{id}/text; deleted with their article.
+        { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/text/*")] },
         {
           effect: "Allow",
           actions: [
@@ -201,7 +203,7 @@ describeSynth("least privilege", () => {
         },
       ]),
     );
-    expect(grants("IngestFunction")).toHaveLength(6);
+    expect(grants("IngestFunction")).toHaveLength(7);
   });
 
   it("api: reads the table and its indexes, puts and deletes under the ingest prefix, logs and traces", () => {
@@ -217,9 +219,11 @@ describeSynth("least privilege", () => {
         { effect: "Allow", actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: [tableArn, ...indexArns] },
         // Objects under the ingest prefix only: POST /articles and upload URLs put them, DELETE deletes them.
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/incoming/*")] },
+        // The texts the ingest function keeps: GET /articles/{id}/text reads them.
+        { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/text/*")] },
       ]),
     );
-    expect(grants("ApiFunction")).toHaveLength(4);
+    expect(grants("ApiFunction")).toHaveLength(5);
   });
 
   it("grants no wildcard actions, and resource * only to the X-Ray actions that cannot be scoped", () => {
@@ -235,19 +239,22 @@ describeSynth("least privilege", () => {
     }
   });
 
-  it("the api cannot write the table and the ingest function cannot write the bucket", () => {
+  it("the api cannot write the table and the ingest function writes only the text prefix of the bucket", () => {
     const apiActions = grants("ApiFunction").flatMap((g) => g.actions);
-    const ingestActions = grants("IngestFunction").flatMap((g) => g.actions);
     expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|PartiQL)/.test(a))).toEqual(
       [],
     );
-    expect(ingestActions.filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+    const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
+    for (const g of grants("IngestFunction").filter((g) => g.actions.some((a) => /^s3:(Put|Delete)/.test(a)))) {
+      expect(g.resources).toEqual([under(bucketArn, "/text/*")]);
+    }
   });
 
-  it("the api's object grants name the ingest prefix, never the bucket or other keys", () => {
+  it("the api's object grants name the ingest or the text prefix, never the bucket or other keys", () => {
     const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
+    const prefixes = [[under(bucketArn, "/incoming/*")], [under(bucketArn, "/text/*")]];
     for (const g of grants("ApiFunction").filter((g) => g.actions.some((a) => a.startsWith("s3:")))) {
-      expect(g.resources).toEqual([under(bucketArn, "/incoming/*")]);
+      expect(prefixes).toContainEqual(g.resources);
     }
   });
 });

@@ -4,6 +4,7 @@ import {
   AcceptedArticle,
   ArticlePage,
   ArticleSubmission,
+  ArticleText,
   ClaimPage,
   PageQuery,
   RawArticleQuery,
@@ -15,6 +16,7 @@ import { BadRequestError, PayloadTooLargeError } from "../errors.ts";
 import { accepted, json } from "../response.ts";
 import { parseJson, type Route, route, validate } from "../router.ts";
 import { deleteArticle } from "../use-cases/delete-article.ts";
+import { readArticleText } from "../use-cases/read-article-text.ts";
 import { type ArticleFile, submitArticle } from "../use-cases/submit-article.ts";
 import { ArticlePath, found, problems } from "./common.ts";
 
@@ -53,6 +55,27 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
       handle: async ({ params, query }) =>
         found(await deps.store.listArticleClaims(params.id, query), `article ${params.id}`),
+    }),
+    route({
+      method: "GET",
+      path: "/articles/{id}/text",
+      operationId: "getArticleText",
+      summary: "The article's plain text, which every claim's evidence offsets index",
+      description:
+        "The text the extractor read, as the ingest pipeline stored it when it processed the article: for each " +
+        "claim, `text.slice(evidence.start, evidence.end)` is its `evidence.quote`. Only a `PROCESSED` article " +
+        "has one; for a pending or failed article the 404 says which.",
+      params: ArticlePath,
+      responses: {
+        200: {
+          description: "The article's text.",
+          schema: ArticleText,
+          headers: { "Cache-Control": "Texts change only when an article is processed again: kept 60 s." },
+        },
+        ...problems(404, 503),
+      },
+      handle: async ({ params }) =>
+        json(200, await readArticleText(deps, params.id), { "Cache-Control": "max-age=60" }),
     }),
     route({
       method: "POST",

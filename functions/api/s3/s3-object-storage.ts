@@ -1,7 +1,7 @@
-// The API's bucket as signed HTTP requests: PutObject, DeleteObject and presigned PUT URLs are all the API does in
-// S3, and SigV4 (@smithy/signature-v4, the SDK's own signer) plus one HTTP exchange does each of them. This keeps
-// the S3 client (~150 KB of serializers, checksums and middleware) out of the API bundle. Transient failures
-// (5xx, SlowDown, network errors, silence) are retried with jittered back-off, as the SDK would.
+// The API's bucket as signed HTTP requests: GetObject, PutObject, DeleteObject and presigned PUT URLs are all the
+// API does in S3, and SigV4 (@smithy/signature-v4, the SDK's own signer) plus one HTTP exchange does each of
+// them. This keeps the S3 client (~150 KB of serializers, checksums and middleware) out of the API bundle.
+// Transient failures (5xx, SlowDown, network errors, silence) are retried with jittered back-off, as the SDK would.
 import { SignatureV4 } from "@smithy/signature-v4";
 import { type ObjectStorage, ObjectStorageBusyError, ObjectStorageError } from "../../shared/object-storage.ts";
 import { type HttpRequest, type HttpResponse, sendHttp } from "./http-request.ts";
@@ -75,6 +75,15 @@ export function createS3ObjectStorage(options: S3ObjectStorageOptions): ObjectSt
 
   return {
     bucket,
+    async get(key) {
+      try {
+        const res = await send("GetObject", { ...requestFor(address, "GET", key), headers: { host: address.host } });
+        return new Uint8Array(res.body);
+      } catch (err) {
+        if (err instanceof ObjectStorageError && err.status === 404) return null;
+        throw err;
+      }
+    },
     async put({ key, body, contentType, metadata = {} }) {
       const headers = { ...objectHeaders(contentType, body.length, metadata), host: address.host };
       await send("PutObject", { ...requestFor(address, "PUT", key), headers, body });
