@@ -13,6 +13,7 @@ import { ArticleContentType } from "../functions/schemas/api.ts";
 import { openAccessLog } from "./access-log.ts";
 import type { ApiHandler } from "./handlers.ts";
 import { lambdaContext } from "./queue/lambda-context.ts";
+import { serveWebFile, webFileFor } from "./web-assets.ts";
 
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** The deployed API's binaryMediaTypes (infra's BINARY_ARTICLE_TYPES; a test keeps the two equal). */
@@ -30,6 +31,9 @@ export async function startApiServer(handler: ApiHandler, port: number, accessLo
   const accessLog = openAccessLog(accessLogPath);
   const server: Server = createServer((req, res) => {
     accessLog.record(req, res);
+    // The web app's files share the port (local/web-assets.ts); every other request goes to the API.
+    const webFile = webFileFor(req.method, req.url);
+    if (webFile) return void serveWebFile(webFile, req, res);
     serve(handler, req, res).catch((err: Error) => {
       // The handler maps its own errors to problem+json; reaching here means it threw, as a crashed Lambda would.
       send(res, req, {

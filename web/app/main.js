@@ -1,0 +1,60 @@
+// The app's router: the address's hash names the page (`#/`, `#/articles/{id}`, `#/speakers`,
+// `#/speakers/{name}`, `#/search?…`), so any static host serves it from one index.html and every page can be
+// bookmarked. Each page renders into <main>; a failure shows the API's own sentence.
+import { config } from "./api.js";
+import { h, show } from "./dom.js";
+import { articlePage } from "./views/article.js";
+import { articlesPage } from "./views/articles.js";
+import { searchPage } from "./views/search.js";
+import { speakerPage, speakersPage } from "./views/speakers.js";
+
+const main = document.getElementById("main");
+
+const routes = [
+  [/^\/?$/, () => articlesPage(main)],
+  [/^\/articles\/([0-9a-f]{20})$/, (m) => articlePage(main, m[1])],
+  [/^\/speakers$/, () => speakersPage(main)],
+  [/^\/speakers\/(.+)$/, (m) => speakerPage(main, decodeURIComponent(m[1]))],
+  [/^\/search$/, (_m, params) => searchPage(main, params)],
+];
+
+async function render() {
+  const [path, search = ""] = location.hash.replace(/^#/, "").split("?");
+  markCurrentNav(path);
+  main.setAttribute("aria-busy", "true");
+  try {
+    for (const [pattern, page] of routes) {
+      const match = pattern.exec(path);
+      if (match) return await page(match, new URLSearchParams(search));
+    }
+    show(main, "Not found", h("p", null, "There is no page here. "), h("a", { href: "#/" }, "See all articles"));
+  } catch (err) {
+    show(main, "Something went wrong", h("p", { role: "alert", class: "problem" }, String(err.message ?? err)));
+  } finally {
+    main.removeAttribute("aria-busy");
+    document.body.dataset.ready = "true";
+  }
+}
+
+function markCurrentNav(path) {
+  const section = `#/${path.split("/")[1] ?? ""}`;
+  for (const link of document.querySelectorAll("nav a")) {
+    if (link.getAttribute("href") === (section === "#/articles" ? "#/" : section))
+      link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
+// The API's documentation lives with the API, which is another origin when deployed (config.json says where).
+config.then(({ apiUrl }) => {
+  if (apiUrl) document.querySelector("[data-api-docs]").href = `${apiUrl}/docs`;
+});
+
+// The skip link must not change the hash (that is the router's): it moves focus instead.
+document.querySelector("[data-skip]").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
+addEventListener("hashchange", render);
+render();
