@@ -26,10 +26,13 @@ export function append(parent, children) {
   return parent;
 }
 
-/** Replaces the page's content and moves focus to its heading, so keyboard and screen-reader users land there. */
+/**
+ * Replaces the page's content and, after a move within the app, focuses its heading so keyboard and screen-reader
+ * users land there. The first page keeps the browser's own start (the skip link comes first).
+ */
 export function show(main, title, ...children) {
   const heading = h("h1", { tabindex: "-1" }, title);
   main.replaceChildren(heading, ...children.flat().filter(Boolean));
   document.title = `${title} · claimtrack`;
-  heading.focus({ preventScroll: false });
+  if (document.body.dataset.ready) heading.focus();
 }

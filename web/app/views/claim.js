@@ -2,7 +2,7 @@
 // positive or negative, and when — with links to its speaker and, outside the article page, its article.
 import { encode } from "../api.js";
 import { h } from "../dom.js";
-import { period } from "../format.js";
+import { day, period } from "../format.js";
 
 export const speakerHref = (name) => `#/speakers/${encode(name)}`;
 export const articleHref = (id) => `#/articles/${id}`;
@@ -34,6 +34,11 @@ export function claimCard(claim, options = {}) {
     h("p", { class: "claim-text", id: `claim-text-${claim.id}` }, claim.text),
     h("dl", null, ...facts.flatMap(([term, value]) => [h("dt", null, term), h("dd", null, value)])),
     options.withArticle &&
-      h("p", { class: "claim-source" }, h("a", { href: articleHref(claim.articleId) }, "Read in its article")),
+      h(
+        "p",
+        { class: "claim-source" },
+        h("a", { href: articleHref(claim.articleId) }, "Read in its article"),
+        claim.publishedAt ? ` (published ${day(claim.publishedAt)})` : "",
+      ),
   );
 }
