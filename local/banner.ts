@@ -11,6 +11,7 @@ export function banner(e: Endpoints, details: { home: string; handlers: string; 
     "",
     "claimtrack is running.",
     "",
+    `  web app    ${e.api}/`,
     `  API        ${e.api}`,
     `  API docs   ${e.api}/docs`,
     `  S3         ${e.s3}   bucket ${e.bucket}, uploads under ${e.ingestPrefix}`,
