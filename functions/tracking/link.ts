@@ -115,6 +115,30 @@ export class FactIndex {
     return out;
   }
 
+  /**
+   * Takes an article's claims out of their facts (a deleted or re-extracted article). The remaining members
+   * keep their fact id; a fact left with one member is, by the rule of `factId`, no fact until another joins.
+   */
+  removeArticle(claimIds: string[]): void {
+    const gone = new Set(claimIds);
+    for (const id of claimIds) {
+      const f = this.features.get(id);
+      const a = this.assignment.get(id);
+      if (!f || !a) continue;
+      if (this.countTerms) this.stats.remove(f.terms);
+      const m = (this.members.get(a.factId) ?? []).filter((x) => !gone.has(x));
+      if (m.length > 0) this.members.set(a.factId, m);
+      else this.members.delete(a.factId);
+      for (const t of f.terms) {
+        const list = this.postings.get(t)?.filter((x) => !gone.has(x));
+        if (list?.length) this.postings.set(t, list);
+        else this.postings.delete(t);
+      }
+      this.features.delete(id);
+      this.assignment.delete(id);
+    }
+  }
+
   private links(r: LinkReason): boolean {
     return !r.differs && r.score >= this.options.threshold && r.wordScore >= this.options.minWordScore;
   }
