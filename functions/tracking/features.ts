@@ -20,10 +20,14 @@ export interface ClaimFeatures {
   time: { start: string; end: string; explicit: boolean } | null;
   /** Kept beside the proposition, never in it: a negated claim is a different fact that conflicts. */
   polarity: "positive" | "negative";
+  /** Whether the wording itself holds a negation: polarities that differ while both wordings negate (or
+   * neither does) are a difference in reading, not in what is asserted. */
+  negated: boolean;
   /** Every term the similarity weighs: lemmas, `@name`, `#unit:value` quantity and `$speaker` keys. */
   terms: Set<string>;
 }
 
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b/i;
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 /** A date the text spells out with figures ("12 September", "2024"), not one resolved from "Tuesday" or "June". */
 const isCalendarDate = (text: string): boolean => /\d/.test(text) && (MONTH.test(text) || /\b\d{4}\b/.test(text));
@@ -57,6 +61,7 @@ export function featuresOf(claim: Claim, articleId: string, articleIndex: number
       ? { start: claim.time.start, end: claim.time.end, explicit: isCalendarDate(claim.time.text) }
       : null,
     polarity: claim.polarity,
+    negated: NEGATION.test(claim.text),
     terms,
   };
 }

@@ -267,7 +267,7 @@ export function sameFigure(a: Quantity, b: Quantity): boolean {
   // Clock times and years are not proportional: "about 5:40" is a few minutes either way, a year is exact.
   if (a.unit === "clock") return about && Math.abs(a.value - b.value) <= 5;
   if (a.unit === "year") return false;
-  const slack = about ? 0.05 : 0.005;
+  const slack = about ? 0.03 : 0.005;
   return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 

@@ -70,7 +70,7 @@ export interface LinkReason {
 
 const ENTITY_WEIGHT = 1;
 const NUMBER_WEIGHT = 2;
-const NEGATION_FACTOR = 0.6;
+const NEGATION_FACTOR = 0.5;
 const SPEAKER_WEIGHT = 0.3;
 
 function weight(term: string, stats: TermStats): number {
@@ -97,6 +97,15 @@ export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quant
 export function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
   if (!a.time?.explicit || !b.time?.explicit) return false;
   return a.time.end < b.time.start || b.time.end < a.time.start;
+}
+
+/**
+ * A claim and its negation: one wording negates and the other does not, or the extractor read opposite
+ * polarities (a denial cue) where neither wording holds a negation word.
+ */
+export function oppositeStance(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (a.negated !== b.negated) return true;
+  return a.polarity !== b.polarity && !a.negated && !b.negated;
 }
 
 /** Figure keys of `a` that `b` states approximately ("about 550" for 539): shared, though not spelled alike. */
@@ -135,7 +144,7 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
     if (!t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$")) wb += w * w;
   }
   // A claim and its negation are told apart only when their words do not already say they are one statement.
-  const stance = a.polarity === b.polarity ? 1 : NEGATION_FACTOR;
+  const stance = oppositeStance(a, b) ? NEGATION_FACTOR : 1;
   const cosine = (d: number, x: number, y: number): number => (x > 0 && y > 0 ? d / Math.sqrt(x * y) : 0);
   const topic = cosine(dot, na, nb);
   const score = stance * topic;
