@@ -30,6 +30,7 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", path: "articles/{id}" },
   { method: "DELETE", path: "articles/{id}" },
   { method: "GET", path: "articles/{id}/claims" },
+  { method: "GET", path: "articles/{id}/text" },
   { method: "POST", path: "uploads", jsonBody: { name: "UploadRequest", schema: UploadRequest } },
   { method: "GET", path: "claims" },
   { method: "GET", path: "claims/{id}" },

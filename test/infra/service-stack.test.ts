@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import * as esbuild from "esbuild";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApiHandlerFor } from "../../functions/api/create-api-handler.ts";
+import type { ApiDeps } from "../../functions/api/deps.ts";
 import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
 import { tableDesign } from "../../functions/store/table-design.ts";
 import { CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
@@ -293,6 +295,17 @@ describeSynth("REST API", () => {
     return segments.join("/");
   }
   const routeMethods = () => methods(s.serviceJson).filter((m) => m.HttpMethod !== "OPTIONS");
+
+  it("declares exactly the routes the API function serves", async () => {
+    const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+    const handler = createApiHandlerFor({} as ApiDeps, { corsAllowOrigin: "*", logger: quiet });
+    const event = { httpMethod: "GET", path: "/openapi.json", headers: {}, requestContext: {} };
+    const doc = JSON.parse((await handler(event as never, {} as never)).body) as { paths: Record<string, object> };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.slice(1)}`),
+    );
+    expect(ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(served.sort());
+  });
 
   it("declares every route, each integrated with the API function as a Lambda proxy", () => {
     const [apiFnId] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
