@@ -26,6 +26,8 @@ const ContextSchema = z.object({
     .default("prod"),
   /** API keys with a usage plan instead of IAM (SigV4) authorization. */
   apiKeys: flag,
+  /** The web app: web/ from S3 behind CloudFront, people signing in with Cognito, an API that takes their tokens. */
+  webApp: flag,
   /** The browser origin allowed by CORS, e.g. `https://factcheck.example.org`; `*` allows any origin. */
   corsAllowOrigin: z
     .string()
@@ -52,6 +54,7 @@ export interface DeployConfig {
   /** Development stages destroy their data with the stack; everything else is retained and protected. */
   isDevelopment: boolean;
   apiKeys: boolean;
+  webApp: boolean;
   corsAllowOrigin: string;
   alarmEmail: string | undefined;
   logRetentionDays: number;
@@ -84,6 +87,7 @@ export function readDeployConfig(lookup: (key: string) => unknown): DeployConfig
     stage: c.stage,
     isDevelopment: DEVELOPMENT_STAGE.test(c.stage),
     apiKeys: c.apiKeys,
+    webApp: c.webApp,
     corsAllowOrigin: c.corsAllowOrigin,
     alarmEmail: c.alarmEmail,
     logRetentionDays: c.logRetentionDays,

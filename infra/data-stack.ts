@@ -9,6 +9,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { type KeyAttribute, tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
+import { SignIn } from "./constructs/sign-in.ts";
 import {
   DEAD_LETTER_RETENTION,
   INGEST_MAX_RECEIVE_COUNT,
@@ -34,6 +35,8 @@ export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  /** The web app's users; only with the `webApp` switch. */
+  readonly signIn: SignIn | undefined;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -105,6 +108,8 @@ export class DataStack extends Stack {
       this.bucket.addEventNotification(event, destination, { prefix: config.ingestPrefix });
     }
     acknowledgeNotificationHandler(this);
+
+    this.signIn = config.webApp ? new SignIn(this, "SignIn", { config }) : undefined;
 
     this.table = new dynamodb.Table(this, "Claims", {
       partitionKey: toAttribute(tableDesign.partitionKey),

@@ -6,7 +6,7 @@
 //            submitting stores an object and deleting deletes objects; the ingest function, notified of both,
 //            makes every write to the table. (The action lists live in function-grants.ts.)
 // Under the text prefix the ingest function writes and deletes the articles' texts, and the API reads them.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Construct } from "constructs";
@@ -16,6 +16,7 @@ import type { DeployConfig } from "./config.ts";
 import { Alarms } from "./constructs/alarms.ts";
 import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
+import { WebApp } from "./constructs/web-app.ts";
 import type { DataStack } from "./data-stack.ts";
 import {
   API_OBJECT_ACTIONS,
@@ -39,6 +40,8 @@ export class ServiceStack extends Stack {
   readonly ingest: ClaimtrackFunction;
   readonly apiFunction: ClaimtrackFunction;
   readonly api: ClaimsApi;
+  /** With the `webApp` switch: the app, its distribution and its own API. */
+  readonly web: WebApp | undefined;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -124,7 +127,24 @@ export class ServiceStack extends Stack {
       new iam.PolicyStatement({ sid: "ReadArticleTexts", actions: API_TEXT_ACTIONS, resources: [textObjects] }),
     );
 
-    this.api = new ClaimsApi(this, "Api", { handler: this.apiFunction.fn, config, logRemovalPolicy });
+    // With the web app deployed, browsers may call the API from its origin only (programs need no CORS).
+    this.api = new ClaimsApi(this, "Api", {
+      handler: this.apiFunction.fn,
+      config,
+      logRemovalPolicy,
+      ...(data.signIn ? { corsAllowOrigin: Lazy.string({ produce: () => this.web!.origin }) } : {}),
+    });
+    this.web = data.signIn
+      ? new WebApp(this, "Web", {
+          config,
+          handler: this.apiFunction.fn,
+          signIn: data.signIn,
+          accessLogBucket: data.accessLogBucket,
+          logRemovalPolicy,
+          programApi: this.api,
+        })
+      : undefined;
+    if (this.web) this.apiFunction.fn.addEnvironment("CORS_ALLOW_ORIGIN", this.web.origin);
 
     this.alarms = new Alarms(this, "Alarms", {
       deadLetterQueue: data.deadLetterQueue,
@@ -148,6 +168,13 @@ export class ServiceStack extends Stack {
       });
     }
     new CfnOutput(this, "AlarmTopicArn", { value: this.alarms.topic.topicArn });
+    if (this.web) {
+      new CfnOutput(this, "WebAppUrl", { value: `${this.web.origin}/`, description: "The web app (sign in)" });
+      new CfnOutput(this, "AppApiUrl", {
+        value: this.web.api.api.url,
+        description: "The web app's API: Cognito ID tokens in Authorization",
+      });
+    }
   }
 
   private acknowledgeFunctionFindings(ingestPrefix: string, ingestObjects: string, textObjects: string): void {

@@ -2,9 +2,11 @@
 // (no catch-all proxy), so API Gateway itself rejects unknown paths, missing path parameters and bodies
 // without a content type before the function runs. IAM (SigV4) authorization is the default; with the
 // `apiKeys` switch callers present an API key instead, metered and throttled by a usage plan. The API's
-// own documentation (/docs, /openapi.json) is public.
+// own documentation (/docs, /openapi.json) is public. The web app gets an instance of its own whose callers
+// present a Cognito user pool token instead (see web-app.ts).
 import { Duration, RemovalPolicy, Size } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigateway";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -44,6 +46,12 @@ export interface ClaimsApiProps {
   handler: lambda.IFunction;
   config: DeployConfig;
   logRemovalPolicy: RemovalPolicy;
+  /** The browser origin CORS allows; `config.corsAllowOrigin` when not given. */
+  corsAllowOrigin?: string;
+  /** Callers sign in to this user pool and send its ID token, instead of IAM or API keys. */
+  userPool?: cognito.IUserPool;
+  /** The account's API Gateway logging role is set up by one API only (default true); others depend on it. */
+  cloudWatchRole?: boolean;
 }
 
 export class ClaimsApi extends Construct {
@@ -53,29 +61,36 @@ export class ClaimsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ClaimsApiProps) {
     super(scope, id);
-    const { config } = props;
+    const { config, userPool } = props;
+    const corsAllowOrigin = props.corsAllowOrigin ?? config.corsAllowOrigin;
 
     this.accessLogs = new logs.LogGroup(this, "AccessLogs", {
       retention: config.logRetentionDays as logs.RetentionDays,
       removalPolicy: props.logRemovalPolicy,
     });
 
-    const protectedMethod: apigw.MethodOptions = config.apiKeys
-      ? { authorizationType: apigw.AuthorizationType.NONE, apiKeyRequired: true }
-      : { authorizationType: apigw.AuthorizationType.IAM };
+    const protectedMethod: apigw.MethodOptions = userPool
+      ? {
+          authorizationType: apigw.AuthorizationType.COGNITO,
+          authorizer: new apigw.CognitoUserPoolsAuthorizer(this, "SignedIn", { cognitoUserPools: [userPool] }),
+        }
+      : config.apiKeys
+        ? { authorizationType: apigw.AuthorizationType.NONE, apiKeyRequired: true }
+        : { authorizationType: apigw.AuthorizationType.IAM };
 
     this.api = new apigw.RestApi(this, "Api", {
       description: `claimtrack ${config.stage}: articles in, attributed claims out`,
       endpointTypes: [apigw.EndpointType.REGIONAL],
       // Execution logging needs the account-level API Gateway logging role; keep it when this stack goes,
       // since every other REST API in the account and region uses the same one.
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      ...(props.cloudWatchRole === false
+        ? { cloudWatchRole: false }
+        : { cloudWatchRole: true, cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN }),
       minCompressionSize: Size.kibibytes(1),
       binaryMediaTypes: BINARY_ARTICLE_TYPES,
       defaultMethodOptions: protectedMethod,
       defaultCorsPreflightOptions: {
-        allowOrigins: [config.corsAllowOrigin],
+        allowOrigins: [corsAllowOrigin],
         allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
         allowHeaders: apigw.Cors.DEFAULT_HEADERS,
         maxAge: Duration.hours(1),
@@ -119,10 +134,10 @@ export class ClaimsApi extends Construct {
         ...(route.jsonBody ? { requestModels: { "application/json": this.modelFor(route.jsonBody) } } : {}),
       });
     }
-    this.addProblemResponses(config.corsAllowOrigin);
+    this.addProblemResponses(corsAllowOrigin);
 
-    this.apiKey = config.apiKeys ? this.addUsagePlan(config) : undefined;
-    this.acknowledgeFindings(config);
+    this.apiKey = config.apiKeys && !userPool ? this.addUsagePlan(config) : undefined;
+    this.acknowledgeFindings(config, userPool !== undefined);
   }
 
   /** An API Gateway model generated from the zod schema the function validates the same body with. */
@@ -168,20 +183,25 @@ export class ClaimsApi extends Construct {
     }
   }
 
-  private acknowledgeFindings(config: DeployConfig): void {
-    acknowledge(
-      this.api,
-      "AwsSolutions-COG4",
-      config.apiKeys
-        ? "Callers are machines (newsroom and fact-checking pipelines) holding API keys issued through the usage plan; there are no end users to sign in, so a Cognito user pool would add nothing."
-        : "Callers are AWS principals (newsroom and fact-checking pipelines) authorized by IAM SigV4 and the deployer's IAM policies; there are no end users to sign in, so a Cognito user pool would add nothing.",
-    );
+  private acknowledgeFindings(config: DeployConfig, cognito: boolean): void {
+    const publicResources = ROUTES.filter((r) => r.public).map((r) => this.api.root.resourceForPath(r.path));
+    // With a user pool every data route has a Cognito authorizer; only the public docs lack one.
+    for (const scope of cognito ? publicResources : [this.api]) {
+      acknowledge(
+        scope,
+        "AwsSolutions-COG4",
+        cognito
+          ? "The API's own documentation (OpenAPI document and docs page) is public by design: it holds no article or claim data, and every data route of this API requires a Cognito token."
+          : config.apiKeys
+            ? "Callers are machines (newsroom and fact-checking pipelines) holding API keys issued through the usage plan; people who sign in use the web app's API, which takes Cognito tokens, so a user pool here would add nothing."
+            : "Callers are AWS principals (newsroom and fact-checking pipelines) authorized by IAM SigV4 and the deployer's IAM policies; people who sign in use the web app's API, which takes Cognito tokens, so a user pool here would add nothing.",
+      );
+    }
     acknowledge(
       this.api,
       "AwsSolutions-APIG3",
       "No WAF web ACL: a web ACL costs about $5 a month plus $1 per rule at rest, and every data route already requires a signed (IAM) or keyed request and is throttled per stage; add one in front for a public deployment.",
     );
-    const publicResources = ROUTES.filter((r) => r.public).map((r) => this.api.root.resourceForPath(r.path));
     for (const resource of publicResources) {
       acknowledge(
         resource,
@@ -189,7 +209,7 @@ export class ClaimsApi extends Construct {
         "The API's own documentation (OpenAPI document and docs page) is public by design: it holds no article or claim data and clients need it before they can sign requests.",
       );
     }
-    if (config.apiKeys) {
+    if (config.apiKeys && !cognito) {
       acknowledge(
         this.api,
         "AwsSolutions-APIG4",
