@@ -19,7 +19,14 @@ export interface DynamoClaimStoreOptions {
 }
 
 export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimStore {
-  const ctx: StoreContext = {
+  const ctx = createStoreContext(options);
+  const reader = createReader(ctx);
+  return { ...reader, ...createWriter(ctx, reader) };
+}
+
+/** What the adapter's parts share; also for operator tools working on the same table (scripts/recount.ts). */
+export function createStoreContext(options: DynamoClaimStoreOptions): StoreContext {
+  return {
     doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
     tableName: options.tableName,
     retry: { ...DEFAULT_RETRY, ...options.retry },
@@ -27,6 +34,4 @@ export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimS
     now: options.now ?? (() => new Date()),
     newToken: options.newToken ?? randomUUID,
   };
-  const reader = createReader(ctx);
-  return { ...reader, ...createWriter(ctx, reader) };
 }

@@ -16,7 +16,7 @@ export const entityIndexSk = (ordinal: number, entityKey: string): string =>
   `${ENTITY_PREFIX}${pad(ordinal, 6)}#${entityKey}`;
 export const TIME_PREFIX = "TIME#";
 export const timeIndexSk = (ordinal: number): string => `${TIME_PREFIX}${pad(ordinal, 6)}`;
-/** The article's contribution to one speaker's counts (see speaker-counts.ts). */
+/** Marks that the article contributes to one speaker's counts, so its removal finds it (see speaker-counts.ts). */
 export const CONTRIBUTION_PREFIX = "SPEAKER#";
 export const contributionSk = (speakerKey: string): string => `${CONTRIBUTION_PREFIX}${speakerKey}`;
 
@@ -24,9 +24,11 @@ export const contributionSk = (speakerKey: string): string => `${CONTRIBUTION_PR
 /** Which article a source object currently holds. S3 keys can be 1024 bytes, so the key is hashed. */
 export const sourcePk = (sourceId: string): string => `SOURCE#${sourceId}`;
 export const SOURCE_SK = "#SOURCE";
-/** A speaker's aggregate counts. */
+/** A speaker's partition: the aggregate counts and one contribution item per article quoting the speaker. */
 export const speakerPk = (speakerKey: string): string => `SPEAKER#${speakerKey}`;
 export const SPEAKER_SK = "#SPEAKER";
+export const SPEAKER_ARTICLE_PREFIX = "ARTICLE#";
+export const speakerArticleSk = (articleId: string): string => `${SPEAKER_ARTICLE_PREFIX}${articleId}`;
 
 // --- index partitions -------------------------------------------------------------------------------------------
 export const ARTICLES_FEED = "ARTICLES"; // gsi1: articles, newest first

@@ -1,38 +1,47 @@
-// Speaker counts for `GET /speakers`, right under redelivery, reruns and replacement, with no transactions.
+// Speaker counts for `GET /speakers`, exact under any interleaving of writers, with no transactions.
 //
-// Each article keeps one contribution item per speaker it quotes (ARTICLE#a / SPEAKER#key: the claim count and a
-// state). The speaker's aggregate (SPEAKER#key / #SPEAKER) sums the contributions. A contribution is added to or
-// removed from the aggregate by a conditional UpdateItem that also puts a unique token into the aggregate's
-// `pending` set and only runs if that token is not there yet — so the change lands at most once, whoever retries.
-// The contribution's state then moves on, and only after that is the token taken out of `pending` again:
+// Each (speaker, article) pair has one contribution item in the speaker's partition (SPEAKER#key / ARTICLE#id:
+// the article's claim count for that speaker), and a marker in the article's partition (ARTICLE#id / SPEAKER#key)
+// so that removing the article finds the speakers it counts for. Contributions are written and deleted by key,
+// so writing one twice is writing it once. The speaker's aggregate (SPEAKER#key / #SPEAKER) is never
+// incremented: after every change of a contribution the writer *settles* the speaker —
 //
-//   adding   --(aggregate += n, token in pending)-->  added    --(token out of pending)-->  (settled)
-//   removing --(aggregate -= n, token in pending)-->  removed  --(token out of pending)-->  item deleted
+//   1. claims the aggregate by setting a fresh random token on it,
+//   2. sums the speaker's contributions (one strongly consistent Query of the speaker's own partition),
+//   3. writes the sum, conditional on its token still being there (deleting the aggregate when the sum is 0).
 //
-// Every step is idempotent and a crash between any two leaves a state a rerun finishes, so once every write to a
-// speaker has run to completion its counts equal the sum over the stored articles. `pending` only holds tokens
-// of changes in flight, so the aggregate stays small however many articles quote the speaker.
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+// Why this is exact: take the last token set on a speaker. Its writer's step 2 ran after every contribution
+// change whose step 1 came earlier, and a change whose step 1 comes later would have set a later token. So the
+// last settle to run reads every change, and no earlier settle can overwrite it (their tokens are gone). A
+// settle that loses its token stops: the writer that took it reads this writer's change too. A crash between
+// the contribution write and the settle leaves the message to be redelivered; the rerun writes the same
+// contribution and settles again. See docs/store.md.
+import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Claim } from "../../schemas/claim.ts";
 import { mapLimit } from "../../shared/map-limit.ts";
 import type { Item } from "../items.ts";
-import { articlePk, contributionSk, nameKey, SPEAKER_RANKING, SPEAKER_SK, speakerPk, speakerRankSk } from "../keys.ts";
-import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
-
-type State = "adding" | "added" | "removing" | "removed";
+import {
+  articlePk,
+  contributionSk,
+  nameKey,
+  SPEAKER_ARTICLE_PREFIX,
+  SPEAKER_RANKING,
+  SPEAKER_SK,
+  speakerArticleSk,
+  speakerPk,
+  speakerRankSk,
+} from "../keys.ts";
+import { ignoringConditionFailure, type StoreContext } from "./context.ts";
+import { queryAll } from "./query.ts";
 
 export interface Contribution {
   speakerKey: string;
+  /** The first spelling of the speaker's name in the article. */
   name: string;
   claimCount: number;
-  state: State;
-  token: string;
 }
 
-export interface Wanted {
-  name: string;
-  claimCount: number;
-}
+export type Wanted = Omit<Contribution, "speakerKey">;
 
 /** Claims per speaker in an extraction, keyed by nameKey; the first spelling seen names the speaker. */
 export function wantedContributions(claims: readonly Claim[]): Map<string, Wanted> {
@@ -48,239 +57,129 @@ export function wantedContributions(claims: readonly Claim[]): Map<string, Wante
   return wanted;
 }
 
+/** A marker (article partition) or contribution (speaker partition) item as a Contribution. */
 export function contributionOf(item: Item): Contribution {
-  return {
-    speakerKey: String(item.speakerKey),
-    name: String(item.name),
-    claimCount: Number(item.claimCount),
-    state: item.state as State,
-    token: String(item.token),
-  };
+  return { speakerKey: String(item.speakerKey), name: String(item.name), claimCount: Number(item.claimCount) };
 }
 
-/** Brings the article's contributions to `wanted` (empty to remove them all) and the aggregates with them. */
+export const isMarker = (item: Item): boolean => item.type === "speaker-contribution";
+
+/** Brings the article's contributions to `wanted` (empty to remove them all) and settles every speaker touched. */
 export async function reconcileContributions(
   ctx: StoreContext,
   articleId: string,
-  existing: readonly Contribution[],
+  markers: readonly Contribution[],
   wanted: ReadonlyMap<string, Wanted>,
 ): Promise<void> {
-  const current = new Map(existing.map((c) => [c.speakerKey, c]));
+  const current = new Map(markers.map((c) => [c.speakerKey, c]));
   const keys = [...new Set([...current.keys(), ...wanted.keys()])];
-  await mapLimit(keys, ctx.concurrency, (key) => reconcileOne(ctx, articleId, key, current.get(key), wanted.get(key)));
+  await mapLimit(keys, ctx.concurrency, async (key) => {
+    const want = wanted.get(key);
+    if (want) await addContribution(ctx, articleId, { speakerKey: key, ...want }, current.get(key));
+    else await removeContribution(ctx, articleId, key);
+  });
 }
 
-/** Another writer moved the contribution on between our read and our write: read it again and continue. */
-const MAX_ROUNDS = 5;
-
-async function reconcileOne(
-  ctx: StoreContext,
-  articleId: string,
-  speakerKey: string,
-  found: Contribution | undefined,
-  wanted: Wanted | undefined,
-): Promise<void> {
-  let current = found;
-  for (let round = 1; ; round++) {
-    try {
-      await settleTowards(ctx, articleId, current, wanted, speakerKey);
-      return;
-    } catch (err) {
-      if (!isConditionFailure(err) || round >= MAX_ROUNDS) throw err;
-      current = await readContribution(ctx, articleId, speakerKey);
-    }
-  }
-}
-
-async function settleTowards(
-  ctx: StoreContext,
-  articleId: string,
-  found: Contribution | undefined,
-  wanted: Wanted | undefined,
-  speakerKey: string,
-): Promise<void> {
-  let current = found;
-  if (current && (current.state === "removing" || current.state === "removed")) {
-    await finishRemoval(ctx, articleId, current);
-    current = undefined;
-  }
-  if (current) {
-    await finishAddition(ctx, articleId, current);
-    if (wanted && wanted.claimCount === current.claimCount) return;
-    // Counted with another claim count, or no longer quoted: take the old contribution out first.
-    const removal: Contribution = { ...current, state: "removing", token: ctx.newToken() };
-    await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: { pk: articlePk(articleId), sk: contributionSk(speakerKey) },
-        UpdateExpression: "SET #state = :removing, #token = :new",
-        ConditionExpression: "#state = :added AND #token = :old",
-        ExpressionAttributeNames: { "#state": "state", "#token": "token" },
-        ExpressionAttributeValues: {
-          ":removing": "removing",
-          ":added": "added",
-          ":new": removal.token,
-          ":old": current.token,
-        },
-      }),
-    );
-    await finishRemoval(ctx, articleId, removal);
-  }
-  if (wanted) {
-    const addition: Contribution = { speakerKey, ...wanted, state: "adding", token: ctx.newToken() };
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.tableName,
-        Item: { pk: articlePk(articleId), sk: contributionSk(speakerKey), type: "speaker-contribution", ...addition },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-    await finishAddition(ctx, articleId, addition);
-  }
-}
-
-async function finishAddition(ctx: StoreContext, articleId: string, c: Contribution): Promise<void> {
-  const count = c.state === "adding" ? await applyChange(ctx, articleId, c, +1, "added") : null;
-  await settleAggregate(ctx, c, count);
-}
-
-async function finishRemoval(ctx: StoreContext, articleId: string, c: Contribution): Promise<void> {
-  const count = c.state === "removing" ? await applyChange(ctx, articleId, c, -1, "removed") : null;
-  // Before the contribution goes: once it is gone, no rerun would know this speaker needs settling.
-  await settleAggregate(ctx, c, count);
-  await ignoringConditionFailure(
-    ctx.doc.send(
-      new DeleteCommand({
-        TableName: ctx.tableName,
-        Key: { pk: articlePk(articleId), sk: contributionSk(c.speakerKey) },
-        ConditionExpression: "#token = :token",
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: { ":token": c.token },
-      }),
-    ),
-  );
-}
-
-/**
- * Adds (+1) or subtracts (-1) the contribution to the aggregate at most once, then records that it did.
- * Returns the aggregate's claim count after the change, or null when an earlier run had already applied it.
- */
-async function applyChange(
+export async function addContribution(
   ctx: StoreContext,
   articleId: string,
   c: Contribution,
-  sign: 1 | -1,
-  next: State,
-): Promise<number | null> {
-  let count: number | null = null;
-  try {
-    const res = await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: { pk: speakerPk(c.speakerKey), sk: SPEAKER_SK },
-        UpdateExpression:
-          "SET #type = :type, speakerKey = :key, #name = if_not_exists(#name, :name) " +
-          "ADD claimCount :claims, articleCount :articles, pending :tokens",
-        // A removal never creates an aggregate: there is nothing to subtract from.
-        ConditionExpression: `${sign < 0 ? "attribute_exists(pk) AND " : ""}(attribute_not_exists(pending) OR NOT contains(pending, :token))`,
-        ExpressionAttributeNames: { "#type": "type", "#name": "name" },
-        ExpressionAttributeValues: {
-          ":type": "speaker",
-          ":key": c.speakerKey,
-          ":name": c.name,
-          ":claims": sign * c.claimCount,
-          ":articles": sign,
-          ":tokens": new Set([c.token]),
-          ":token": c.token,
-        },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    count = Number(res.Attributes?.claimCount);
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
-  await ignoringConditionFailure(
-    ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: { pk: articlePk(articleId), sk: contributionSk(c.speakerKey) },
-        UpdateExpression: "SET #state = :next",
-        ConditionExpression: "#token = :token",
-        ExpressionAttributeNames: { "#state": "state", "#token": "token" },
-        ExpressionAttributeValues: { ":next": next, ":token": c.token },
-      }),
-    ),
-  );
-  return count;
+  marker?: Contribution,
+): Promise<void> {
+  await putContribution(ctx, articleId, c, marker);
+  await settleSpeaker(ctx, c.speakerKey);
 }
 
 /**
- * Takes the change's token out of `pending` and puts the speaker at its place in the ranking. Knowing the count
- * its change produced, one conditional write does both — unless another change landed meanwhile, then it reads.
+ * Writes the contribution, not yet counted (settleSpeaker counts it). Marker first: from then on a removal of the
+ * article finds the speaker, whatever happens next.
  */
-async function settleAggregate(ctx: StoreContext, c: Contribution, count: number | null): Promise<void> {
-  if (count !== null && count > 0) {
-    const done = await ignoringConditionFailure(
-      ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.tableName,
-          Key: { pk: speakerPk(c.speakerKey), sk: SPEAKER_SK },
-          UpdateExpression: "SET gsi3pk = :ranking, gsi3sk = :rank DELETE pending :tokens",
-          ConditionExpression: "claimCount = :count",
-          ExpressionAttributeValues: {
-            ":ranking": SPEAKER_RANKING,
-            ":rank": speakerRankSk(count, c.speakerKey),
-            ":count": count,
-            ":tokens": new Set([c.token]),
-          },
-        }),
-      ),
-    );
-    if (done) return;
-  }
-  await clearToken(ctx, c);
-  await syncRanking(ctx, c.speakerKey);
-}
-
-async function clearToken(ctx: StoreContext, c: Contribution): Promise<void> {
-  await ignoringConditionFailure(
-    ctx.doc.send(
-      new UpdateCommand({
+export async function putContribution(
+  ctx: StoreContext,
+  articleId: string,
+  c: Contribution,
+  marker?: Contribution,
+): Promise<void> {
+  const fields = { type: "speaker-contribution", speakerKey: c.speakerKey, name: c.name, claimCount: c.claimCount };
+  if (!marker || marker.claimCount !== c.claimCount || marker.name !== c.name) {
+    await ctx.doc.send(
+      new PutCommand({
         TableName: ctx.tableName,
-        Key: { pk: speakerPk(c.speakerKey), sk: SPEAKER_SK },
-        UpdateExpression: "DELETE pending :tokens",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeValues: { ":tokens": new Set([c.token]) },
+        Item: { pk: articlePk(articleId), sk: contributionSk(c.speakerKey), ...fields },
       }),
-    ),
+    );
+  }
+  await ctx.doc.send(
+    new PutCommand({
+      TableName: ctx.tableName,
+      Item: {
+        pk: speakerPk(c.speakerKey),
+        sk: speakerArticleSk(articleId),
+        ...fields,
+        type: "speaker-article",
+        articleId,
+      },
+    }),
   );
 }
 
-/**
- * Puts the speaker at its place in the ranking index (gsi3, by claim count), or deletes the aggregate when no
- * article quotes the speaker any more. Conditional on the count it read: a concurrent change re-syncs after us.
- */
-async function syncRanking(ctx: StoreContext, speakerKey: string): Promise<void> {
+/** Marker last: until it goes, a rerun knows this speaker still needs its contribution removed and settled. */
+export async function removeContribution(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
+  await deleteContribution(ctx, articleId, speakerKey);
+  await settleSpeaker(ctx, speakerKey);
+  await deleteMarker(ctx, articleId, speakerKey);
+}
+
+export async function deleteContribution(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
+  await ctx.doc.send(
+    new DeleteCommand({
+      TableName: ctx.tableName,
+      Key: { pk: speakerPk(speakerKey), sk: speakerArticleSk(articleId) },
+    }),
+  );
+}
+
+export async function deleteMarker(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
+  await ctx.doc.send(
+    new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: contributionSk(speakerKey) } }),
+  );
+}
+
+/** The speaker's contributions, read strongly consistently from the speaker's own partition. */
+export async function readContributions(ctx: StoreContext, speakerKey: string): Promise<Item[]> {
+  return queryAll(ctx, {
+    partition: speakerPk(speakerKey),
+    sortCondition: "begins_with(#sk, :prefix)",
+    values: { ":prefix": SPEAKER_ARTICLE_PREFIX },
+    consistent: true,
+  });
+}
+
+/** Sets the aggregate to the sum of the speaker's contributions, unless a later settle has claimed it. */
+export async function settleSpeaker(ctx: StoreContext, speakerKey: string): Promise<void> {
   const key = { pk: speakerPk(speakerKey), sk: SPEAKER_SK };
-  const res = await ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: key, ConsistentRead: true }));
-  const agg = res.Item;
-  if (!agg) return;
-  const count = Number(agg.claimCount ?? 0);
-  if (count > 0) {
-    if (agg.gsi3sk === speakerRankSk(count, speakerKey)) return;
+  const token = ctx.newToken();
+  await ctx.doc.send(
+    new UpdateCommand({
+      TableName: ctx.tableName,
+      Key: key,
+      UpdateExpression: "SET #type = :type, speakerKey = :key, #token = :token",
+      ExpressionAttributeNames: { "#type": "type", "#token": "token" },
+      ExpressionAttributeValues: { ":type": "speaker", ":key": speakerKey, ":token": token },
+    }),
+  );
+  const contributions = (await readContributions(ctx, speakerKey)).map(contributionOf);
+  const claimCount = contributions.reduce((sum, c) => sum + c.claimCount, 0);
+  const mine = { "#token": "token" };
+  if (contributions.length === 0) {
     await ignoringConditionFailure(
       ctx.doc.send(
-        new UpdateCommand({
+        new DeleteCommand({
           TableName: ctx.tableName,
           Key: key,
-          UpdateExpression: "SET gsi3pk = :ranking, gsi3sk = :rank",
-          ConditionExpression: "claimCount = :count",
-          ExpressionAttributeValues: {
-            ":ranking": SPEAKER_RANKING,
-            ":rank": speakerRankSk(count, speakerKey),
-            ":count": count,
-          },
+          ConditionExpression: "#token = :token",
+          ExpressionAttributeNames: mine,
+          ExpressionAttributeValues: { ":token": token },
         }),
       ),
     );
@@ -288,27 +187,23 @@ async function syncRanking(ctx: StoreContext, speakerKey: string): Promise<void>
   }
   await ignoringConditionFailure(
     ctx.doc.send(
-      new DeleteCommand({
+      new UpdateCommand({
         TableName: ctx.tableName,
         Key: key,
-        ConditionExpression: "claimCount = :zero AND attribute_not_exists(pending)",
-        ExpressionAttributeValues: { ":zero": 0 },
+        UpdateExpression:
+          "SET #name = if_not_exists(#name, :name), claimCount = :claims, articleCount = :articles, " +
+          "gsi3pk = :ranking, gsi3sk = :rank REMOVE #token",
+        ConditionExpression: "#token = :token",
+        ExpressionAttributeNames: { ...mine, "#name": "name" },
+        ExpressionAttributeValues: {
+          ":token": token,
+          ":name": contributions[0]!.name,
+          ":claims": claimCount,
+          ":articles": contributions.length,
+          ":ranking": SPEAKER_RANKING,
+          ":rank": speakerRankSk(claimCount, speakerKey),
+        },
       }),
     ),
   );
-}
-
-async function readContribution(
-  ctx: StoreContext,
-  articleId: string,
-  speakerKey: string,
-): Promise<Contribution | undefined> {
-  const res = await ctx.doc.send(
-    new GetCommand({
-      TableName: ctx.tableName,
-      Key: { pk: articlePk(articleId), sk: contributionSk(speakerKey) },
-      ConsistentRead: true,
-    }),
-  );
-  return res.Item ? contributionOf(res.Item) : undefined;
 }

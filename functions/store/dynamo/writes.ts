@@ -1,6 +1,8 @@
 // The write side, for the ingest pipeline and the API. No transactions (an article's claims outnumber what one
 // holds, and dynalite has none): deterministic keys, conditional writes and an order of steps in which a crash
-// anywhere leaves a state that the same call, run again, completes.
+// anywhere leaves a state that the same call, run again, completes. Writers of one article may run at the same
+// time as its deletion: the deletion fence (deletion-fence.ts) decides which of them wins, and a writer that finds
+// its article deleted removes what it wrote itself.
 import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { Extraction } from "../../schemas/article.ts";
@@ -34,8 +36,9 @@ import {
 } from "../keys.ts";
 import { deleteAll, putAll } from "./batch.ts";
 import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
+import { articleOutsideFence, FENCE_ATTRIBUTE, liftFence, setFence } from "./deletion-fence.ts";
 import { queryAll } from "./query.ts";
-import { contributionOf, reconcileContributions, wantedContributions } from "./speaker-counts.ts";
+import { contributionOf, isMarker, reconcileContributions, wantedContributions } from "./speaker-counts.ts";
 
 /** A failure reason is shown to people: one paragraph, not a stack trace. */
 const MAX_REASON_CHARS = 1000;
@@ -45,15 +48,12 @@ const MAX_CLAIMS = 1_000_000;
 export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleWriter {
   const nowIso = () => ctx.now().toISOString();
 
-  const getArticleFields = async (articleId: string): Promise<ArticleItemFields | null> => {
-    const res = await ctx.doc.send(
-      new GetCommand({
-        TableName: ctx.tableName,
-        Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
-        ConsistentRead: true,
-      }),
-    );
-    return res.Item ? articleFieldsOf(res.Item) : null;
+  /** The article a writer may work on; throws ArticleNotFoundError (after removing leftovers) when it is gone. */
+  const articleToWrite = async (articleId: string): Promise<ArticleItemFields> => {
+    const item = await articleOutsideFence(ctx, articleId);
+    if (item) return articleFieldsOf(item);
+    await removeLeftovers(articleId);
+    throw new ArticleNotFoundError(articleId);
   };
 
   const mustGetArticle = async (articleId: string): Promise<ArticleRecord> => {
@@ -64,12 +64,21 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
 
   /** Removes the article's claims, index items and speaker contributions (in that order of safety). */
   const clearClaims = async (articleId: string, partition: Item[]) => {
-    const contributions = partition.filter((i) => i.type === "speaker-contribution").map(contributionOf);
-    await reconcileContributions(ctx, articleId, contributions, new Map());
+    await reconcileContributions(ctx, articleId, partition.filter(isMarker).map(contributionOf), new Map());
     await deleteAll(ctx, partition.filter(isClaimPart));
   };
 
-  /** Sets the article's outcome, unless it was deleted meanwhile. */
+  /**
+   * A writer whose article was deleted while it wrote may have written claims and contributions after the
+   * deleter read the partition: it removes them itself (the deleter removed everything it had read).
+   */
+  const removeLeftovers = async (articleId: string) => {
+    const partition = await readPartition(articleId);
+    if (partition.some((i) => i.sk === ARTICLE_SK)) return;
+    await clearClaims(articleId, partition);
+  };
+
+  /** Sets the article's outcome, unless it was deleted meanwhile (then removes what was written for it). */
   const finishArticle = async (articleId: string, set: Record<string, unknown>, remove: string[] = []) => {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ":one": 1 };
@@ -82,22 +91,25 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       names[`#r${i}`] = name;
       return `#r${i}`;
     });
-    try {
-      await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.tableName,
-          Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
-          UpdateExpression: `SET ${assignments.join(", ")} ADD version :one${removals.length ? ` REMOVE ${removals.join(", ")}` : ""}`,
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      // Deleted while we wrote: take away what we added, so nothing of the article is left behind.
-      await deleteArticle(articleId);
-      throw new ArticleNotFoundError(articleId);
+    names["#fence"] = FENCE_ATTRIBUTE;
+    for (;;) {
+      try {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+            UpdateExpression: `SET ${assignments.join(", ")} ADD version :one${removals.length ? ` REMOVE ${removals.join(", ")}` : ""}`,
+            ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#fence)",
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+      // Being deleted: once the deleter gives up (a source is left), finish; once it is gone, clean up.
+      await articleToWrite(articleId);
     }
   };
 
@@ -114,11 +126,15 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       ),
     );
 
-  /** Detaches a source from an article; deletes the article when it has no source left. */
+  /**
+   * Detaches a source from an article; deletes the article when it has no source left. The fence goes up before
+   * the check for other sources: a source attached before it is seen here, one attached after it waits.
+   */
   const detachSource = async (articleId: string, sourceId: string): Promise<boolean> => {
     await ctx.doc.send(
       new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: sourceListingSk(sourceId) } }),
     );
+    const fence = await setFence(ctx, articleId);
     const rest = await ctx.doc.send(
       new QueryCommand({
         TableName: ctx.tableName,
@@ -128,18 +144,22 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         Limit: 1,
       }),
     );
-    if ((rest.Items ?? []).length > 0) return false;
-    await deleteArticle(articleId);
+    if ((rest.Items ?? []).length > 0) {
+      if (fence) await liftFence(ctx, articleId, fence);
+      return false;
+    }
+    await removeArticle(articleId);
     return true;
   };
 
   const readPartition = (articleId: string) => queryAll(ctx, { partition: articlePk(articleId), consistent: true });
 
   /**
-   * Order: speaker counts first (they need the contribution items), then claims, then the source mappings, and
-   * the article item last — a crash half-way leaves the article visible and the rerun finds everything.
+   * With the fence up. Order: speaker counts first (they need the contribution markers), then claims, then the
+   * source mappings, and the article item last — a crash half-way leaves the article visible (and fenced) and
+   * the rerun finds everything.
    */
-  const deleteArticle = async (articleId: string): Promise<ArticleRecord | null> => {
+  const removeArticle = async (articleId: string): Promise<ArticleRecord | null> => {
     const partition = await readPartition(articleId);
     if (partition.length === 0) return null;
     const listings = partition.filter((i) => i.type === "source-listing");
@@ -152,6 +172,11 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     await deleteAll(ctx, listings);
     if (articleItemFound) await deleteAll(ctx, [articleItemFound]);
     return before;
+  };
+
+  const deleteArticle = async (articleId: string): Promise<ArticleRecord | null> => {
+    await setFence(ctx, articleId);
+    return removeArticle(articleId);
   };
 
   return {
@@ -183,21 +208,27 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         sortTime,
       });
       assertItemFits(item, `article ${id}`);
-      const created = await ignoringConditionFailure(
-        ctx.doc.send(
-          new PutCommand({ TableName: ctx.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
-        ),
-      );
-      // Conditional, so a source keeps the time it was first recorded (sources are listed in that order).
-      await ignoringConditionFailure(
-        ctx.doc.send(
-          new PutCommand({
-            TableName: ctx.tableName,
-            Item: sourceListingItem(id, sourceId, source, now),
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        ),
-      );
+      let created = false;
+      for (;;) {
+        // The listing before the article: a deletion that fences the article after this finds the listing.
+        // Conditional, so a source keeps the time it was first recorded (sources are listed in that order).
+        await ignoringConditionFailure(
+          ctx.doc.send(
+            new PutCommand({
+              TableName: ctx.tableName,
+              Item: sourceListingItem(id, sourceId, source, now),
+              ConditionExpression: "attribute_not_exists(pk)",
+            }),
+          ),
+        );
+        created = await ignoringConditionFailure(
+          ctx.doc.send(
+            new PutCommand({ TableName: ctx.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+          ),
+        );
+        // Attached unless a deletion fenced the article before the listing was written: wait for its end.
+        if (created || (await articleOutsideFence(ctx, id))) break;
+      }
       const previous = mapping.Item ? String(mapping.Item.articleId) : null;
       const replacedArticleId = previous && previous !== id ? previous : null;
       // The mapping still names the old article until it is detached: a crash here is finished by the rerun.
@@ -211,8 +242,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       if (!parsed.success) throw new InvalidRecordError(`the extraction is not valid: ${parsed.error.message}`);
       const { article, claims } = parsed.data;
       checkClaimIds(article.id, claims);
-      const current = await getArticleFields(article.id);
-      if (!current) throw new ArticleNotFoundError(article.id);
+      const current = await articleToWrite(article.id);
 
       const metadata = {
         title: article.title,
@@ -260,7 +290,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     },
 
     async markFailed(articleId, reason) {
-      if (!(await getArticleFields(articleId))) throw new ArticleNotFoundError(articleId);
+      await articleToWrite(articleId);
       await clearClaims(articleId, await readPartition(articleId));
       const now = nowIso();
       const text = reason.replace(/\s+/g, " ").trim() || "processing failed";
