@@ -2,7 +2,7 @@
 // (retrying cannot help): they are recorded on it as FAILED with a reason a person can act on, and the message
 // is acknowledged. Everything else is retried by the queue and, when it keeps failing, dead-lettered.
 import { type BadArticleCode, BadArticleError } from "../extraction/errors.ts";
-import { ArticleNotFoundError, InvalidRecordError } from "../store/errors.ts";
+import { ArticleNotFoundError, InvalidRecordError, SourceSupersededError } from "../store/errors.ts";
 
 /** The extractor's codes, and UNSTORABLE: the store refuses the extraction (e.g. a claim over the item size). */
 export type FailureCode = BadArticleCode | "UNSTORABLE";
@@ -26,6 +26,9 @@ export function classify(err: unknown): Classified {
       kind: "permanent",
       problem: { code: "UNSTORABLE", message: `the claims cannot be stored: ${err.message}` },
     };
+  }
+  if (err instanceof SourceSupersededError) {
+    return { kind: "gone", reason: "a later event of the same key was recorded first; this one is out of date" };
   }
   if (err instanceof ArticleNotFoundError) {
     return { kind: "gone", reason: "the article was deleted while it was being processed" };

@@ -24,8 +24,21 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
   const contentHash = file.kind === "read" ? contentHashOf(file.bytes) : unreadContentHash(file.head);
   const id = articleIdFor(contentHash);
   // PENDING first: the article (and, if it fails, why) is visible whatever happens next.
-  const pending = await deps.store.recordPending({ id, contentHash, source, metadata });
+  let pending: Awaited<ReturnType<typeof deps.store.recordPending>>;
+  try {
+    pending = await deps.store.recordPending({ id, contentHash, source, metadata, sequencer: event.sequencer });
+  } catch (err) {
+    const classified = classify(err);
+    if (classified.kind === "gone") return ignored(classified.reason);
+    throw err;
+  }
   if (pending.replacedArticleDeleted && pending.replacedArticleId) await deps.texts.delete(pending.replacedArticleId);
+  // Deleted between our read and our record, its removal may have found nothing to remove: undo the record.
+  if (!(await deps.objects.head(source))) {
+    const { articleDeleted } = await deps.store.removeSource(source, event.sequencer);
+    if (articleDeleted) await deps.texts.delete(id);
+    return ignored("the object was deleted while it was being recorded; its removal has its own event");
+  }
   if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes));
 
   try {

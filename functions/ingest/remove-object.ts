@@ -11,7 +11,7 @@ export async function removeObject(deps: IngestDeps, event: RemovedEvent): Promi
   // S3 does not order notifications: a removal can arrive after a later upload to the same key. Then the key
   // holds that newer object, whose own event records it; removing its source here would lose it.
   if (await deps.objects.head(source)) return ignored("the key holds a newer object than the one removed");
-  const { articleId, articleDeleted } = await deps.store.removeSource(source);
+  const { articleId, articleDeleted } = await deps.store.removeSource(source, event.sequencer);
   if (articleDeleted && articleId) await deps.texts.delete(articleId);
   return { result: "removed", articleId, articleDeleted };
 }

@@ -44,6 +44,8 @@ export interface PendingArticle {
   source: ObjectSource;
   /** From the object's metadata; the extractor's findings replace it when the article is completed. */
   metadata?: Partial<Omit<ArticleMetadata, "format">>;
+  /** The S3 event's sequencer: an event older than one already recorded for the key changes nothing. */
+  sequencer?: string | null;
 }
 
 export interface RecordPendingResult {
@@ -88,6 +90,7 @@ export interface ArticleWriter {
    * Records an article as PENDING for a source object, or attaches the source to the existing article with the
    * same content. When the source held other content before, it is detached from that article, which is deleted
    * if no source is left. Idempotent: recording the same content for the same source again changes nothing.
+   * Throws SourceSupersededError when a later event of the same key was recorded (S3 does not order events).
    */
   recordPending(input: PendingArticle): Promise<RecordPendingResult>;
   /**
@@ -98,8 +101,11 @@ export interface ArticleWriter {
   completeArticle(extraction: Extraction): Promise<ArticleRecord>;
   /** Marks the article FAILED with a reason a person can act on; removes any claims it had. */
   markFailed(articleId: string, reason: string): Promise<ArticleRecord>;
-  /** The object was deleted: detaches it and deletes its article when no other source is left. */
-  removeSource(source: ObjectSource): Promise<RemoveSourceResult>;
+  /**
+   * The object was deleted: detaches it and deletes its article when no other source is left. With the removal's
+   * sequencer, a key recorded by a later event is left alone.
+   */
+  removeSource(source: ObjectSource, sequencer?: string | null): Promise<RemoveSourceResult>;
   /** Deletes the article and every record of it; returns it as it was (with its sources), or null if unknown. */
   deleteArticle(articleId: string): Promise<ArticleRecord | null>;
 }

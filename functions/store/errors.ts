@@ -11,6 +11,14 @@ export class ArticleNotFoundError extends Error {
   }
 }
 
+/** A later S3 event of the same key was recorded before this one: this event is out of date (not an error to retry). */
+export class SourceSupersededError extends Error {
+  constructor(key: string) {
+    super(`a later event of ${key} was recorded first`);
+    this.name = "SourceSupersededError";
+  }
+}
+
 /** A pagination cursor that this store did not issue for this query (edited, truncated, or from another list). */
 export class InvalidCursorError extends Error {
   constructor(reason: string) {

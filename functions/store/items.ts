@@ -113,9 +113,25 @@ export function sourceListingItem(articleId: string, sourceId: string, source: O
   };
 }
 
-/** In the source's own partition: which article the object holds now. */
-export function sourceItem(articleId: string, sourceId: string, source: ObjectSource): Item {
-  return { pk: sourcePk(sourceId), sk: SOURCE_SK, type: "source", articleId, bucket: source.bucket, key: source.key };
+/** In the source's own partition: which article the object holds now, and the sequencer of the event that said so. */
+export function sourceItem(articleId: string, sourceId: string, source: ObjectSource, sequencer: string | null): Item {
+  return {
+    pk: sourcePk(sourceId),
+    sk: SOURCE_SK,
+    type: "source",
+    articleId,
+    bucket: source.bucket,
+    key: source.key,
+    ...(sequencer ? { sequencer } : {}),
+  };
+}
+
+/**
+ * S3 sequencers of one key order its events as hexadecimal numbers of varying length: left-padded, they compare
+ * as strings.
+ */
+export function eventOrder(sequencer: string | null | undefined): string | null {
+  return sequencer ? sequencer.toUpperCase().padStart(40, "0") : null;
 }
 
 // --- claims -----------------------------------------------------------------------------------------------------

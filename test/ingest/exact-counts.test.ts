@@ -136,6 +136,34 @@ describe("the same bytes under many keys at once", () => {
 });
 
 describe("overwrites and deletions while the first uploads are processed", () => {
+  it.each([1, 2, 3])("round %i: the counts equal a recount and nothing of a gone article is left", async (round) => {
+    const rnd = random(round * 7919);
+    const p = await startPipeline(emulators());
+    const keys = Array.from({ length: 10 }, (_, i) => `${PREFIX}mix-${round}/k${i}.txt`);
+    const contents = [X, Y, Z];
+    const handlers = handlersOn(p);
+    // Every key gets X; while those are processed, some keys get other content, some are deleted, some both.
+    const created = await Promise.all(keys.map((key) => p.upload(key, X)));
+    const deliveries: Promise<void>[] = [deliverConcurrently(handlers, created, rnd, 2)];
+    const changes = (async () => {
+      for (const key of shuffle(keys, rnd).slice(0, 7)) {
+        await new Promise((resolve) => setTimeout(resolve, rnd() * 150));
+        const r = rnd();
+        const notices: Notification[] = [];
+        if (r < 0.4) notices.push(await p.upload(key, contents[1 + Math.floor(rnd() * 2)]!));
+        else if (r < 0.8) notices.push(await p.remove(key));
+        else {
+          notices.push(await p.upload(key, contents[Math.floor(rnd() * 3)]!));
+          notices.push(await p.remove(key));
+        }
+        deliveries.push(deliverConcurrently(handlers, notices, rnd, 2));
+      }
+    })();
+    await changes;
+    await Promise.all(deliveries);
+    await expectConsistent(p, keys);
+  });
+
   it("every key deleted while it is processed: no article, no speaker, nothing left", async () => {
     const p = await startPipeline(emulators());
     const keys = Array.from({ length: 10 }, (_, i) => `${PREFIX}gone/k${i}.txt`);

@@ -25,8 +25,8 @@ import {
 
 const emulators = useEmulators();
 
-/** Attributes that hold when or how often something was written, not what was written. */
-const VOLATILE = ["receivedAt", "updatedAt", "processedAt", "addedAt", "version"];
+/** Attributes that hold when, how often or by which event something was written, not what was written. */
+const VOLATILE = ["receivedAt", "updatedAt", "processedAt", "addedAt", "version", "sequencer"];
 const idOf = (bytes: Uint8Array) => articleIdFor(contentHashOf(bytes));
 
 describe("duplicates", () => {

@@ -8,7 +8,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { Extraction } from "../../schemas/article.ts";
 import type { ArticleRecord } from "../../schemas/records.ts";
 import type { ArticleReader, ArticleWriter, PendingArticle } from "../claim-store.ts";
-import { ArticleNotFoundError, InvalidRecordError } from "../errors.ts";
+import { ArticleNotFoundError, InvalidRecordError, SourceSupersededError } from "../errors.ts";
 import {
   type ArticleItemFields,
   articleFieldsOf,
@@ -17,6 +17,7 @@ import {
   assertItemFits,
   claimItems,
   emptyMetadata,
+  eventOrder,
   type Item,
   isClaimPart,
   sourceItem,
@@ -113,18 +114,32 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     }
   };
 
-  /** Forgets which article an object holds — unless it holds another one by now: that mapping is not ours. */
-  const deleteSourceMapping = (sourceId: string, articleId: string) =>
+  /**
+   * Forgets which article an object holds — unless it holds another one by now, or a later event recorded it:
+   * that mapping is not ours.
+   */
+  const deleteSourceMapping = (sourceId: string, articleId: string, order: string | null = null) =>
     ignoringConditionFailure(
       ctx.doc.send(
         new DeleteCommand({
           TableName: ctx.tableName,
           Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
-          ConditionExpression: "articleId = :id",
-          ExpressionAttributeValues: { ":id": articleId },
+          ConditionExpression: `articleId = :id${order ? " AND (attribute_not_exists(sequencer) OR sequencer <= :seq)" : ""}`,
+          ExpressionAttributeValues: { ":id": articleId, ...(order ? { ":seq": order } : {}) },
         }),
       ),
     );
+
+  const findMappedArticle = async (sourceId: string): Promise<string | null> => {
+    const res = await ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: { pk: sourcePk(sourceId), sk: SOURCE_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return res.Item ? String(res.Item.articleId) : null;
+  };
 
   /**
    * Detaches a source from an article; deletes the article when it has no source left. The fence goes up before
@@ -184,6 +199,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       const { id, contentHash, source } = input;
       const sourceId = sourceIdOf(source);
       const now = nowIso();
+      const order = eventOrder(input.sequencer);
       const mapping = await ctx.doc.send(
         new GetCommand({
           TableName: ctx.tableName,
@@ -191,6 +207,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           ConsistentRead: true,
         }),
       );
+      if (isLaterThan(mapping.Item, order)) throw new SourceSupersededError(source.key);
       const metadata = emptyMetadata(input.metadata);
       const sortTime = sortableTime(metadata.publishedAt, now);
       const item = articleItem({
@@ -233,7 +250,20 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       const replacedArticleId = previous && previous !== id ? previous : null;
       // The mapping still names the old article until it is detached: a crash here is finished by the rerun.
       const replacedArticleDeleted = replacedArticleId ? await detachSource(replacedArticleId, sourceId) : false;
-      await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: sourceItem(id, sourceId, source) }));
+      try {
+        await ctx.doc.send(
+          new PutCommand({
+            TableName: ctx.tableName,
+            Item: sourceItem(id, sourceId, source, order),
+            ...(order ? laterThanRecorded(order) : {}),
+          }),
+        );
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        // A later event of the key was recorded meanwhile: take our listing back, unless it is the same content.
+        if ((await findMappedArticle(sourceId)) !== id) await detachSource(id, sourceId);
+        throw new SourceSupersededError(source.key);
+      }
       return { article: await mustGetArticle(id), created, replacedArticleId, replacedArticleDeleted };
     },
 
@@ -308,8 +338,9 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       return mustGetArticle(articleId);
     },
 
-    async removeSource(source) {
+    async removeSource(source, sequencer) {
       const sourceId = sourceIdOf(source);
+      const order = eventOrder(sequencer);
       const mapping = await ctx.doc.send(
         new GetCommand({
           TableName: ctx.tableName,
@@ -317,14 +348,26 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           ConsistentRead: true,
         }),
       );
-      if (!mapping.Item) return { articleId: null, articleDeleted: false };
+      if (!mapping.Item || isLaterThan(mapping.Item, order)) return { articleId: null, articleDeleted: false };
       const articleId = String(mapping.Item.articleId);
       const articleDeleted = await detachSource(articleId, sourceId);
-      await deleteSourceMapping(sourceId, articleId);
+      await deleteSourceMapping(sourceId, articleId, order);
       return { articleId, articleDeleted };
     },
 
     deleteArticle,
+  };
+}
+
+/** A mapping recorded by a later event than `order` (the same event again is not later: reruns go through). */
+function isLaterThan(mapping: Item | undefined, order: string | null): boolean {
+  return order !== null && typeof mapping?.sequencer === "string" && mapping.sequencer > order;
+}
+
+function laterThanRecorded(order: string) {
+  return {
+    ConditionExpression: "attribute_not_exists(sequencer) OR sequencer <= :seq",
+    ExpressionAttributeValues: { ":seq": order },
   };
 }
 
