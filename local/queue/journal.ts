@@ -13,6 +13,8 @@ export interface StoredMessage {
   receiveCount: number;
   /** Epoch ms of the first delivery, 0 before it. */
   firstReceivedAt: number;
+  /** Epoch ms of the latest delivery: after a restart the message stays invisible until its timeout from then. */
+  lastReceivedAt?: number;
   /** Why the last delivery failed; null until one did. */
   lastError: string | null;
 }
@@ -51,6 +53,7 @@ export function replayJournal(path: string): StoredMessage[] {
       else {
         message.receiveCount += 1;
         message.firstReceivedAt ||= entry.at;
+        message.lastReceivedAt = entry.at;
       }
     }
   }

@@ -2,8 +2,10 @@
 // received message stays invisible for the visibility timeout and comes back unless it is deleted; each
 // delivery counts, and a message received `maxReceiveCount` times without being deleted goes to the
 // dead-letter list instead of being delivered again (SQS's redrive policy). Every change goes through the
-// journal first, so accepted messages survive a restart; messages in flight when the process stopped are
-// visible again at once (their consumer is gone, so there is nothing to wait for).
+// journal first, so accepted messages survive a restart; messages in flight when the process stopped become
+// visible again when their visibility timeout from the last delivery ends, as in SQS — not at once: the dead
+// delivery's in-progress idempotency record lasts until that delivery's deadline, which is within the
+// visibility timeout, so a redelivery before it would only find the record and spend a delivery.
 import { randomUUID } from "node:crypto";
 import { type Journal, noJournal, type StoredMessage } from "./journal.ts";
 
@@ -63,7 +65,8 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   const entries = new Map<string, Entry>();
   const listeners: (() => void)[] = [];
   for (const message of options.initial ?? []) {
-    entries.set(message.messageId, { message: { ...message }, visibleAt: 0, receiptHandle: null });
+    const visibleAt = message.lastReceivedAt ? message.lastReceivedAt + options.visibilityTimeoutMs : 0;
+    entries.set(message.messageId, { message: { ...message }, visibleAt, receiptHandle: null });
   }
   journal.rewrite([...entries.values()].map((e) => e.message));
 
@@ -106,6 +109,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         journal.append({ op: "receive", messageId: message.messageId, at });
         message.receiveCount += 1;
         message.firstReceivedAt ||= at;
+        message.lastReceivedAt = at;
         entry.visibleAt = at + options.visibilityTimeoutMs;
         entry.receiptHandle = randomUUID();
         received.push({ ...message, receiptHandle: entry.receiptHandle });

@@ -160,6 +160,7 @@ describe("local ingest queue", () => {
     const dir = mkdtempSync(join(tmpdir(), "claimtrack-queue-"));
     dirs.push(dir);
     const path = join(dir, "ingest.jsonl");
+    let clock = 1_000_000;
     const open = () =>
       createLocalQueue({
         visibilityTimeoutMs: 60_000,
@@ -167,6 +168,7 @@ describe("local ingest queue", () => {
         deadLetter: () => {},
         journal: fileJournal(path),
         initial: replayJournal(path),
+        now: () => clock,
       });
     const first = open();
     for (const body of ["one", "two", "three"]) first.send(body);
@@ -176,12 +178,17 @@ describe("local ingest queue", () => {
     first.delete(done!.messageId, done!.receiptHandle);
     // The process dies here: "one" was in flight, "two" finished, "three" never delivered.
 
+    clock += 5_000;
     const second = open();
-    expect(second.counts()).toEqual({ total: 2, inFlight: 0, visible: 2 });
+    // "one" stays invisible until its visibility timeout from the delivery that died, as in SQS.
+    expect(second.counts()).toEqual({ total: 2, inFlight: 1, visible: 1 });
     const again = second.receive(10);
+    expect(second.nextVisibleInMs()).toBe(55_000);
+    clock += 55_000;
+    again.push(...second.receive(10));
     expect(again.map((m) => [m.body, m.receiveCount, m.lastError])).toEqual([
-      ["one", 2, "boom"],
       ["three", 1, null],
+      ["one", 2, "boom"],
     ]);
     for (const m of again) second.delete(m.messageId, m.receiptHandle);
     expect(second.counts().total).toBe(0);
