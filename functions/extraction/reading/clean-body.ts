@@ -19,7 +19,10 @@ export interface CleanBody {
 
 /** Datelines open a story: only the first few paragraphs are checked, so a later "NATO — …" stays prose. */
 const DATELINE_PARAGRAPHS = 3;
+// recheck: only run on lines of at most TIME_ONLY_MAX characters (the spaces before the zone backtrack).
 const TIME_ONLY = /^(?:updated:?\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\.?$/i;
+/** Longer than any time label ("Updated: 10:45 a.m. CEST."); bounds the regex's work on a long line. */
+const TIME_ONLY_MAX = 48;
 
 /** "About the City of Springfield", "About Acme Corp.": the boilerplate that closes a press release. */
 const ABOUT_SECTION = /^About\s+(?:the\s+)?(?:us|\p{Lu}[^.!?\n]{0,70}?)\s*:?$/u;
@@ -94,7 +97,11 @@ export function cleanBody(units: readonly Unit[]): CleanBody {
     }
 
     // A bare time or date ("2:45 p.m.", "4 July 2025") stamps the live-blog entry below it: a heading.
-    if (draft.kind === "paragraph" && (TIME_ONLY.test(content) || dateLine(content))) draft.kind = "heading";
+    if (
+      draft.kind === "paragraph" &&
+      ((content.length <= TIME_ONLY_MAX && TIME_ONLY.test(content)) || dateLine(content))
+    )
+      draft.kind = "heading";
 
     if (draft.kind === "paragraph" && !draft.label) {
       paragraphs++;

@@ -41,10 +41,30 @@ function formatOfType(type: string): ArticleFormat | "sniff" | null {
   return null;
 }
 
+/**
+ * The text after an XML declaration and any comments and whitespace before the first element. A scan, not a
+ * regex: a repeated lazy comment group backtracks exponentially on unclosed comments ("<!-- <!-- …").
+ */
+function afterProlog(head: string): string {
+  let at = 0;
+  if (head.startsWith("<?xml")) {
+    const end = head.indexOf(">", at);
+    if (end < 0) return "";
+    at = end + 1;
+  }
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at]!)) at++;
+    if (!head.startsWith("<!--", at)) return head.slice(at);
+    const end = head.indexOf("-->", at + 4);
+    if (end < 0) return "";
+    at = end + 3;
+  }
+}
+
 /** Markup, a JSON object, front matter, Markdown syntax, else plain text. */
 export function sniffFormat(text: string): ArticleFormat {
   const head = text.slice(0, 2048).trimStart();
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(head)) return "html";
+  if (/^<(?:!doctype\s+html|html|head|body)\b/i.test(afterProlog(head))) return "html";
   if (head.startsWith("<") && /<\/(?:p|div|article|section|h[1-6])>/i.test(text.slice(0, 65536))) return "html";
   if (head.startsWith("{") && text.trimEnd().endsWith("}")) {
     try {
