@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { ArticleContentType } from "../functions/schemas/api.ts";
@@ -43,6 +44,7 @@ export async function startApiServer(handler: ApiHandler, port: number, accessLo
       });
     });
   });
+  server.on("clientError", answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err) => {
       void accessLog.close();
@@ -86,6 +88,32 @@ async function serve(handler: ApiHandler, req: IncomingMessage, res: ServerRespo
   const event = restEventOf(req, Buffer.concat(chunks));
   const result = await handler(event, lambdaContext("claimtrack-api", API_TIMEOUT_MS, 512));
   send(res, req, result);
+}
+
+/**
+ * A request Node's parser refuses never reaches the handler; Node would answer a bare status line. API Gateway
+ * answers problem+json, so this does too: 431 for headers over Node's 16 KB limit, 400 for anything else.
+ */
+function answerMalformedRequest(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (err as { code?: string }).code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: "about:blank",
+    title: tooLarge ? "Request Header Fields Too Large" : "Bad Request",
+    status,
+    detail: tooLarge ? "the request's headers are larger than 16 KB" : "the request is not valid HTTP/1.1",
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+      "Content-Type: application/problem+json\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      "Connection: close\r\n\r\n" +
+      body,
+  );
 }
 
 export function restEventOf(req: IncomingMessage, body: Buffer): APIGatewayProxyEvent {

@@ -30,8 +30,25 @@ export const CalendarDate = IsoDate.refine((d) => {
   return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(d);
 }, "expected a calendar date YYYY-MM-DD");
 
+/**
+ * A whole number written in decimal digits only: `Number()` would also read `0x10`, `1e1`, ` 5` and `""`, so a
+ * query string that is not plainly decimal fails validation instead of being read as some other number.
+ */
+const decimalQueryInteger = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : v),
+    z
+      .number({
+        error: (issue) => (issue.code === "invalid_type" ? "expected a whole number in decimal digits" : undefined),
+      })
+      .int()
+      .min(min)
+      .max(max)
+      .default(fallback),
+  );
+
 export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page, 1–200."),
+  limit: decimalQueryInteger(1, 200, 50).describe("Items per page, 1–200."),
   cursor: z.string().min(1).max(4096).optional().describe("The `nextCursor` of the previous page."),
 });
 

@@ -99,6 +99,15 @@ describe("local API server", () => {
     expect(events.length).toBe(before);
   });
 
+  it("answers headers over 16 KB with a problem+json 431, as API Gateway answers problem+json", async () => {
+    const before = events.length;
+    const res = await fetch(`${api.url}/claims`, { headers: { "x-padding": "a".repeat(17 * 1024) } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 431, title: "Request Header Fields Too Large" });
+    expect(events.length).toBe(before);
+  });
+
   it("writes an access log line per request", async () => {
     await api.stop();
     const lines = readFileSync(join(dir, "api-access.log"), "utf8")
