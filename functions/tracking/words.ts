@@ -45,6 +45,18 @@ const FOLD: Record<string, string> = {
   talk: "talk",
   negotiat: "talk",
   discuss: "talk",
+  strik: "attack",
+  strike: "attack",
+  attack: "attack",
+  assault: "attack",
+  convei: "express",
+  express: "express",
+  voic: "express",
+  maintenanc: "maintain",
+  maintain: "maintain",
+  responsibl: "respons",
+  responsibiliti: "respons",
+  respons: "respons",
 };
 
 /** Folds case, accents, typographic quotes and dashes: the form every comparison starts from. */

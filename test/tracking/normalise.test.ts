@@ -71,3 +71,15 @@ describe("lemmas", () => {
     expect(lemmas("three were killed")).toEqual(lemmas("three died"));
   });
 });
+
+describe("news synonyms and nominalisations", () => {
+  it.each([
+    ["the crew maintains the ferry", "maintenance of the ferry"],
+    ["rockets struck the depot", "a rocket attack on the depot"],
+    ["the mayor conveyed sympathy", "the mayor expressed sympathy"],
+    ["the council is responsible", "responsibility stays with the council"],
+  ])("folds %j and %j onto the same lemmas", (a, b) => {
+    const shared = lemmas(a).filter((l) => lemmas(b).includes(l));
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+  });
+});
