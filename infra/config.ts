@@ -14,6 +14,9 @@ const flag = z
 const whole = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** Default of the `apiReservedConcurrency` switch. */
+export const API_RESERVED_CONCURRENCY = 20;
+
 /** The retention periods CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -28,11 +31,14 @@ const ContextSchema = z.object({
   apiKeys: flag,
   /** The web app: web/ from S3 behind CloudFront, people signing in with Cognito, an API that takes their tokens. */
   webApp: flag,
-  /** The browser origin allowed by CORS, e.g. `https://factcheck.example.org`; `*` allows any origin. */
+  /**
+   * The browser origin allowed by CORS, e.g. `https://factcheck.example.org`. No default: a deployment names the
+   * origin its browsers call from, and allowing any origin (`*`) is a choice made explicitly.
+   */
   corsAllowOrigin: z
     .string()
     .regex(/^(\*|https?:\/\/[^\s/]+)$/, "corsAllowOrigin must be * or an origin like https://example.org")
-    .default("*"),
+    .optional(),
   /** Where alarm notifications go; without it the alarms still show in CloudWatch and publish to the topic. */
   alarmEmail: z.email().optional(),
   logRetentionDays: z.coerce
@@ -47,6 +53,12 @@ const ContextSchema = z.object({
   /** Upper bound on concurrent ingest invocations; protects the table and the account's concurrency. */
   ingestMaxConcurrency: whole(2, 1_000, 10),
   maxArticleBytes: whole(1, 50 * 1024 * 1024, 5 * 1024 * 1024),
+  /**
+   * Concurrent executions reserved for (and capping) the API function. At the default stage throttle (50 requests
+   * a second) and a few hundred milliseconds per request, about 20 run at once; the cap keeps a flood of requests
+   * from taking the account's concurrency from the ingest function, and the ingest function's from it.
+   */
+  apiReservedConcurrency: whole(1, 1_000, API_RESERVED_CONCURRENCY),
 });
 
 export interface DeployConfig {
@@ -55,13 +67,18 @@ export interface DeployConfig {
   isDevelopment: boolean;
   apiKeys: boolean;
   webApp: boolean;
-  corsAllowOrigin: string;
+  /**
+   * The origin browsers call the API and upload from; undefined only with `webApp`, where the app's own origin is
+   * the API's and the bucket takes no browser uploads.
+   */
+  corsAllowOrigin: string | undefined;
   alarmEmail: string | undefined;
   logRetentionDays: number;
   throttleRateLimit: number;
   throttleBurstLimit: number;
   ingestMaxConcurrency: number;
   maxArticleBytes: number;
+  apiReservedConcurrency: number;
   /** Key prefix whose uploads start the ingest pipeline. */
   ingestPrefix: string;
 }
@@ -83,6 +100,11 @@ export function readDeployConfig(lookup: (key: string) => unknown): DeployConfig
   if (c.throttleBurstLimit < c.throttleRateLimit) {
     throw new Error("invalid CDK context: throttleBurstLimit must be at least throttleRateLimit");
   }
+  if (c.corsAllowOrigin === undefined && !c.webApp) {
+    throw new Error(
+      "invalid CDK context: corsAllowOrigin is required: pass -c corsAllowOrigin=https://app.example.org (the origin browsers call the API from), or -c corsAllowOrigin='*' to allow any origin",
+    );
+  }
   return {
     stage: c.stage,
     isDevelopment: DEVELOPMENT_STAGE.test(c.stage),
@@ -95,6 +117,7 @@ export function readDeployConfig(lookup: (key: string) => unknown): DeployConfig
     throttleBurstLimit: c.throttleBurstLimit,
     ingestMaxConcurrency: c.ingestMaxConcurrency,
     maxArticleBytes: c.maxArticleBytes,
+    apiReservedConcurrency: c.apiReservedConcurrency,
     ingestPrefix: INGEST_PREFIX,
   };
 }

@@ -7,6 +7,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { OBJECT_METADATA_HEADERS } from "../functions/shared/object-metadata.ts";
 import { type KeyAttribute, tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
 import { SignIn } from "./constructs/sign-in.ts";
@@ -24,6 +25,9 @@ export const TTL_ATTRIBUTE = "expiration";
 export const NONCURRENT_VERSION_RETENTION = Duration.days(30);
 /** S3 server access logs are kept this long. */
 export const ACCESS_LOG_RETENTION = Duration.days(90);
+
+/** The headers a browser sends with a presigned PUT from POST /uploads (functions/api/use-cases/create-upload.ts). */
+export const PRESIGNED_PUT_HEADERS = ["content-type", ...OBJECT_METADATA_HEADERS];
 
 export interface DataStackProps extends StackProps {
   config: DeployConfig;
@@ -72,15 +76,18 @@ export class DataStack extends Stack {
         },
         { id: "remove-expired-delete-markers", expiredObjectDeleteMarker: true },
       ],
-      // Browsers upload to the presigned URLs that POST /uploads hands out.
-      cors: [
-        {
-          allowedMethods: [s3.HttpMethods.PUT],
-          allowedOrigins: [config.corsAllowOrigin],
-          allowedHeaders: ["*"],
-          maxAge: 3600,
-        },
-      ],
+      // Browsers upload to the presigned URLs that POST /uploads hands out, sending only the headers it signs:
+      // the type and the article's metadata (a browser sets Content-Length itself; it needs no CORS allowance).
+      cors: config.corsAllowOrigin
+        ? [
+            {
+              allowedMethods: [s3.HttpMethods.PUT],
+              allowedOrigins: [config.corsAllowOrigin],
+              allowedHeaders: PRESIGNED_PUT_HEADERS,
+              maxAge: 3600,
+            },
+          ]
+        : undefined,
       removalPolicy,
       autoDeleteObjects,
     });

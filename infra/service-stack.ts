@@ -54,7 +54,6 @@ export class ServiceStack extends Stack {
       BUCKET_NAME: data.bucket.bucketName,
       INGEST_PREFIX: config.ingestPrefix,
       MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
-      CORS_ALLOW_ORIGIN: config.corsAllowOrigin,
       POWERTOOLS_LOG_LEVEL: config.isDevelopment ? "DEBUG" : "INFO",
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
@@ -83,11 +82,14 @@ export class ServiceStack extends Stack {
     );
     // Without ListBucket, S3 answers 403 instead of 404 for a key that no longer exists, and the function could
     // not tell an article deleted before it was read (expected, nothing to do) from a real permission failure.
+    // S3 makes that check with the requested key as the listing prefix, so a grant conditioned on the ingest
+    // prefix is enough: the function can list (and learn about) keys under it and nothing else in the bucket.
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: "TellMissingObjects",
         actions: ["s3:ListBucket"],
         resources: [data.bucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${config.ingestPrefix}*`] } },
       }),
     );
     const textObjects = data.bucket.arnForObjects(`${TEXT_PREFIX}*`);
@@ -106,6 +108,7 @@ export class ServiceStack extends Stack {
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: "claimtrack-api" },
       logRetentionDays: config.logRetentionDays,
       logRemovalPolicy,
+      reservedConcurrentExecutions: config.apiReservedConcurrency,
     });
     const indexArns = tableDesign.globalSecondaryIndexes.map((i) => `${data.table.tableArn}/index/${i.indexName}`);
     this.apiFunction.role.addToPrincipalPolicy(
@@ -128,12 +131,10 @@ export class ServiceStack extends Stack {
     );
 
     // With the web app deployed, browsers may call the API from its origin only (programs need no CORS).
-    this.api = new ClaimsApi(this, "Api", {
-      handler: this.apiFunction.fn,
-      config,
-      logRemovalPolicy,
-      ...(data.signIn ? { corsAllowOrigin: Lazy.string({ produce: () => this.web!.origin }) } : {}),
-    });
+    const corsAllowOrigin = data.signIn ? Lazy.string({ produce: () => this.web!.origin }) : config.corsAllowOrigin;
+    if (corsAllowOrigin === undefined) throw new Error("corsAllowOrigin is required without the web app");
+    this.apiFunction.fn.addEnvironment("CORS_ALLOW_ORIGIN", corsAllowOrigin);
+    this.api = new ClaimsApi(this, "Api", { handler: this.apiFunction.fn, config, logRemovalPolicy, corsAllowOrigin });
     this.web = data.signIn
       ? new WebApp(this, "Web", {
           config,
@@ -144,7 +145,6 @@ export class ServiceStack extends Stack {
           programApi: this.api,
         })
       : undefined;
-    if (this.web) this.apiFunction.fn.addEnvironment("CORS_ALLOW_ORIGIN", this.web.origin);
 
     this.alarms = new Alarms(this, "Alarms", {
       deadLetterQueue: data.deadLetterQueue,

@@ -16,6 +16,9 @@ const FIELDS = [
   ["publishedAt", "published-at"],
 ] as const;
 
+/** The request headers that carry the metadata (what a presigned PUT signs and a browser sends with it). */
+export const OBJECT_METADATA_HEADERS = FIELDS.map(([, header]) => `x-amz-meta-${header}`);
+
 /** The S3 `Metadata` map (keys without the x-amz-meta- prefix) for an article's metadata. */
 export function toObjectMetadata(meta: ArticleObjectMetadata): Record<string, string> {
   const out: Record<string, string> = {};

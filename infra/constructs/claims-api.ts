@@ -4,6 +4,7 @@
 // `apiKeys` switch callers present an API key instead, metered and throttled by a usage plan. The API's
 // own documentation (/docs, /openapi.json) is public. The web app gets an instance of its own whose callers
 // present a Cognito user pool token instead (see web-app.ts).
+import { STATUS_CODES } from "node:http";
 import { Duration, RemovalPolicy, Size } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigateway";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
@@ -46,8 +47,8 @@ export interface ClaimsApiProps {
   handler: lambda.IFunction;
   config: DeployConfig;
   logRemovalPolicy: RemovalPolicy;
-  /** The browser origin CORS allows; `config.corsAllowOrigin` when not given. */
-  corsAllowOrigin?: string;
+  /** The browser origin CORS allows (`*`: any). */
+  corsAllowOrigin: string;
   /** Callers sign in to this user pool and send its ID token, instead of IAM or API keys. */
   userPool?: cognito.IUserPool;
   /** The account's API Gateway logging role is set up by one API only (default true); others depend on it. */
@@ -61,8 +62,7 @@ export class ClaimsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ClaimsApiProps) {
     super(scope, id);
-    const { config, userPool } = props;
-    const corsAllowOrigin = props.corsAllowOrigin ?? config.corsAllowOrigin;
+    const { config, userPool, corsAllowOrigin } = props;
 
     this.accessLogs = new logs.LogGroup(this, "AccessLogs", {
       retention: config.logRetentionDays as logs.RetentionDays,
@@ -122,8 +122,12 @@ export class ClaimsApi extends Construct {
       validateRequestParameters: true,
       validateRequestBody: true,
     });
-    // One resource-policy statement for the whole API instead of one per method.
-    const integration = new apigw.LambdaIntegration(props.handler, { scopePermissionToMethod: false });
+    // API Gateway may invoke the function for the declared methods and paths only (one resource-policy statement
+    // each, on the deployed stage; no test-invoke statements, which would double the function's policy).
+    const integration = new apigw.LambdaIntegration(props.handler, {
+      scopePermissionToMethod: true,
+      allowTestInvoke: false,
+    });
 
     for (const route of ROUTES) {
       const resource = this.api.root.resourceForPath(route.path);
@@ -169,16 +173,15 @@ export class ClaimsApi extends Construct {
       "Access-Control-Allow-Origin": `'${corsAllowOrigin}'`,
       "Content-Type": "'application/problem+json'",
     };
-    for (const [type, status, title] of GATEWAY_PROBLEMS) {
-      // Validation failures say what failed; the rest carry API Gateway's own message (already JSON-quoted).
-      const detail = status === 400 ? '"$context.error.validationErrorString"' : "$context.error.messageString";
-      const statusField = status === undefined ? "" : `"status":${status},`;
+    for (const [type, status] of GATEWAY_PROBLEMS) {
       this.api.addGatewayResponse(type.responseType, {
         type,
         responseHeaders,
-        templates: {
-          "application/json": `{"type":"about:blank","title":"${title}",${statusField}"detail":${detail},"instance":"$context.path","requestId":"$context.requestId"}`,
-        },
+        // The catch-alls answer with the status their body states; every known type has its own entry above them.
+        ...(type === apigw.ResponseType.DEFAULT_4XX || type === apigw.ResponseType.DEFAULT_5XX
+          ? { statusCode: String(status) }
+          : {}),
+        templates: { "application/json": problemTemplate(status, type === apigw.ResponseType.BAD_REQUEST_BODY) },
       });
     }
   }
@@ -234,27 +237,52 @@ export class ClaimsApi extends Construct {
  */
 export const BINARY_ARTICLE_TYPES = ArticleContentType.options.filter((type) => type !== "application/json");
 
-/** API Gateway's own error responses with the status each one has (the catch-alls have several). */
-const GATEWAY_PROBLEMS: [apigw.ResponseType, number | undefined, string][] = [
-  [apigw.ResponseType.BAD_REQUEST_BODY, 400, "Bad Request"],
-  [apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400, "Bad Request"],
-  [apigw.ResponseType.UNAUTHORIZED, 401, "Unauthorized"],
-  [apigw.ResponseType.ACCESS_DENIED, 403, "Forbidden"],
-  [apigw.ResponseType.EXPIRED_TOKEN, 403, "Forbidden"],
-  [apigw.ResponseType.INVALID_API_KEY, 403, "Forbidden"],
-  [apigw.ResponseType.INVALID_SIGNATURE, 403, "Forbidden"],
+/**
+ * Every response type API Gateway has, with the status it answers (AWS's table of gateway response types). The
+ * catch-alls come last: with every other type listed they only meet a type API Gateway adds later, and answer
+ * it with their own status.
+ */
+export const GATEWAY_PROBLEMS: [apigw.ResponseType, number][] = [
+  [apigw.ResponseType.BAD_REQUEST_BODY, 400],
+  [apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400],
+  [apigw.ResponseType.UNAUTHORIZED, 401],
+  [apigw.ResponseType.ACCESS_DENIED, 403],
+  [apigw.ResponseType.EXPIRED_TOKEN, 403],
+  [apigw.ResponseType.INVALID_API_KEY, 403],
+  [apigw.ResponseType.INVALID_SIGNATURE, 403],
   // Also what an undeclared path or method gets.
-  [apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 403, "Forbidden"],
-  [apigw.ResponseType.RESOURCE_NOT_FOUND, 404, "Not Found"],
-  [apigw.ResponseType.REQUEST_TOO_LARGE, 413, "Content Too Large"],
-  [apigw.ResponseType.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type"],
-  [apigw.ResponseType.QUOTA_EXCEEDED, 429, "Too Many Requests"],
-  [apigw.ResponseType.THROTTLED, 429, "Too Many Requests"],
-  [apigw.ResponseType.INTEGRATION_FAILURE, 504, "Gateway Timeout"],
-  [apigw.ResponseType.INTEGRATION_TIMEOUT, 504, "Gateway Timeout"],
-  [apigw.ResponseType.DEFAULT_4XX, undefined, "Client Error"],
-  [apigw.ResponseType.DEFAULT_5XX, undefined, "Server Error"],
+  [apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 403],
+  [apigw.ResponseType.WAF_FILTERED, 403],
+  [apigw.ResponseType.RESOURCE_NOT_FOUND, 404],
+  [apigw.ResponseType.REQUEST_TOO_LARGE, 413],
+  [apigw.ResponseType.UNSUPPORTED_MEDIA_TYPE, 415],
+  [apigw.ResponseType.QUOTA_EXCEEDED, 429],
+  [apigw.ResponseType.THROTTLED, 429],
+  [apigw.ResponseType.API_CONFIGURATION_ERROR, 500],
+  [apigw.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, 500],
+  [apigw.ResponseType.AUTHORIZER_FAILURE, 500],
+  [apigw.ResponseType.INTEGRATION_FAILURE, 504],
+  [apigw.ResponseType.INTEGRATION_TIMEOUT, 504],
+  [apigw.ResponseType.DEFAULT_4XX, 400],
+  [apigw.ResponseType.DEFAULT_5XX, 500],
 ];
+
+/**
+ * A value of API Gateway's `$context` as the content of a JSON string. `$util.escapeJavaScript` escapes quotes,
+ * backslashes, control and non-ASCII characters, but also turns `'` into `\'`, which JSON does not allow: AWS
+ * documents undoing that with `.replaceAll("\\'","'")` (a Java regex: a backslash, then a quote).
+ */
+const jsonString = (variable: string) => `"$util.escapeJavaScript($context.${variable}).replaceAll("\\\\'","'")"`;
+
+/**
+ * The problem+json body of a gateway response. Validation failures say what failed (`validationErrorString`);
+ * the rest carry API Gateway's own message.
+ */
+export function problemTemplate(status: number, validation: boolean): string {
+  const detail = jsonString(validation ? "error.validationErrorString" : "error.message");
+  const title = STATUS_CODES[status] ?? "Error";
+  return `{"type":"about:blank","title":${JSON.stringify(title)},"status":${status},"detail":${detail},"instance":${jsonString("path")},"requestId":${jsonString("requestId")}}`;
+}
 
 /**
  * A body schema as API Gateway reads it (JSON Schema draft 4). `io: "input"` describes what a client sends

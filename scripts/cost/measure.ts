@@ -36,7 +36,8 @@ export async function measureIngest(options: MeasureOptions): Promise<MeasureRep
   const outdir = mkdtempSync(join(tmpdir(), "claimtrack-cost-"));
   const aws = await startLocalAws();
   try {
-    const { app, service } = buildApp({ outdir });
+    // Only the ingest bundle and its settings are measured; the API's CORS origin plays no part.
+    const { app, service } = buildApp({ outdir, context: { corsAllowOrigin: "*" } });
     const assembly = app.synth();
     const template = assembly.getStackByName(service.stackName).template as {
       Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;

@@ -63,7 +63,15 @@ function runCdk(args: string[]): Promise<ProcessResult> {
 
 describeSynth("npx cdk synth", () => {
   it("synthesizes both stacks offline, without credentials, contacting nobody", { timeout: 180_000 }, async () => {
-    const { code, output } = await runCdk(["synth", "--all", "--quiet", "--output", outdir]);
+    const { code, output } = await runCdk([
+      "synth",
+      "--all",
+      "--quiet",
+      "-c",
+      "corsAllowOrigin=https://desk.example.org",
+      "--output",
+      outdir,
+    ]);
     expect(code, output).toBe(0);
     for (const stack of ["Claimtrack-prod-Data", "Claimtrack-prod-Service"]) {
       const template = JSON.parse(readFileSync(join(outdir, `${stack}.template.json`), "utf8")) as {
@@ -82,5 +90,13 @@ describeSynth("npx cdk synth", () => {
     expect(code).not.toBe(0);
     expect(output).toContain("invalid CDK context: stage:");
     expect(existsSync(join(outdir, "Claimtrack-Prod!-Data.template.json"))).toBe(false);
+  });
+
+  it("refuses to synthesize without a CORS origin, saying how to give one", { timeout: 120_000 }, async () => {
+    const { code, output } = await runCdk(["synth", "--all", "--quiet", "-c", "stage=dev-nocors", "--output", outdir]);
+    expect(code).not.toBe(0);
+    const line = output.split("\n").find((l) => l.includes("corsAllowOrigin is required"));
+    expect(line, output).toMatch(/pass -c corsAllowOrigin=https:.*-c corsAllowOrigin='\*' to allow any origin$/);
+    expect(existsSync(join(outdir, "Claimtrack-dev-nocors-Data.template.json"))).toBe(false);
   });
 });

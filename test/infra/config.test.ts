@@ -1,9 +1,11 @@
 // The deploy switches: safe production defaults, development stages recognised, CLI strings accepted and
 // bad values refused with a message that names the key.
 import { describe, expect, it } from "vitest";
-import { readDeployConfig } from "../../infra/config.ts";
+import { API_RESERVED_CONCURRENCY, readDeployConfig } from "../../infra/config.ts";
 
-const lookup = (context: Record<string, unknown>) => (key: string) => context[key];
+const ORIGIN = "https://desk.example.org";
+/** The context as `cdk -c` gives it; deployments name their CORS origin, so it is there unless a test removes it. */
+const lookup = (context: Record<string, unknown>) => (key: string) => ({ corsAllowOrigin: ORIGIN, ...context })[key];
 
 describe("readDeployConfig", () => {
   it("defaults to a retained, IAM-authorized production stage", () => {
@@ -12,12 +14,26 @@ describe("readDeployConfig", () => {
       stage: "prod",
       isDevelopment: false,
       apiKeys: false,
-      corsAllowOrigin: "*",
+      corsAllowOrigin: ORIGIN,
       alarmEmail: undefined,
       logRetentionDays: 30,
       ingestPrefix: "incoming/",
       maxArticleBytes: 5 * 1024 * 1024,
+      apiReservedConcurrency: API_RESERVED_CONCURRENCY,
     });
+  });
+
+  it("requires the CORS origin, naming the switch and how to allow any origin, in one line", () => {
+    const refusal = () => readDeployConfig(lookup({ stage: "dev", corsAllowOrigin: undefined }));
+    expect(refusal).toThrow(/^invalid CDK context: corsAllowOrigin is required: pass -c corsAllowOrigin=https:[^\n]*$/);
+    expect(refusal).toThrow("-c corsAllowOrigin='*'");
+    // Any origin only when asked for; with the web app, the app's own origin is the API's.
+    expect(readDeployConfig(lookup({ corsAllowOrigin: "*" })).corsAllowOrigin).toBe("*");
+    expect(readDeployConfig(lookup({ webApp: "true", corsAllowOrigin: undefined })).corsAllowOrigin).toBeUndefined();
+  });
+
+  it("reads apiReservedConcurrency as a whole number of executions", () => {
+    expect(readDeployConfig(lookup({ apiReservedConcurrency: "5" })).apiReservedConcurrency).toBe(5);
   });
 
   it("treats only dev and dev-<name> as disposable development stages", () => {
@@ -43,6 +59,8 @@ describe("readDeployConfig", () => {
     [{ corsAllowOrigin: "example.org/path" }, /corsAllowOrigin/],
     [{ alarmEmail: "not-an-address" }, /alarmEmail/],
     [{ ingestMaxConcurrency: 1 }, /ingestMaxConcurrency/],
+    [{ apiReservedConcurrency: 0 }, /apiReservedConcurrency/],
+    [{ corsAllowOrigin: "" }, /corsAllowOrigin/],
     [{ throttleRateLimit: 100, throttleBurstLimit: 10 }, /throttleBurstLimit must be at least/],
   ])("refuses %j", (context, message) => {
     expect(() => readDeployConfig(lookup(context))).toThrow(message);

@@ -11,6 +11,7 @@ import { createApiHandlerFor } from "../../functions/api/create-api-handler.ts";
 import type { ApiDeps } from "../../functions/api/deps.ts";
 import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
 import { tableDesign } from "../../functions/store/table-design.ts";
+import { API_RESERVED_CONCURRENCY } from "../../infra/config.ts";
 import { CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
 import { ROUTES, requestBodyJsonSchema } from "../../infra/constructs/claims-api.ts";
 import {
@@ -24,6 +25,7 @@ import {
   resourceNamed,
   type Synthesized,
   synthesize,
+  TEST_ORIGIN,
 } from "./support/synth.ts";
 
 let s: Synthesized;
@@ -37,6 +39,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 /** The statements of the inline policies attached to the role a function runs as. */
@@ -56,6 +59,7 @@ function grants(functionPrefix: string) {
     effect: st.Effect,
     actions: [st.Action].flat().sort(),
     resources: [followCrossStack(st.Resource, s.dataJson)].flat(),
+    ...(st.Condition ? { condition: st.Condition } : {}),
   }));
 }
 
@@ -99,7 +103,8 @@ describeSynth("functions", () => {
         BUCKET_NAME: bucketRef,
         INGEST_PREFIX: "incoming/",
         MAX_ARTICLE_BYTES: "5242880",
-        CORS_ALLOW_ORIGIN: "*",
+        // Only the API answers browsers.
+        ...(name === "ApiFunction" ? { CORS_ALLOW_ORIGIN: TEST_ORIGIN } : {}),
         POWERTOOLS_SERVICE_NAME: service,
         POWERTOOLS_LOG_LEVEL: "INFO",
         POWERTOOLS_METRICS_NAMESPACE: "Claimtrack",
@@ -154,6 +159,13 @@ describeSynth("functions", () => {
     }
   });
 
+  it("reserves concurrency for the API function (apiReservedConcurrency) and leaves the ingest function to its queue's cap", () => {
+    const [, api] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
+    const [, ingest] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "IngestFunction");
+    expect(api.Properties?.ReservedConcurrentExecutions).toBe(API_RESERVED_CONCURRENCY);
+    expect(ingest.Properties?.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
   it("uses roles of their own with no AWS-managed policies", () => {
     for (const name of ["IngestFunction", "ApiFunction"]) {
       const [, role] = resourceNamed(s.serviceJson, "AWS::IAM::Role", `${name}Role`);
@@ -187,8 +199,13 @@ describeSynth("least privilege", () => {
           resources: [queueArn],
         },
         { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/incoming/*")] },
-        // So that S3 answers 404, not 403, for an object deleted before it was read.
-        { effect: "Allow", actions: ["s3:ListBucket"], resources: [bucketArn] },
+        // So that S3 answers 404, not 403, for an object deleted before it was read; under the ingest prefix only.
+        {
+          effect: "Allow",
+          actions: ["s3:ListBucket"],
+          resources: [bucketArn],
+          condition: { StringLike: { "s3:prefix": ["incoming/*"] } },
+        },
         // Processed articles' texts, for GET /articles/{id}/text; deleted with their article.
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/text/*")] },
         {
@@ -375,34 +392,17 @@ describeSynth("REST API", () => {
     s.serviceTemplate.resourceCountIs("AWS::ApiGateway::ApiKey", 0);
   });
 
-  it("answers its own errors as problem+json with their status and CORS headers", () => {
-    const responses = Object.values(s.serviceJson.Resources)
-      .filter((r) => r.Type === "AWS::ApiGateway::GatewayResponse")
-      .map((r) => r.Properties as Record<string, unknown>);
-    const statusOf = (type: string) => {
-      const response = responses.find((r) => r.ResponseType === type);
-      expect(response, type).toBeDefined();
-      expect(response!.ResponseParameters).toEqual({
+  it("answers its own errors as problem+json with CORS headers (templates: gateway-responses.test.ts)", () => {
+    const responses = Object.values(s.serviceJson.Resources).filter(
+      (r) => r.Type === "AWS::ApiGateway::GatewayResponse",
+    );
+    expect(responses.length).toBeGreaterThan(15);
+    for (const response of responses) {
+      expect(response.Properties?.ResponseParameters, response.Properties?.ResponseType as string).toEqual({
         "gatewayresponse.header.Content-Type": "'application/problem+json'",
-        "gatewayresponse.header.Access-Control-Allow-Origin": "'*'",
+        "gatewayresponse.header.Access-Control-Allow-Origin": `'${TEST_ORIGIN}'`,
       });
-      const template = (response!.ResponseTemplates as Record<string, string>)["application/json"]!;
-      // Filled in by API Gateway's $context; shaped here as the JSON it becomes.
-      const body = JSON.parse(template.replaceAll("$context.error.messageString", '"message"')) as Record<
-        string,
-        unknown
-      >;
-      expect(body).toMatchObject({ type: "about:blank", title: expect.any(String) });
-      return body.status;
-    };
-    expect(statusOf("BAD_REQUEST_BODY")).toBe(400);
-    expect(statusOf("BAD_REQUEST_PARAMETERS")).toBe(400);
-    expect(statusOf("MISSING_AUTHENTICATION_TOKEN")).toBe(403);
-    expect(statusOf("ACCESS_DENIED")).toBe(403);
-    expect(statusOf("THROTTLED")).toBe(429);
-    expect(statusOf("INTEGRATION_TIMEOUT")).toBe(504);
-    expect(statusOf("DEFAULT_4XX")).toBeUndefined();
-    expect(statusOf("DEFAULT_5XX")).toBeUndefined();
+    }
   });
 
   it("passes raw article files through as bytes, JSON as text", () => {
@@ -434,15 +434,28 @@ describeSynth("REST API", () => {
     });
   });
 
-  it("lets API Gateway invoke the function only from this API", () => {
+  it("lets API Gateway invoke the function only from this API's stage, for each declared method and path", () => {
     const [apiId] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RestApi", "Api");
+    const [apiFnId] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
+    const [stageId] = resourceNamed(s.serviceJson, "AWS::ApiGateway::Stage", "Api");
     const permissions = Object.values(s.serviceJson.Resources).filter((r) => r.Type === "AWS::Lambda::Permission");
-    expect(permissions).toHaveLength(1);
-    expect(permissions[0]!.Properties).toMatchObject({
-      Action: "lambda:InvokeFunction",
-      Principal: "apigateway.amazonaws.com",
+    const scopes = permissions.map((p) => {
+      expect(p.Properties).toMatchObject({
+        Action: "lambda:InvokeFunction",
+        Principal: "apigateway.amazonaws.com",
+        FunctionName: getAtt(apiFnId),
+      });
+      // arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<METHOD>/<path>, path parameters as *.
+      const parts = (p.Properties!.SourceArn as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1];
+      const [api, slash, stage, scope] = parts.slice(-4);
+      expect(api).toEqual({ Ref: apiId });
+      expect(slash).toBe("/");
+      expect(stage).toEqual({ Ref: stageId });
+      expect(scope).not.toContain("/*/*");
+      return scope as string;
     });
-    expect(JSON.stringify(permissions[0]!.Properties?.SourceArn)).toContain(`{"Ref":"${apiId}"}`);
+    const expected = ROUTES.map((r) => `/${r.method}/${r.path.replace(/\{\w+\}/g, "*")}`);
+    expect(scopes.sort()).toEqual(expected.sort());
   });
 });
 

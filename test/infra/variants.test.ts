@@ -17,6 +17,7 @@ beforeAll(() => {
       corsAllowOrigin: ORIGIN,
       logRetentionDays: "7",
       ingestMaxConcurrency: "3",
+      apiReservedConcurrency: "7",
     });
 });
 afterAll(() => s?.cleanup());
@@ -57,10 +58,12 @@ describeSynth("development stage", () => {
     expect(fn.Properties?.Environment).toMatchObject({ Variables: { POWERTOOLS_LOG_LEVEL: "DEBUG" } });
   });
 
-  it("passes the concurrency cap to the event source", () => {
+  it("passes the concurrency cap to the event source and the reservation to the API function", () => {
     s.serviceTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       ScalingConfig: { MaximumConcurrency: 3 },
     });
+    const [, api] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
+    expect(api.Properties?.ReservedConcurrentExecutions).toBe(7);
   });
 });
 
@@ -112,7 +115,21 @@ describeSynth("alarmEmail and corsAllowOrigin", () => {
     for (const m of preflights) expect(JSON.stringify(m.Properties)).toContain(`'${ORIGIN}'`);
     const [, bucket] = resourceNamed(s.dataJson, "AWS::S3::Bucket", "Articles");
     expect(bucket.Properties?.CorsConfiguration).toEqual({
-      CorsRules: [{ AllowedHeaders: ["*"], AllowedMethods: ["PUT"], AllowedOrigins: [ORIGIN], MaxAge: 3600 }],
+      CorsRules: [
+        {
+          // What a presigned PUT from POST /uploads signs: the type and the article's metadata, nothing else.
+          AllowedHeaders: [
+            "content-type",
+            "x-amz-meta-title",
+            "x-amz-meta-outlet",
+            "x-amz-meta-url",
+            "x-amz-meta-published-at",
+          ],
+          AllowedMethods: ["PUT"],
+          AllowedOrigins: [ORIGIN],
+          MaxAge: 3600,
+        },
+      ],
     });
     const [, fn] = resourceNamed(s.serviceJson, "AWS::Lambda::Function", "ApiFunction");
     expect(fn.Properties?.Environment).toMatchObject({ Variables: { CORS_ALLOW_ORIGIN: ORIGIN } });

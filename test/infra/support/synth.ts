@@ -47,9 +47,12 @@ export interface CfnTemplate {
   Outputs?: Record<string, { Value: unknown; Description?: string }>;
 }
 
+/** The browser origin the test synths allow, since a deployment must name one (`corsAllowOrigin`). */
+export const TEST_ORIGIN = "https://desk.example.org";
+
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), "claimtrack-synth-"));
-  const built = buildApp({ outdir, context });
+  const built = buildApp({ outdir, context: { corsAllowOrigin: TEST_ORIGIN, ...context } });
   const assembly = built.app.synth();
   const dataJson = assembly.getStackByName(built.data.stackName).template as CfnTemplate;
   const serviceJson = assembly.getStackByName(built.service.stackName).template as CfnTemplate;
