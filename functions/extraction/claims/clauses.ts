@@ -1,7 +1,7 @@
 // Splits reported content into atomic clauses: coordinated predicates and clauses, but-/while-clauses,
 // non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
 import type { Range, Sentence } from "./frames.ts";
-import { isPastForm } from "./lexicon.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
 import { isPredicate, pastTense, thirdPerson, verbBase } from "./pos.ts";
 import { mentionsTime } from "./time.ts";
 

@@ -6,15 +6,15 @@ import { type Clause, possessive, splitClauses } from "./clauses.ts";
 import {
   type Frame,
   findFrame,
-  NOUN_CUES,
   openingConjunction,
   type Range,
   type Sentence,
   splitIndependentClauses,
   subSentence,
-  WHOLE_CUES,
 } from "./frames.ts";
-import { CUE_VERBS, isPastForm, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
+import { CUE_VERBS, NEGATING_CUES, NOUN_CUES, WHOLE_CUES } from "./lexicon/cues.ts";
+import { GROUP_NOUNS, ORG_WORDS } from "./lexicon/speaker-nouns.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
 import { isPredicate, tagTokens, verbBase } from "./pos.ts";
@@ -355,10 +355,6 @@ function quotesOf(s: Sentence, quotes: Span[]): Span[] {
   return quotes.filter((q) => q.start < last.end && q.end > first.start);
 }
 
-/** Plural subjects that a later "they" may stand for. */
-const GROUP_NOUNS = `researchers scientists officials analysts economists experts investigators lawmakers legislators
-  doctors police prosecutors critics residents protesters activists voters workers engineers authors regulators
-  ministers leaders diplomats judges investors traders lawyers members`.split(/\s+/);
 const initialCaseless = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
 const GROUP_SUBJECT = new RegExp(
   `^(?:(?:${["the", "some", "many", "most", "other", "several"].map(initialCaseless).join("|")})\\s+)?(?:[\\p{L}-]+\\s+){0,2}?` +

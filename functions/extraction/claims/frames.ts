@@ -1,6 +1,18 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, FINDING_NOUNS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
+import { channelOf, isMediaName } from "./lexicon/channels.ts";
+import {
+  CLAUSAL_CUES,
+  CUE_VERBS,
+  GERUND_CUES,
+  LISTENER_CUES,
+  NOUN_CUES,
+  TAIL_GERUNDS,
+  WHOLE_CUES,
+} from "./lexicon/cues.ts";
+import { FINDING_NOUNS, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
+import { WEEKDAYS } from "./lexicon/time-words.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
 import type { NameRun } from "./names.ts";
 import { isPredicate, NOUN_MARKERS, type Pos, verbBase } from "./pos.ts";
 import { isAppositive, nounLikeVerb, STRAIGHT_OR_CURLY, speakerPhrase } from "./speaker-phrase.ts";
@@ -49,62 +61,10 @@ export interface Sentence {
   continues?: boolean;
 }
 
-/** Cues whose object is a listener, not the content: "told Reuters that …", "reminded them that …". */
-const LISTENER_CUES = new Set([
-  "tell",
-  "remind",
-  "inform",
-  "assure",
-  "reassure",
-  "warn",
-  "brief",
-  "urge",
-  "ask",
-  "advise",
-]);
-/** Cues that introduce an action or a description rather than a proposition. */
-export const WHOLE_CUES = new Set([
-  "urge",
-  "call",
-  "describe",
-  "characterise",
-  "characterize",
-  "label",
-  "ask",
-  "demand",
-  "propose",
-  "recommend",
-  "order",
-  "instruct",
-  "advise",
-  "promise",
-  "pledge",
-  "vow",
-  "threaten",
-  "dismiss",
-]);
 const NOT_BEFORE_VERB = new Set([
   ...NOUN_MARKERS,
   ..."of initial new latest recent previous earlier media news press unconfirmed conflicting false such".split(" "),
 ]);
-const MEDIA_WORDS =
-  /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
-
-/** A broadcaster's name opening a programme's or station's ("BBC Radio 4", "CNN's State of the Union"). */
-const BROADCASTER_PREFIX = /^(?:BBC|CNN|NBC|CBS|ABC|NPR|ITV|MSNBC|CNBC|PBS|C-SPAN)\b|^(?:Fox|Sky|Al Jazeera)\s+\p{Lu}/u;
-
-export function isMediaName(s: string): boolean {
-  const t = s.trim();
-  return MEDIA_WORDS.test(t) || BROADCASTER_PREFIX.test(t);
-}
-
-/** The channel named by a prepositional phrase ("on X", "on Telegram"), canonicalised. */
-export function channelOf(words: string): string | null {
-  const w = words.trim();
-  for (const [re, name] of CHANNELS) if (re.test(w)) return name;
-  return null;
-}
-
 const text = (s: Sentence, r: Range): string =>
   s.tokens
     .slice(r.from, r.to)
@@ -646,16 +606,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     if (after < end && s.tokens[after]!.text === ",") {
       const next = s.tokens[after + 1];
       const tailFrom = after + 1;
-      if (
-        next &&
-        (next.lower === "adding" ||
-          next.lower === "saying" ||
-          next.lower === "noting" ||
-          next.lower === "describing" ||
-          next.lower === "arguing" ||
-          next.lower === "insisting" ||
-          next.lower === "warning")
-      ) {
+      // ", adding that …", ", saying …": a gerund that carries the report on.
+      if (next && TAIL_GERUNDS.has(next.lower)) {
         let k = tailFrom + 1;
         if (s.tokens[k]?.lower === "that" || s.tokens[k]?.text === ":") k++;
         if (k < end) frame.more.push({ from: k, to: end });
@@ -717,65 +669,6 @@ function colonFrame(s: Sentence, end: number): Frame | null {
   }
   return null;
 }
-
-/** Cue forms that are more often nouns: they open a frame only before a proposition. */
-export const NOUN_CUES = new Set(
-  `rule rules state states demand demands report reports point points note notes claim claims answer answers
-  comment comments remark remarks signal signals order orders call calls project projects estimate estimates
-  forecast forecasts post posts tweet tweets reply replies statement counter counters label labels find finds
-  hint hints fear fears promise promises pledge pledges threat threats comment`.split(/\s+/),
-);
-
-/** Cues that take a clause and almost never a noun phrase object: what follows them is a proposition. */
-const CLAUSAL_CUES = new Set([
-  "agree",
-  "say",
-  "tell",
-  "claim",
-  "argue",
-  "insist",
-  "believe",
-  "think",
-  "add",
-  "contend",
-  "assert",
-  "maintain",
-  "predict",
-  "suggest",
-  "warn",
-  "acknowledge",
-  "admit",
-  "explain",
-]);
-
-/** Gerund cues that report what the main clause's subject said: "X mocked the complaint, saying …". */
-const GERUND_CUES = new Set([
-  "rule",
-  "find",
-  "conclude",
-  "determine",
-  "allege",
-  "say",
-  "add",
-  "note",
-  "argue",
-  "insist",
-  "warn",
-  "claim",
-  "explain",
-  "tell",
-  "suggest",
-  "assert",
-  "predict",
-  "contend",
-  "declare",
-  "write",
-  "complain",
-  "acknowledge",
-  "admit",
-  "stress",
-  "state",
-]);
 
 /** "Clinton mocked the complaint, saying anyone who …": the subject of the main clause says the content. */
 function gerundFrame(s: Sentence, end: number): Frame | null {
