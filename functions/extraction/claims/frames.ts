@@ -13,64 +13,15 @@ import {
 import { FINDING_NOUNS, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
 import { WEEKDAYS } from "./lexicon/time-words.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
-import type { NameRun } from "./names.ts";
-import { isPredicate, NOUN_MARKERS, type Pos, verbBase } from "./pos.ts";
+import { type Frame, type Range, rangeText, type Sentence, subSentence } from "./model.ts";
+import { isPredicate, NOUN_MARKERS, verbBase } from "./pos.ts";
 import { isAppositive, nounLikeVerb, STRAIGHT_OR_CURLY, speakerPhrase } from "./speaker-phrase.ts";
 import type { Token } from "./tokens.ts";
-
-export interface Range {
-  from: number;
-  to: number;
-  /** Tokens inside the range that are not part of it: the frame in "A, he said, B". */
-  skip?: { from: number; to: number };
-  /** One proposition whatever its conjunctions: "called the charges unsubstantiated and fabricated". */
-  atomic?: boolean;
-}
-
-export interface Frame {
-  /** Token range of the speaker's noun phrase; null when the content has no speaker. */
-  speaker: Range | null;
-  /** The speaker's words without its appositives. */
-  speakerText: string;
-  /** Comma-delimited appositives stripped from the speaker ("…, who represented the families,"). */
-  appositives: Range[];
-  cue: string;
-  cueBase: string;
-  /** Token index of the cue word. */
-  cueAt: number;
-  /** Token ranges of the reported content, in order. */
-  content: Range[];
-  /** Further content the same speaker asserts (", adding that …", "… and said …"). */
-  more: Range[];
-  via: string[];
-  anonymous: boolean;
-  /** The cue takes an object rather than a proposition ("urged allies to …", "announced a meeting"). */
-  whole: boolean;
-  /** A clause after the frame that has its own attribution (", while Starmer told partners that …"). */
-  rest: Range | null;
-}
-
-export interface Sentence {
-  tokens: Token[];
-  /** Capitalised runs, filled in on first use. */
-  runs?: NameRun[];
-  tags: Pos[];
-  /** For each token, whether it sits inside a quotation. */
-  quoted: boolean[];
-  /** The clause after a semicolon: it goes on with the report before it unless it has a frame of its own. */
-  continues?: boolean;
-}
 
 const NOT_BEFORE_VERB = new Set([
   ...NOUN_MARKERS,
   ..."of initial new latest recent previous earlier media news press unconfirmed conflicting false such".split(" "),
 ]);
-const text = (s: Sentence, r: Range): string =>
-  s.tokens
-    .slice(r.from, r.to)
-    .map((t) => t.text)
-    .join(" ");
-
 function isCueToken(s: Sentence, i: number): boolean {
   const t = s.tokens[i]!;
   if (s.quoted[i] || !CUE_VERBS.has(t.lower)) return false;
@@ -145,7 +96,7 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       // Look at the phrase up to the next comma, "that", colon or quote.
       let j = i + 1;
       while (j < end && j - i <= 7 && !/^(?:,|that|:|"|“|”)$/.test(s.tokens[j]!.lower)) j++;
-      const phrase = text(s, { from: i + 1, to: j });
+      const phrase = rangeText(s, { from: i + 1, to: j });
       const channel = channelOf(phrase);
       const isTime =
         /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon|day|weekend))/i.test(
@@ -236,7 +187,7 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
           if (s.tags[j - 1] === "propn" && s.tags[j] !== "propn" && !/^\p{Lu}/u.test(s.tokens[j]?.text ?? "")) break;
         }
       }
-      const listener = text(s, { from: i, to: j });
+      const listener = rangeText(s, { from: i, to: j });
       if (isMediaName(listener)) frame.via.push(listener.replace(/^the /i, (m) => m));
       i = j;
     }
@@ -334,7 +285,7 @@ function adverbialChannels(s: Sentence, to: number): string[] {
       !isPredicate(s.tags[j])
     )
       j++;
-    const phrase = text(s, { from: k + 1, to: j });
+    const phrase = rangeText(s, { from: k + 1, to: j });
     const channel = channelOf(phrase) ?? (isMediaName(phrase.replace(/^the /i, "")) ? phrase : null);
     if (channel) out.push(channel);
   }
@@ -381,7 +332,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
       const to = sourceEnd(s, i + 2, j);
       if (to === null) return null;
       frame.speaker = { from: i + 2, to };
-      frame.speakerText = text(s, frame.speaker);
+      frame.speakerText = rangeText(s, frame.speaker);
       frame.content.push({ from: j + 1, to: end });
       return frame;
     }
@@ -391,7 +342,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
     const to = sourceEnd(s, i + 2, j);
     if (to === null) continue;
     frame.speaker = { from: i + 2, to };
-    frame.speakerText = text(s, frame.speaker);
+    frame.speakerText = rangeText(s, frame.speaker);
     frame.content.push({ from: 0, to: i - 1 });
     // "…, according to the weather service, which has issued a red warning": about the source, in our voice.
     if (j < end && /^(?:which|who)$/.test(s.tokens[j + 1]?.lower ?? ""))
@@ -531,7 +482,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       ) {
         frame.appositives.push({ from: c + 1, to: j });
         frame.speaker = { from: j + 1, to: k };
-        frame.speakerText = text(s, frame.speaker);
+        frame.speakerText = rangeText(s, frame.speaker);
         after = k;
       } else if (s.tokens[j]?.text === "," && /^(?:the|a|an)$/.test(s.tokens[j + 1]?.lower ?? "")) {
         // "…,” said Rep. Elijah Cummings, the top Democrat on the committee, in a statement.": the speaker's appositive.
@@ -698,14 +649,6 @@ function gerundFrame(s: Sentence, end: number): Frame | null {
     return frame;
   }
   return null;
-}
-
-export function subSentence(s: Sentence, r: Range): Sentence {
-  return {
-    tokens: s.tokens.slice(r.from, r.to),
-    tags: s.tags.slice(r.from, r.to),
-    quoted: s.quoted.slice(r.from, r.to),
-  };
 }
 
 const CONTRACTED_VERB = /^(?:it|that|there|he|she|what|who|here|where)'s$|'(?:re|ve|ll|d|m)$/;

@@ -5,14 +5,9 @@ import { anyWordOf } from "./lexicon/build.ts";
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
 import { DEMONYMS, PLACES } from "./lexicon/places.ts";
 import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
+import type { NameRun } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
-
-export interface NameRun {
-  from: number;
-  to: number;
-  text: string;
-}
 
 const FEMALE_TITLE = anyWordOf(FEMALE_TITLES);
 const MALE_TITLE = anyWordOf(MALE_TITLES);

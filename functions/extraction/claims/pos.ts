@@ -12,25 +12,10 @@ import {
 import { TITLES } from "./lexicon/speaker-nouns.ts";
 import { MONTHS, WEEKDAYS } from "./lexicon/time-words.ts";
 import { IRREGULAR, isPastForm, NEWS_VERBS, sForm, verbForms } from "./lexicon/verbs.ts";
+import type { Pos } from "./model.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
 
 const VERB_FORMS = verbForms(NEWS_VERBS);
-
-export type Pos =
-  | "aux"
-  | "modal"
-  | "verb"
-  | "verb-ing"
-  | "det"
-  | "prep"
-  | "conj"
-  | "sub"
-  | "pron"
-  | "adv"
-  | "num"
-  | "propn"
-  | "punct"
-  | "word";
 
 /** Words after which a verb-looking word is a noun ("the report", "a cut", "its plan"). */
 export const NOUN_MARKERS = new Set([

@@ -1,9 +1,10 @@
 // Noun phrases that can be a speaker ("Senator Paul Hart", "people familiar with the matter", "the ministry's
 // spokesman, who …,") and the appositives and noun-like verb forms inside them.
-import type { Range, Sentence } from "./frames.ts";
+
 import { SPEAKER_OPENERS } from "./lexicon/speaker-nouns.ts";
 import { WEEKDAYS } from "./lexicon/time-words.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
+import type { Range, Sentence } from "./model.ts";
 import { isPredicate, verbBase } from "./pos.ts";
 
 /** Quotation marks as tokens. */

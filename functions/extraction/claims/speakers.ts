@@ -3,17 +3,8 @@
 import type { SpeakerType } from "../../schemas/claim.ts";
 import { channelOf, isMediaName } from "./lexicon/channels.ts";
 import { FINDING_NOUNS, PERSON_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
+import type { Speaker } from "./model.ts";
 import type { NameBook } from "./names.ts";
-
-export interface Speaker {
-  name: string;
-  type: SpeakerType;
-  anonymous: boolean;
-  /** Lower-case head noun of a description ("official", "spokesperson"), for later short references. */
-  head: string;
-  via: string[];
-  reportedBy: string | null;
-}
 
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
