@@ -1,40 +1,12 @@
 // Splits reported content into atomic clauses: coordinated predicates and clauses, but-/while-clauses,
 // non-restrictive relative clauses, participial appositives, causes and absolute "with" phrases.
-import type { Range, Sentence } from "./frames.ts";
-import { isPastForm } from "./lexicon.ts";
+
+import { isPastForm } from "./lexicon/verbs.ts";
+import type { Clause, ClauseKind, Range, Sentence } from "./model.ts";
 import { isPredicate, pastTense, thirdPerson, verbBase } from "./pos.ts";
 import { mentionsTime } from "./time.ts";
 
 const isParticipleForm = isPastForm;
-
-export type ClauseKind =
-  | "main"
-  | "relative"
-  | "appositive"
-  | "cause"
-  | "absolute"
-  | "coordinate"
-  | "cue"
-  | "remark"
-  | "result";
-
-export interface Clause {
-  /** Sentence token indices, in order; gaps are where other clauses were lifted out. */
-  idx: number[];
-  /** Words to put before the clause so that it stands alone (a copied subject). */
-  prefix: string;
-  /** Words inserted after the prefix ("is" for "led by France" → "The coalition is led by France"). */
-  link: string;
-  kind: ClauseKind;
-  /** The conjunction or subordinator that opened the clause ("while", "but"). */
-  opener?: string;
-  /** A word that stands in for the clause's first token ("knocking" → "knocked"). */
-  replaceFirst?: string;
-  /** A word inserted before position `at` of idx ("Kyiv [was] the main target"). */
-  insert?: { at: number; word: string };
-  /** The prefix holds the clause's verb: a parallel list's item ("We lose business | to Houston"), a remark. */
-  verbInPrefix?: boolean;
-}
 
 const RELATIVE = new Set(["which", "who"]);
 const TIME_SUBORDINATORS = new Set([

@@ -2,45 +2,22 @@
 // with speaker, certainty, polarity, time, entities and verbatim evidence.
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
-import { type Clause, possessive, splitClauses } from "./clauses.ts";
-import {
-  type Frame,
-  findFrame,
-  NOUN_CUES,
-  openingConjunction,
-  type Range,
-  type Sentence,
-  splitIndependentClauses,
-  subSentence,
-  WHOLE_CUES,
-} from "./frames.ts";
-import { CUE_VERBS, isPastForm, NEGATING_CUES, ORG_WORDS } from "./lexicon.ts";
+import { possessive, splitClauses } from "./clauses.ts";
+import { findFrame, openingConjunction, splitIndependentClauses } from "./frames.ts";
+import { CUE_VERBS, NEGATING_CUES, NOUN_CUES, WHOLE_CUES } from "./lexicon/cues.ts";
+import { GROUP_NOUNS, ORG_WORDS } from "./lexicon/speaker-nouns.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
-import { capitalisedRuns, NameBook, type NameRun } from "./names.ts";
+import type { Clause, Draft, Frame, NameRun, Range, Sentence, Speaker } from "./model.ts";
+import { subSentence } from "./model.ts";
+import { capitalisedRuns, NameBook } from "./names.ts";
 import { isPredicate, tagTokens, verbBase } from "./pos.ts";
 import { ShortReferences } from "./references.ts";
 import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
 import { nounLikeVerb } from "./speaker-phrase.ts";
-import { headNoun, type Speaker, SpeakerBook } from "./speakers.ts";
+import { headNoun, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
-
-/** A claim before ids and ordering: where it came from and who asserts it. */
-interface Draft {
-  block: Block;
-  /** Who a leading he/she in the clause stands for, resolved when it was read. */
-  referent: string | null;
-  sentence: Sentence;
-  clause: Clause;
-  speaker: Speaker | null;
-  cue: string | null;
-  cueBase: string | null;
-  /** The cue's certainty applies to this clause. */
-  hedgedByCue: boolean;
-  /** The cue negates this clause ("denied that …" applies to the first clause only). */
-  negatedByCue: boolean;
-  via: string[];
-}
 
 interface Context {
   text: string;
@@ -355,10 +332,6 @@ function quotesOf(s: Sentence, quotes: Span[]): Span[] {
   return quotes.filter((q) => q.start < last.end && q.end > first.start);
 }
 
-/** Plural subjects that a later "they" may stand for. */
-const GROUP_NOUNS = `researchers scientists officials analysts economists experts investigators lawmakers legislators
-  doctors police prosecutors critics residents protesters activists voters workers engineers authors regulators
-  ministers leaders diplomats judges investors traders lawyers members`.split(/\s+/);
 const initialCaseless = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
 const GROUP_SUBJECT = new RegExp(
   `^(?:(?:${["the", "some", "many", "most", "other", "several"].map(initialCaseless).join("|")})\\s+)?(?:[\\p{L}-]+\\s+){0,2}?` +

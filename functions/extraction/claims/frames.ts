@@ -1,116 +1,27 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { CHANNELS, CUE_VERBS, FINDING_NOUNS, isPastForm, UTTERANCE_NOUNS, WEEKDAYS } from "./lexicon.ts";
-import type { NameRun } from "./names.ts";
-import { isPredicate, NOUN_MARKERS, type Pos, verbBase } from "./pos.ts";
+import { channelOf, isMediaName } from "./lexicon/channels.ts";
+import {
+  CLAUSAL_CUES,
+  CUE_VERBS,
+  GERUND_CUES,
+  LISTENER_CUES,
+  NOUN_CUES,
+  TAIL_GERUNDS,
+  WHOLE_CUES,
+} from "./lexicon/cues.ts";
+import { FINDING_NOUNS, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
+import { WEEKDAYS } from "./lexicon/time-words.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
+import { type Frame, type Range, rangeText, type Sentence, subSentence } from "./model.ts";
+import { isPredicate, NOUN_MARKERS, verbBase } from "./pos.ts";
 import { isAppositive, nounLikeVerb, STRAIGHT_OR_CURLY, speakerPhrase } from "./speaker-phrase.ts";
 import type { Token } from "./tokens.ts";
 
-export interface Range {
-  from: number;
-  to: number;
-  /** Tokens inside the range that are not part of it: the frame in "A, he said, B". */
-  skip?: { from: number; to: number };
-  /** One proposition whatever its conjunctions: "called the charges unsubstantiated and fabricated". */
-  atomic?: boolean;
-}
-
-export interface Frame {
-  /** Token range of the speaker's noun phrase; null when the content has no speaker. */
-  speaker: Range | null;
-  /** The speaker's words without its appositives. */
-  speakerText: string;
-  /** Comma-delimited appositives stripped from the speaker ("…, who represented the families,"). */
-  appositives: Range[];
-  cue: string;
-  cueBase: string;
-  /** Token index of the cue word. */
-  cueAt: number;
-  /** Token ranges of the reported content, in order. */
-  content: Range[];
-  /** Further content the same speaker asserts (", adding that …", "… and said …"). */
-  more: Range[];
-  via: string[];
-  anonymous: boolean;
-  /** The cue takes an object rather than a proposition ("urged allies to …", "announced a meeting"). */
-  whole: boolean;
-  /** A clause after the frame that has its own attribution (", while Starmer told partners that …"). */
-  rest: Range | null;
-}
-
-export interface Sentence {
-  tokens: Token[];
-  /** Capitalised runs, filled in on first use. */
-  runs?: NameRun[];
-  tags: Pos[];
-  /** For each token, whether it sits inside a quotation. */
-  quoted: boolean[];
-  /** The clause after a semicolon: it goes on with the report before it unless it has a frame of its own. */
-  continues?: boolean;
-}
-
-/** Cues whose object is a listener, not the content: "told Reuters that …", "reminded them that …". */
-const LISTENER_CUES = new Set([
-  "tell",
-  "remind",
-  "inform",
-  "assure",
-  "reassure",
-  "warn",
-  "brief",
-  "urge",
-  "ask",
-  "advise",
-]);
-/** Cues that introduce an action or a description rather than a proposition. */
-export const WHOLE_CUES = new Set([
-  "urge",
-  "call",
-  "describe",
-  "characterise",
-  "characterize",
-  "label",
-  "ask",
-  "demand",
-  "propose",
-  "recommend",
-  "order",
-  "instruct",
-  "advise",
-  "promise",
-  "pledge",
-  "vow",
-  "threaten",
-  "dismiss",
-]);
 const NOT_BEFORE_VERB = new Set([
   ...NOUN_MARKERS,
   ..."of initial new latest recent previous earlier media news press unconfirmed conflicting false such".split(" "),
 ]);
-const MEDIA_WORDS =
-  /^(?:reuters|ap|afp|bloomberg|bbc|cnn|the associated press|associated press|agence france-presse|dpa|tass|interfax|ria novosti|politico|axios|the times|the guardian|financial times|the new york times|the washington post|the wall street journal|sky news|nbc|cbs|abc|fox news|al jazeera|european pravda|ukrainska pravda|der spiegel|le monde|reporters|journalists|the media|the press)$/i;
-
-/** A broadcaster's name opening a programme's or station's ("BBC Radio 4", "CNN's State of the Union"). */
-const BROADCASTER_PREFIX = /^(?:BBC|CNN|NBC|CBS|ABC|NPR|ITV|MSNBC|CNBC|PBS|C-SPAN)\b|^(?:Fox|Sky|Al Jazeera)\s+\p{Lu}/u;
-
-export function isMediaName(s: string): boolean {
-  const t = s.trim();
-  return MEDIA_WORDS.test(t) || BROADCASTER_PREFIX.test(t);
-}
-
-/** The channel named by a prepositional phrase ("on X", "on Telegram"), canonicalised. */
-export function channelOf(words: string): string | null {
-  const w = words.trim();
-  for (const [re, name] of CHANNELS) if (re.test(w)) return name;
-  return null;
-}
-
-const text = (s: Sentence, r: Range): string =>
-  s.tokens
-    .slice(r.from, r.to)
-    .map((t) => t.text)
-    .join(" ");
-
 function isCueToken(s: Sentence, i: number): boolean {
   const t = s.tokens[i]!;
   if (s.quoted[i] || !CUE_VERBS.has(t.lower)) return false;
@@ -185,7 +96,7 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
       // Look at the phrase up to the next comma, "that", colon or quote.
       let j = i + 1;
       while (j < end && j - i <= 7 && !/^(?:,|that|:|"|“|”)$/.test(s.tokens[j]!.lower)) j++;
-      const phrase = text(s, { from: i + 1, to: j });
+      const phrase = rangeText(s, { from: i + 1, to: j });
       const channel = channelOf(phrase);
       const isTime =
         /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon|day|weekend))/i.test(
@@ -276,7 +187,7 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
           if (s.tags[j - 1] === "propn" && s.tags[j] !== "propn" && !/^\p{Lu}/u.test(s.tokens[j]?.text ?? "")) break;
         }
       }
-      const listener = text(s, { from: i, to: j });
+      const listener = rangeText(s, { from: i, to: j });
       if (isMediaName(listener)) frame.via.push(listener.replace(/^the /i, (m) => m));
       i = j;
     }
@@ -374,7 +285,7 @@ function adverbialChannels(s: Sentence, to: number): string[] {
       !isPredicate(s.tags[j])
     )
       j++;
-    const phrase = text(s, { from: k + 1, to: j });
+    const phrase = rangeText(s, { from: k + 1, to: j });
     const channel = channelOf(phrase) ?? (isMediaName(phrase.replace(/^the /i, "")) ? phrase : null);
     if (channel) out.push(channel);
   }
@@ -421,7 +332,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
       const to = sourceEnd(s, i + 2, j);
       if (to === null) return null;
       frame.speaker = { from: i + 2, to };
-      frame.speakerText = text(s, frame.speaker);
+      frame.speakerText = rangeText(s, frame.speaker);
       frame.content.push({ from: j + 1, to: end });
       return frame;
     }
@@ -431,7 +342,7 @@ function accordingTo(s: Sentence, end: number): Frame | null {
     const to = sourceEnd(s, i + 2, j);
     if (to === null) continue;
     frame.speaker = { from: i + 2, to };
-    frame.speakerText = text(s, frame.speaker);
+    frame.speakerText = rangeText(s, frame.speaker);
     frame.content.push({ from: 0, to: i - 1 });
     // "…, according to the weather service, which has issued a red warning": about the source, in our voice.
     if (j < end && /^(?:which|who)$/.test(s.tokens[j + 1]?.lower ?? ""))
@@ -571,7 +482,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       ) {
         frame.appositives.push({ from: c + 1, to: j });
         frame.speaker = { from: j + 1, to: k };
-        frame.speakerText = text(s, frame.speaker);
+        frame.speakerText = rangeText(s, frame.speaker);
         after = k;
       } else if (s.tokens[j]?.text === "," && /^(?:the|a|an)$/.test(s.tokens[j + 1]?.lower ?? "")) {
         // "…,” said Rep. Elijah Cummings, the top Democrat on the committee, in a statement.": the speaker's appositive.
@@ -646,16 +557,8 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
     if (after < end && s.tokens[after]!.text === ",") {
       const next = s.tokens[after + 1];
       const tailFrom = after + 1;
-      if (
-        next &&
-        (next.lower === "adding" ||
-          next.lower === "saying" ||
-          next.lower === "noting" ||
-          next.lower === "describing" ||
-          next.lower === "arguing" ||
-          next.lower === "insisting" ||
-          next.lower === "warning")
-      ) {
+      // ", adding that …", ", saying …": a gerund that carries the report on.
+      if (next && TAIL_GERUNDS.has(next.lower)) {
         let k = tailFrom + 1;
         if (s.tokens[k]?.lower === "that" || s.tokens[k]?.text === ":") k++;
         if (k < end) frame.more.push({ from: k, to: end });
@@ -718,65 +621,6 @@ function colonFrame(s: Sentence, end: number): Frame | null {
   return null;
 }
 
-/** Cue forms that are more often nouns: they open a frame only before a proposition. */
-export const NOUN_CUES = new Set(
-  `rule rules state states demand demands report reports point points note notes claim claims answer answers
-  comment comments remark remarks signal signals order orders call calls project projects estimate estimates
-  forecast forecasts post posts tweet tweets reply replies statement counter counters label labels find finds
-  hint hints fear fears promise promises pledge pledges threat threats comment`.split(/\s+/),
-);
-
-/** Cues that take a clause and almost never a noun phrase object: what follows them is a proposition. */
-const CLAUSAL_CUES = new Set([
-  "agree",
-  "say",
-  "tell",
-  "claim",
-  "argue",
-  "insist",
-  "believe",
-  "think",
-  "add",
-  "contend",
-  "assert",
-  "maintain",
-  "predict",
-  "suggest",
-  "warn",
-  "acknowledge",
-  "admit",
-  "explain",
-]);
-
-/** Gerund cues that report what the main clause's subject said: "X mocked the complaint, saying …". */
-const GERUND_CUES = new Set([
-  "rule",
-  "find",
-  "conclude",
-  "determine",
-  "allege",
-  "say",
-  "add",
-  "note",
-  "argue",
-  "insist",
-  "warn",
-  "claim",
-  "explain",
-  "tell",
-  "suggest",
-  "assert",
-  "predict",
-  "contend",
-  "declare",
-  "write",
-  "complain",
-  "acknowledge",
-  "admit",
-  "stress",
-  "state",
-]);
-
 /** "Clinton mocked the complaint, saying anyone who …": the subject of the main clause says the content. */
 function gerundFrame(s: Sentence, end: number): Frame | null {
   for (let g = 3; g < end - 1; g++) {
@@ -805,14 +649,6 @@ function gerundFrame(s: Sentence, end: number): Frame | null {
     return frame;
   }
   return null;
-}
-
-export function subSentence(s: Sentence, r: Range): Sentence {
-  return {
-    tokens: s.tokens.slice(r.from, r.to),
-    tags: s.tags.slice(r.from, r.to),
-    quoted: s.quoted.slice(r.from, r.to),
-  };
 }
 
 const CONTRACTED_VERB = /^(?:it|that|there|he|she|what|who|here|where)'s$|'(?:re|ve|ll|d|m)$/;

@@ -1,14 +1,8 @@
 // Certainty and polarity of a clause, following FactBank: hedges and modals in the clause's own scope
 // (not inside an embedded "that"/"wh"-clause), cue verbs that hedge or negate what they report.
 import type { Certainty, Polarity } from "../../schemas/claim.ts";
-import {
-  HEDGES_POSSIBLE,
-  HEDGES_PROBABLE,
-  MODALS_POSSIBLE,
-  NEGATING_CUES,
-  POSSIBLE_CUES,
-  PROBABLE_CUES,
-} from "./lexicon.ts";
+import { NEGATING_CUES, POSSIBLE_CUES, PROBABLE_CUES } from "./lexicon/cues.ts";
+import { HEDGES_POSSIBLE, HEDGES_PROBABLE, MODALS_POSSIBLE } from "./lexicon/hedges.ts";
 
 /** Nouns whose "that"-clause states what the noun holds ("evidence that …", "the risk that …"). */
 const COMPLEMENT_NOUNS = new Set(

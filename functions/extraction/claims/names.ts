@@ -1,224 +1,20 @@
 // Proper names in the article: capitalised runs, their entity types, and short names ("Zelenskyy") resolved to
 // the full names used earlier ("Volodymyr Zelenskyy").
 import type { Entity, EntityType } from "../../schemas/claim.ts";
-import { DEMONYMS, GIVEN_NAMES, PLACES } from "./gazetteer.ts";
-import { MONTHS, ORG_WORDS, TITLES, WEEKDAYS } from "./lexicon.ts";
+import { anyWordOf } from "./lexicon/build.ts";
+import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
+import { DEMONYMS, PLACES } from "./lexicon/places.ts";
+import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
+import type { NameRun } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
-const CONNECTORS = new Set(["of", "the", "de", "von", "van", "der", "la", "le", "al", "bin", "and", "for"]);
-const NOT_NAMES = new Set([
-  "the",
-  "a",
-  "an",
-  "in",
-  "on",
-  "at",
-  "for",
-  "but",
-  "and",
-  "or",
-  "if",
-  "as",
-  "it",
-  "he",
-  "she",
-  "they",
-  "we",
-  "i",
-  "this",
-  "that",
-  "these",
-  "those",
-  "there",
-  "his",
-  "her",
-  "its",
-  "their",
-  "our",
-  "after",
-  "before",
-  "when",
-  "while",
-  "since",
-  "earlier",
-  "later",
-  "meanwhile",
-  "however",
-  "according",
-  "by",
-  "from",
-  "to",
-  "with",
-  "during",
-  "both",
-  "some",
-  "many",
-  "all",
-  "other",
-  "others",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "quote",
-  "details",
-  "source",
-  "background",
-  "update",
-  "read",
-  "also",
-  "so",
-  "yet",
-  "what",
-  "who",
-  "which",
-  "where",
-  "why",
-  "how",
-  ...Object.keys(WEEKDAYS),
-  // Full month names only: "Jan" is also a given name.
-  ...Object.keys(MONTHS).filter((m) => m.length > 4 || m === "may" || m === "june" || m === "july"),
-  "one",
-  "two",
-  "three",
-  "speaking",
-  "opening",
-  "asked",
-  "under",
-  "over",
-  "about",
-  "not",
-  "no",
-  "yes",
-  "more",
-  "most",
-  "each",
-  "every",
-  "then",
-  "now",
-  "still",
-  "we've",
-  "i'm",
-  "it's",
-  "let",
-  "here",
-  "our",
-  "my",
-  "your",
-  "you",
-]);
-const PERSON_TITLES = new Set([
-  "president",
-  "minister",
-  "chancellor",
-  "senator",
-  "sen",
-  "rep",
-  "governor",
-  "mayor",
-  "general",
-  "gen",
-  "judge",
-  "justice",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "professor",
-  "prof",
-  "sir",
-  "dame",
-  "lord",
-  "lady",
-  "king",
-  "queen",
-  "prince",
-  "princess",
-  "pope",
-  "ambassador",
-  "envoy",
-  "spokesperson",
-  "spokesman",
-  "spokeswoman",
-  "chief",
-  "deputy",
-  "secretary",
-  "director",
-  "chairman",
-  "chairwoman",
-  "ceo",
-  "executive",
-  "commissioner",
-  "economist",
-  "member",
-  "leader",
-  "lawyer",
-  "attorney",
-  "officer",
-  "colonel",
-  "captain",
-  "admiral",
-  "premier",
-  "councillor",
-  "speaker",
-  "rev",
-  "reverend",
-  "father",
-  "sister",
-  "brother",
-  "coach",
-  "manager",
-  "founder",
-  "editor",
-  "correspondent",
-  "reporter",
-  "analyst",
-  "candidate",
-  "nominee",
-  "host",
-  "anchor",
-  "mp",
-  "mep",
-  "congressman",
-  "congresswoman",
-  "senators",
-  "governor",
-]);
-
-export interface NameRun {
-  from: number;
-  to: number;
-  text: string;
-}
-
-const FEMALE_TITLES =
-  /\b(?:mrs|ms|miss|dame|lady|queen|princess|madam|madame|sister|congresswoman|chairwoman|spokeswoman|businesswoman)\b/;
-const MALE_TITLES = /\b(?:mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman|businessman)\b/;
-const FEMALE_NAMES = new Set(
-  `alona alice amanda amy ana angela ann anna anne aisha catherine charlotte claire clare
-  elena eleanor elizabeth emily emma giorgia giulia hannah helen iryna jane jennifer jessica jill julia karen kate
-  laura lindsey lisa liz louise lucy maria marie mary megan nancy nicola olga priya rachel ruth sarah sophie susan
-  ursula yulia fatima hillary melania ivanka kellyanne huma debbie kamala theresa margaret linda judy diane donna
-  deborah pam rose sara tammy kelly dana lynn nikki kristi marjorie lauren alexandria kaja mette annalena
-  giorgia kaja roberta marine ségolène rachida valérie christine`.split(/\s+/),
-);
-const MALE_NAMES = new Set(
-  `aaron adam adrian ahmed alan alex alexander alexei andrew andrii andriy anthony antonio
-  boris brian carlos charles chris christopher daniel david denys donald dmitry dmytro edward emmanuel eric
-  friedrich gabriel gary geoffrey george graham harry huw ian igor ivan jack james jean jim joe john jonathan
-  joseph keir keith kevin mark markus martin matthew maksym michael michel mike mohammed muhammad nicolas nikolai
-  oleh oleksandr oleksiy olaf patrick paul pedro peter petro philip pierre richard robert roman rishi ryan scott
-  sergei sergey serhiy simon stephen steve steven thomas tim tom tony valerii victor viktor vladimir volodymyr
-  william xi boris bernie barack mitt ted marco jeb rudy newt rand ben bill reince sean corey jared robby bob mitch
-  chuck jeff jeffrey rex ron rick jason justin josh joshua dan frank fred greg gregory henry howard jerry jon karl
-  larry marc matt max nick nicholas phil ralph ray roger russ sam samuel stanley stuart terry todd travis vince
-  wayne walter will zach alessio hakeem jens josep ulf petr andrzej radoslaw gitanas edgars alar`.split(/\s+/),
-);
+const FEMALE_TITLE = anyWordOf(FEMALE_TITLES);
+const MALE_TITLE = anyWordOf(MALE_TITLES);
 
 function genderFromTitle(words: string): "female" | "male" | null {
-  if (FEMALE_TITLES.test(words)) return "female";
-  if (MALE_TITLES.test(words)) return "male";
+  if (FEMALE_TITLE.test(words)) return "female";
+  if (MALE_TITLE.test(words)) return "male";
   return null;
 }
 
@@ -259,7 +55,7 @@ export function capitalisedRuns(tokens: Token[], from = 0, end = tokens.length):
       if (isCap(u) && !NOT_NAMES.has(u.lower)) j++;
       else if (u.text === "-" && isCap(tokens[j + 1])) j += 2;
       else if (
-        CONNECTORS.has(u.lower) &&
+        NAME_PARTICLES.has(u.lower) &&
         u.lower !== "and" &&
         j + 1 < to &&
         isCap(tokens[j + 1]) &&
@@ -270,7 +66,7 @@ export function capitalisedRuns(tokens: Token[], from = 0, end = tokens.length):
       else break;
     }
     // A run may not end on a connector.
-    while (j > i + 1 && CONNECTORS.has(tokens[j - 1]!.lower)) j--;
+    while (j > i + 1 && NAME_PARTICLES.has(tokens[j - 1]!.lower)) j--;
     runs.push({ from: i, to: j, text: joinTokens(tokens, i, j) });
     i = j;
   }

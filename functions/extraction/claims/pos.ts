@@ -1,116 +1,21 @@
 // A small part-of-speech guesser: closed word classes from lists, verbs from a lexicon of common news verbs
 // and their inflections, the rest from shape. Enough to find clause boundaries and predicates; not a tagger.
+import { CUE_VERBS } from "./lexicon/cues.ts";
 import {
   AUXILIARIES,
   CONJUNCTIONS,
-  CUE_VERBS,
   DETERMINERS,
-  IRREGULAR,
-  isPastForm,
-  MONTHS,
   PREPOSITIONS,
   PRONOUNS,
   SUBORDINATORS,
-  TITLES,
-  verbForms,
-  WEEKDAYS,
-} from "./lexicon.ts";
+} from "./lexicon/function-words.ts";
+import { TITLES } from "./lexicon/speaker-nouns.ts";
+import { MONTHS, WEEKDAYS } from "./lexicon/time-words.ts";
+import { IRREGULAR, isPastForm, NEWS_VERBS, sForm, verbForms } from "./lexicon/verbs.ts";
+import type { Pos } from "./model.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
 
-const VERB_FORMS = verbForms(`
-  accept accuse achieve acquire act adapt address adjust adopt affect aim allow alter amend appeal appear apply
-  appoint approve arrest arrive assess attack attempt attend back ban base become begin believe benefit block
-  boost borrow break bring build buy campaign cancel capture carry cause cease change charge check choose
-  circulate claim clear close collapse collect combine come commit compare compete complete concern condemn
-  conduct confront consider consult contain continue contribute control convey convict cooperate coordinate
-  cost count cover create cross cut damage deadlock deal debate decline decrease defeat defend delay deliver
-  demand deploy deserve design destroy detain determine develop die discover discuss dismiss displace divide
-  double drop ease elect eliminate emerge employ enable end engage enhance ensure enter escalate establish
-  evacuate examine exceed exist expand expel explode export express extend face fail fall fight file fill
-  finance fire fix flee flood fly focus follow force form freeze fund gain gather give go govern grant grow
-  halt hand handle happen head help hire hit hold hope host hurt identify ignore impact implement import impose
-  improve include increase influence initiate injure intend intensify intercept introduce invade invest
-  investigate invite involve issue join jump keep kill know launch lead leave lend let lift limit link list live
-  lose lower maintain make manage mark meet mislead miss monitor move name need negotiate nominate obtain occupy
-  occur offer open oppose outline overturn overwhelm owe own participate pass pause pay plan play plunge
-  prefer prepare present preserve press prevent price proceed produce prohibit protect protest prove provide
-  publish pull purchase pursue push put quit raise reach react receive recover reduce refuse regain register
-  reinforce release rely remain remove repair replace represent request require rescue resign resolve restore
-  restrict resume retain return review rise risk rule sanction save schedule secure seek seize sell send sentence
-  serve settle share shift shoot shut sign slash slow slump soar spend spread stand start stay step stop
-  strengthen strike struggle study submit succeed suffer supply support surge survive suspend switch take
-  talk target tell tend test threaten thank total trade train transfer travel trim try turn undermine unveil use
-  vote wait want win withdraw work worry wound
-
-  abandon abolish absorb accelerate access accommodate accompany accumulate adapt add admire admit advance advertise
-  advocate afford age aid alarm alert align allocate ally amass amount analyse analyze anger announce annoy answer
-  appreciate approach arrange assemble assign assist assume attach attract audit authorise authorize avert avoid
-  await award bail balance bar bargain bear beat beg behave belong bet bid bind blame blast bleed bless blow board
-  boast bomb book borrow bounce bow brace breach breathe brief broadcast browse burn burst bury call calm campaign
-  care carve cast catch celebrate censor certify chair challenge channel chant chase cheat cheer chop circle cite
-  claim clash clean climb cling clog coach coincide collaborate collide comment commission communicate compensate
-  compile complain comply compose compromise conceal concede conceive concentrate conclude confess confirm conflict
-  conform confuse congratulate connect conquer consent conserve consist consolidate constitute construct consume
-  contact contest contract contradict convert convince cook cope copy correct correspond corrupt cough counter
-  crack crash crawl create credit crush cry cultivate cure curb dance dare decide declare decorate dedicate defer
-  define defy delete delight demolish demonstrate deny depart depend depict deport deposit depress deprive derive
-  descend describe desert desire despise detect deter devastate devote dictate differ dig dip direct disagree
-  disappear disappoint disarm discharge disclose discourage disguise dismantle dispatch disperse display dispose
-  dispute disrupt dissolve distinguish distort distribute disturb dive diversify divert dominate donate double
-  doubt drag drain dream dress drift drink drown dry dump dwell earn echo edit educate elaborate elevate embark
-  embrace emerge emphasise emphasize enact encounter encourage endanger endorse endure enforce enjoy enlarge enrich
-  enrol entail entertain enthuse equip erase erode erupt escape escort estimate evade evaluate evolve exaggerate
-  exchange excite exclude excuse execute exempt exercise exhaust exhibit exit expand expect experience experiment
-  explain exploit explore expose extract fade fake fall fascinate fasten favour favor fear feature fetch finish fit
-  flag flash flee flip float flow fold fold forbid forecast forge forget forgive formulate foster found frame free
-  frighten frustrate fulfil fulfill gain gamble generate glance govern grab graduate grasp greet grind guarantee
-  guard guess guide hail halve hammer hang harm hate haunt heal hear heat hesitate highlight hijack hint honour
-  honor hunt hurry illustrate imagine imitate impress imprison inaugurate incorporate indicate induce infect
-  inflict inform inherit inhibit injure inquire insert insist inspect inspire install instruct insult insure
-  integrate interact interfere interpret interrupt intervene interview intimidate invent justify kick kidnap kiss
-  knock label lack land last laugh lay leak lean leap learn lecture legalise legalize lie light like linger listen
-  load loan lobby locate lock lodge long look loom loot love mail manipulate march marry match matter measure
-  mention merge migrate mind mine mobilise mobilize modernise modernize modify motivate mount mourn multiply murder
-  nationalise nationalize near neglect nod note notice notify nurture obey object oblige observe obstruct offend
-  omit operate opt order organise organize originate outnumber outweigh overcome overhaul overlook override oversee
-  overthrow pack paint park participate partner patrol perceive perform permit persist persuade pick pin pioneer
-  place plant plead please pledge plot pollute pose position possess post postpone pour practise practice praise
-  pray preach precede predict prepare prescribe present preside pretend prevail print prioritise prioritize
-  privatise privatize probe proclaim profit progress project promise promote prompt propose prosecute protest
-  provoke publicise publicize punish qualify question race rain rally rank rate ratify reach read realise realize
-  reassure rebel rebuild recall recognise recognize recommend reconsider record recruit redeem refer reflect reform
-  refund regard regret regulate rehabilitate reiterate reject rejoice relate relax relay relieve relocate remark
-  remember remind renew rent reopen reorganise repay repeat repel replicate reply report rescind resemble reserve
-  reside resist respect respond rest restart restructure retaliate retire retreat retrieve reunite reveal reverse
-  revise revive revoke reward ride ring rob rotate ruin rush sail satisfy say scale scan scare scatter score
-  scrap scream screen search seal seat secure see seek select sentence separate shake shape shelter shine shock
-  shout show shrink shun sigh sing sink sit skip sleep slip smash smell smile smoke smuggle sneak solve sort sound
-  spark speak specify speculate speed spell split spoil sponsor spot spy squeeze stabilise stabilize stage stall
-  stare state steal steer stem stick stimulate stir store storm stress stretch strip strive stun subsidise
-  subsidize substitute suck sue suggest suit summon supervise suppose suppress surprise surrender surround suspect
-  sustain swallow swear sweep swim swing tackle talk tap tax teach tear tease tell terminate terrify testify think
-  threaten throw tie tighten tip tolerate top torture touch tour trace track transform translate transmit transport
-  trap treat tremble trick trigger triple trust tweet uncover undergo underline understand undertake unify unite
-  unlock unveil update upgrade uphold upset urge value vanish vary veto visit voice volunteer vow walk wander warn
-  wash waste watch wave weaken wear weigh welcome whisper widen wipe wish withhold witness wonder worsen wrap write
-  yield
-`);
-
-export type Pos =
-  | "aux"
-  | "modal"
-  | "verb"
-  | "verb-ing"
-  | "det"
-  | "prep"
-  | "conj"
-  | "sub"
-  | "pron"
-  | "adv"
-  | "num"
-  | "propn"
-  | "punct"
-  | "word";
+const VERB_FORMS = verbForms(NEWS_VERBS);
 
 /** Words after which a verb-looking word is a noun ("the report", "a cut", "its plan"). */
 export const NOUN_MARKERS = new Set([
@@ -162,7 +67,7 @@ const ADVERBS = new Set(
 
 // Every verb with irregular forms is a verb too ("spoke", "sat", "fled").
 for (const base of Object.keys(IRREGULAR))
-  for (const [form, b] of verbForms(base)) if (!VERB_FORMS.has(form)) VERB_FORMS.set(form, b);
+  for (const [form, b] of verbForms([base])) if (!VERB_FORMS.has(form)) VERB_FORMS.set(form, b);
 
 export function isVerbForm(lower: string): boolean {
   return VERB_FORMS.has(lower) || CUE_VERBS.has(lower);
@@ -176,12 +81,7 @@ export function pastTense(base: string): string {
   return `${base}ed`;
 }
 
-export function thirdPerson(base: string): string {
-  if (base === "have") return "has";
-  if (/(?:s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
-  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
-  return `${base}s`;
-}
+export const thirdPerson = (base: string): string => (base === "have" ? "has" : sForm(base));
 
 export function verbBase(lower: string): string | undefined {
   return CUE_VERBS.get(lower) ?? VERB_FORMS.get(lower);

@@ -1,5 +1,5 @@
 // Sentences and quotations inside one block of the article.
-import { ABBREVIATIONS } from "./lexicon.ts";
+import { ABBREVIATIONS } from "./lexicon/abbreviations.ts";
 import { isCloseQuote, isOpenQuote, type Token, tokenize } from "./tokens.ts";
 
 export interface Span {

@@ -1,62 +1,15 @@
 // Noun phrases that can be a speaker ("Senator Paul Hart", "people familiar with the matter", "the ministry's
 // spokesman, who …,") and the appositives and noun-like verb forms inside them.
-import type { Range, Sentence } from "./frames.ts";
-import { isPastForm, WEEKDAYS } from "./lexicon.ts";
+
+import { SPEAKER_OPENERS } from "./lexicon/speaker-nouns.ts";
+import { WEEKDAYS } from "./lexicon/time-words.ts";
+import { isPastForm } from "./lexicon/verbs.ts";
+import type { Range, Sentence } from "./model.ts";
 import { isPredicate, verbBase } from "./pos.ts";
 
 /** Quotation marks as tokens. */
 export const STRAIGHT_OR_CURLY = /^(?:["“”«»‘’]|''|``)$/;
 
-const SPEAKER_OPENERS = new Set([
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "its",
-  "their",
-  "our",
-  "both",
-  "some",
-  "several",
-  "many",
-  "most",
-  "other",
-  "others",
-  "two",
-  "three",
-  "four",
-  "five",
-  "one",
-  "all",
-  "another",
-  "people",
-  "those",
-  "he",
-  "she",
-  "they",
-  "it",
-  "we",
-  "i",
-  "officials",
-  "analysts",
-  "economists",
-  "experts",
-  "critics",
-  "sources",
-  "residents",
-  "witnesses",
-  "police",
-  "lawyers",
-  "investors",
-  "traders",
-  "diplomats",
-  "observers",
-  "researchers",
-  "scientists",
-  "officers",
-  "doctors",
-]);
 const BETWEEN_SPEAKER_AND_CUE = new Set([
   "also",
   "then",

@@ -1,19 +1,10 @@
 // Who a speaker phrase refers to: names resolved to their full form, pronouns and short descriptions ("the
 // official", "the office") to the speaker they stand for, and the document-level "Source:" line.
 import type { SpeakerType } from "../../schemas/claim.ts";
-import { channelOf, isMediaName } from "./frames.ts";
-import { FINDING_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon.ts";
+import { channelOf, isMediaName } from "./lexicon/channels.ts";
+import { FINDING_NOUNS, PERSON_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
+import type { Speaker } from "./model.ts";
 import type { NameBook } from "./names.ts";
-
-export interface Speaker {
-  name: string;
-  type: SpeakerType;
-  anonymous: boolean;
-  /** Lower-case head noun of a description ("official", "spokesperson"), for later short references. */
-  head: string;
-  via: string[];
-  reportedBy: string | null;
-}
 
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
@@ -25,61 +16,6 @@ const COMMON_ACRONYM =
 const PUBLIC_BODY =
   /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|college|school|institute|academy|society|foundation|museum|church|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
 
-const PERSON_NOUNS = new Set([
-  "official",
-  "spokesperson",
-  "spokesman",
-  "spokeswoman",
-  "minister",
-  "lawyer",
-  "judge",
-  "economist",
-  "analyst",
-  "source",
-  "diplomat",
-  "aide",
-  "adviser",
-  "advisor",
-  "officer",
-  "executive",
-  "director",
-  "president",
-  "chancellor",
-  "governor",
-  "secretary",
-  "senator",
-  "ambassador",
-  "envoy",
-  "commander",
-  "chief",
-  "member",
-  "leader",
-  "expert",
-  "witness",
-  "resident",
-  "representative",
-  "negotiator",
-  "researcher",
-  "scientist",
-  "professor",
-  "doctor",
-  "prosecutor",
-  "investigator",
-  "insider",
-  "person",
-  "man",
-  "woman",
-  "strategist",
-  "campaigner",
-  "activist",
-  "economist",
-  "candidate",
-  "nominee",
-  "manager",
-  "founder",
-  "owner",
-  "worker",
-]);
 const DETERMINER = /^(?:the|a|an|one(?!\s+of\b)|another)\s+/i;
 const INDEFINITE = /^(?:a|an|one|another)\s/i;
 const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "several", "both"]);

@@ -1,8 +1,7 @@
-// Names of places and common given names: how a capitalised name gets its entity type.
+// Countries, regions and cities, and the adjectives of peoples: how a capitalised name is typed a place.
+import { names } from "./build.ts";
 
-const set = (s: string): Set<string> => new Set(s.split("|").map((x) => x.trim().toLowerCase()));
-
-export const PLACES = set(`Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
+export const PLACES = names(`Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
 Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|
 Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|
 Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|
@@ -30,7 +29,7 @@ Melbourne|Canberra|Auckland|Wellington|Singapore|Jakarta|Manila|Bangkok|Hanoi|Ta
 Calderbrook|West Yorkshire|Yorkshire|Kent|Sussex|Bavaria|Normandy|Siberia|Black Sea|Baltic|Mediterranean|Arctic|
 Pacific|Atlantic|Balkans|Scandinavia|Caucasus|Sahel|Kursk|Belgorod|Sevastopol|Mykolaiv|Sumy|Chernihiv|Poltava`);
 
-export const DEMONYMS = set(`Ukrainian|Russian|French|British|German|Italian|Spanish|Polish|American|Chinese|
+export const DEMONYMS = names(`Ukrainian|Russian|French|British|German|Italian|Spanish|Polish|American|Chinese|
 Japanese|Indian|European|Canadian|Australian|Dutch|Belgian|Swedish|Norwegian|Danish|Finnish|Greek|Turkish|
 Israeli|Palestinian|Iranian|Iraqi|Syrian|Saudi|Egyptian|African|Asian|Western|Eastern|Northern|Southern|Latin|
 Arab|Irish|Scottish|Welsh|English|Swiss|Austrian|Czech|Hungarian|Romanian|Bulgarian|Serbian|Croatian|Belarusian|
@@ -38,21 +37,3 @@ Georgian|Armenian|Mexican|Brazilian|Argentine|Korean|Pakistani|Afghan|Lebanese|J
 Libyan|Nigerian|Kenyan|Baltic|Nordic|Soviet|Kremlin-backed|Pro-Russian|Portuguese|Estonian|Latvian|Lithuanian|
 Moldovan|Slovak|Slovenian|Taiwanese|Vietnamese|Thai|Indonesian|Filipino|Malaysian|Democratic|Republican|Conservative|
 Labour|Liberal|Christian|Muslim|Jewish|Catholic|Orthodox`);
-
-export const GIVEN_NAMES = set(`Aaron|Adam|Adrian|Ahmed|Aisha|Alan|Alex|Alexander|Alexei|Alice|Alona|Amanda|Amy|
-Ana|Andrew|Andrii|Andriy|Angela|Ann|Anna|Anne|Anthony|Antonio|Boris|Brian|Carlos|Catherine|Charles|Charlotte|
-Chris|Christian|Christopher|Claire|Clare|Daniel|David|Denys|Donald|Dmitry|Dmytro|Edward|Elena|Eleanor|Elizabeth|
-Emily|Emma|Emmanuel|Eric|Friedrich|Gabriel|Gary|Geoffrey|George|Giorgia|Giulia|Graham|Hannah|Harry|Helen|Huw|
-Ian|Igor|Ivan|Iryna|Jack|James|Jane|Jean|Jennifer|Jessica|Jill|Jim|Joe|John|Jonathan|Joseph|Julia|Kamala|Karen|
-Kate|Keir|Keith|Kevin|Kyiv|Laura|Lindsey|Lisa|Liz|Louise|Lucy|Maria|Marie|Mark|Markus|Martin|Mary|Matthew|
-Maksym|Megan|Michael|Michel|Mike|Mohammed|Muhammad|Nancy|Nicola|Nicolas|Nikolai|Oleh|Oleksandr|Oleksiy|Olga|
-Olaf|Pat|Patrick|Paul|Pedro|Peter|Petro|Philip|Pierre|Priya|Rachel|Richard|Robert|Roman|Rishi|Ruth|Ryan|Sarah|
-Scott|Sergei|Sergey|Serhiy|Simon|Sophie|Stephen|Steve|Steven|Susan|Thomas|Tim|Tom|Tony|Ursula|Valerii|Victor|
-Viktor|Vladimir|Volodymyr|Wang|William|Xi|Yulia|Yuriy|Ahmad|Ali|Omar|Hassan|Fatima|Mohammad|Benjamin|Hillary|
-Bernie|Barack|Joe|Mitt|Ted|Marco|Jeb|Chris|Mike|Tim|Gary|Jill|Rudy|Newt|Paul|Rand|Ben|Carly|Bill|Melania|Ivanka|
-Kellyanne|Reince|Sean|Steve|Corey|Jared|Huma|Robby|John|Bob|Debbie|Elizabeth|Nancy|Mitch|Harry|Chuck|Lindsay|
-Jeff|Jeffrey|Rex|Jim|James|Susan|Ron|Kevin|Rick|Tammy|Kelly|Jason|Justin|Josh|Joshua|Dan|Dana|Diane|Donna|Deborah|
-Frank|Fred|Greg|Gregory|Henry|Howard|Jack|Jerry|Jon|Judy|Karl|Larry|Lee|Linda|Lynn|Marc|Margaret|Matt|Max|Nick|
-Nicholas|Pam|Phil|Ralph|Ray|Roger|Rose|Russ|Sam|Samuel|Sara|Stanley|Stuart|Terry|Theresa|Todd|Travis|Vince|Wayne|
-Walter|Will|Zach|Keith|Alessio|Anna|Paul|Mark|Tom|Rendell|Haley|Nikki|Kristi|Marjorie|Lauren|Hakeem|Alexandria|
-Jens|Mark|Kaja|Josep|Charles|Antonio|Pedro|Mette|Ulf|Petr|Donald|Andrzej|Radoslaw|Gitanas|Edgars|Alar|Viktor`);
