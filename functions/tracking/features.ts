@@ -18,16 +18,21 @@ export interface ClaimFeatures {
   quantities: Quantity[];
   /** `explicit`: named by a calendar date ("12 September", "2024"), not by a relative word ("on Tuesday"). */
   time: { start: string; end: string; explicit: boolean } | null;
-  /** Kept beside the proposition, never in it: a negated claim is a different fact that conflicts. */
-  polarity: "positive" | "negative";
-  /** Whether the wording itself holds a negation: polarities that differ while both wordings negate (or
-   * neither does) are a difference in reading, not in what is asserted. */
+  /**
+   * Whether the claim negates its proposition: its wording holds a negation ("had not received"; also inside
+   * an embedded clause the extractor read as positive, "insisted it had no indication"), or the extractor read
+   * a negating cue where the wording holds none ("denied that it had received"). A rejected figure ("12, not
+   * 14") negates the figure, not the claim. Kept beside the proposition, never in it.
+   */
   negated: boolean;
   /** Every term the similarity weighs: lemmas, `@name`, `#unit:value` quantity and `$speaker` keys. */
   terms: Set<string>;
 }
 
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b/i;
+/** "not 14", "rather than the 14": the negation rejects a figure, read by numbers.ts. */
+const REJECTED_FIGURE =
+  /\b(?:not|rather than|instead of)\s+(?:the\s+)?(?:about\s+|around\s+)?(?=[$€£\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)/gi;
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 /** A date the text spells out with figures ("12 September", "2024"), not one resolved from "Tuesday" or "June". */
 const isCalendarDate = (text: string): boolean => /\d/.test(text) && (MONTH.test(text) || /\b\d{4}\b/.test(text));
@@ -60,8 +65,9 @@ export function featuresOf(claim: Claim, articleId: string, articleIndex: number
     time: claim.time
       ? { start: claim.time.start, end: claim.time.end, explicit: isCalendarDate(claim.time.text) }
       : null,
-    polarity: claim.polarity,
-    negated: NEGATION.test(claim.text),
+    negated:
+      NEGATION.test(claim.text.replace(REJECTED_FIGURE, " ")) ||
+      (claim.polarity === "negative" && !NEGATION.test(claim.text)),
     terms,
   };
 }

@@ -18,8 +18,8 @@ export interface LinkOptions {
   maxCandidates: number;
   /** Newest postings read per blocking term: a very frequent entity is looked up in a recent window only. */
   maxPostings: number;
-  /** A word blocks only when it occurs in at most this share of the claims seen. */
-  rareWordShare: number;
+  /** Words a claim is looked up by: its rarest ones (entities and figures always block). */
+  maxBlockingWords: number;
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
@@ -29,7 +29,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   maxFactSample: 8,
   maxCandidates: 24,
   maxPostings: 64,
-  rareWordShare: 0.02,
+  maxBlockingWords: 8,
 };
 
 /** One claim's place: its fact, and the claim and reasons that put it there (null for a fact's first claim). */
@@ -71,10 +71,13 @@ export class FactIndex {
     return this.features.get(claimId);
   }
 
-  /** Terms a claim is found by: entities and figures always, words only when rare. */
+  /** Terms a claim is found by: entities and figures always, and its `maxBlockingWords` rarest words. */
   private blockingTerms(f: ClaimFeatures): string[] {
-    const limit = Math.max(2, this.options.rareWordShare * this.stats.claims);
-    return [...f.terms].filter((t) => t.startsWith("@") || t.startsWith("#") || this.stats.frequency(t) <= limit);
+    const keys: string[] = [];
+    const words: string[] = [];
+    for (const t of f.terms) (t.startsWith("@") || t.startsWith("#") ? keys : t.startsWith("$") ? [] : words).push(t);
+    words.sort((x, y) => this.stats.frequency(x) - this.stats.frequency(y) || (x < y ? -1 : 1));
+    return [...keys, ...words.slice(0, this.options.maxBlockingWords)];
   }
 
   /** Claims of other articles worth a full comparison, most shared blocking weight first. */

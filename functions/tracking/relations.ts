@@ -116,13 +116,13 @@ function relationOf(
       : { conflict: `different dates for one event: ${t}`, update: null };
   }
   // Two wordings of one fact disagree in polarity only by the extractor's reading of them.
-  if (earlier.claim.polarity !== later.claim.polarity && !sameFact && r.topic >= options.minNegationTopic) {
+  if (earlier.features.negated !== later.features.negated && !sameFact && r.topic >= options.minNegationTopic) {
     const own = sameSpeaker(earlier.claim, later.claim);
     const what = `“${earlier.claim.text}” / “${later.claim.text}”`;
     if (own) return { conflict: null, update: { kind: "retraction", why: `its own source takes it back: ${what}` } };
     return {
       conflict: `one source asserts what another negates: ${what}`,
-      update: { kind: later.claim.polarity === "negative" ? "denial" : "correction", why: `contradicted: ${what}` },
+      update: { kind: later.features.negated ? "denial" : "correction", why: `contradicted: ${what}` },
     };
   }
   const tentative = earlier.claim.certainty !== "certain" || earlier.claim.attribution.anonymous;

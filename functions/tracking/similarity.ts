@@ -99,13 +99,9 @@ export function timesDisjoint(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
-/**
- * A claim and its negation: one wording negates and the other does not, or the extractor read opposite
- * polarities (a denial cue) where neither wording holds a negation word.
- */
+/** A claim and its negation (see `ClaimFeatures.negated`). */
 export function oppositeStance(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  if (a.negated !== b.negated) return true;
-  return a.polarity !== b.polarity && !a.negated && !b.negated;
+  return a.negated !== b.negated;
 }
 
 /** Figure keys of `a` that `b` states approximately ("about 550" for 539): shared, though not spelled alike. */

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Claim } from "../../functions/schemas/claim.ts";
 import { featuresOf } from "../../functions/tracking/features.ts";
 import { FactIndex } from "../../functions/tracking/link.ts";
-
-const claim = (id: string, text: string): Claim => ({
-  id,
-  ordinal: 0,
-  text,
-  evidence: { quote: text, start: 0, end: text.length },
-  attribution: { speaker: null, speakerType: null, cue: null, via: [], reportedBy: null, anonymous: false },
-  certainty: "certain",
-  polarity: "positive",
-  time: null,
-  entities: [],
-});
+import { claim } from "./claims.ts";
 
 const article = (articleId: string, index: number, texts: string[]) =>
   texts.map((t, i) => featuresOf(claim(`${articleId}-c${i}`, t), articleId, index));
