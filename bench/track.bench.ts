@@ -39,7 +39,7 @@ function articleAt(k: number): Extraction {
     text: rename(c.text),
     entities: c.entities.map((e) => ({ ...e, name: rename(e.name) })),
   }));
-  return { article: { ...seed.article, id, title: rename(seed.article.title ?? "") }, claims };
+  return { ...seed, article: { ...seed.article, id, title: rename(seed.article.title ?? "") }, claims };
 }
 
 const featuresAt = (k: number): ClaimFeatures[] => {

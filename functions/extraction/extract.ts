@@ -6,6 +6,7 @@ import { extractClaims } from "./claims/extract-claims.ts";
 import { BadArticleError, DEFAULT_MAX_ARTICLE_BYTES } from "./errors.ts";
 import type { ReadInput } from "./reading/document.ts";
 import { readArticle } from "./reading/read-article.ts";
+import { EXTRACTOR_VERSION } from "./version.ts";
 
 export interface ExtractOptions {
   maxBytes?: number;
@@ -24,6 +25,7 @@ export function extract(input: ReadInput, options: ExtractOptions = {}): Extract
   const doc = readArticle(input);
   const claims = extractClaims(doc, id);
   return {
+    extractorVersion: EXTRACTOR_VERSION,
     article: {
       id,
       contentHash,

@@ -24,6 +24,8 @@ export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 
 /** What `npm run extract -- FILE` prints and what the ingest pipeline stores. */
 export const Extraction = z.object({
+  /** The extractor's version (functions/extraction/version.ts): which engine produced these claims. */
+  extractorVersion: z.string().min(1).max(64),
   article: ExtractedArticle,
   claims: z.array(Claim),
 });

@@ -45,6 +45,8 @@ export const ArticleSummary = z.object({
   processedAt: Timestamp.nullable(),
   /** Grows by one on every change of the record. */
   version: z.number().int().positive(),
+  /** The version of the extractor that produced its claims (functions/extraction/version.ts); null until processed. */
+  extractorVersion: z.string().nullable(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 

@@ -70,7 +70,8 @@ export function articleItem(fields: ArticleItemFields): Item {
 }
 
 export function articleSummaryOf(item: Item): ArticleSummary {
-  return parseItem(ArticleSummarySchema, item, "article");
+  // Articles stored before versions were recorded read as "version unknown", which re-extraction treats as old.
+  return parseItem(ArticleSummarySchema, { extractorVersion: null, ...item }, "article");
 }
 
 export function articleFieldsOf(item: Item): ArticleItemFields {

@@ -125,7 +125,10 @@ describe("POST /articles", () => {
     expect(again.json).toEqual(first.json);
     expect(api.dynamoCalls.calls).toEqual([]);
     expect(await api.db.dumpTable()).toEqual(before);
-    expect((await api.call("GET", `/articles/${first.json.id}`)).json.status).toBe("PROCESSED");
+    expect((await api.call("GET", `/articles/${first.json.id}`)).json).toMatchObject({
+      status: "PROCESSED",
+      extractorVersion: ex.extractorVersion,
+    });
   });
 
   it.each([

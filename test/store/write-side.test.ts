@@ -2,6 +2,7 @@
 // source's content, removal, deletion — and that nothing is ever left behind (checked with a Scan of the table,
 // which only tests do).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { EXTRACTOR_VERSION } from "../../functions/extraction/version.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { ArticleNotFoundError, InvalidRecordError } from "../../functions/store/errors.ts";
@@ -57,6 +58,7 @@ describe("recording an article", () => {
       failureReason: null,
       claimCount: 0,
       version: 1,
+      extractorVersion: null,
       sources: [source("incoming/a.txt")],
       metadata: { title: "T", format: null },
     });
@@ -89,7 +91,7 @@ describe("completing an article", () => {
     const ex = speechOf("a");
     await store.recordPending(pendingFor(ex, source("incoming/a.txt")));
     const done = await store.completeArticle(ex);
-    expect(done).toMatchObject({ status: "PROCESSED", claimCount: 4, version: 2 });
+    expect(done).toMatchObject({ status: "PROCESSED", claimCount: 4, version: 2, extractorVersion: EXTRACTOR_VERSION });
     expect(done.metadata).toEqual({
       title: ex.article.title,
       publishedAt: ex.article.publishedAt,
@@ -116,6 +118,16 @@ describe("completing an article", () => {
     expect(again).toEqual(first);
     expect(calls.calls.filter((c) => /Put|Update|Delete|BatchWrite/.test(c))).toEqual([]);
     expect(await allItems()).toEqual(before);
+  });
+
+  it("records a newer extractor's version even when it finds the same claims", async () => {
+    const ex = speechOf("a");
+    await store.recordPending(pendingFor(ex, source("incoming/a.txt")));
+    await store.completeArticle({ ...ex, extractorVersion: "2000.01.01" });
+    expect((await store.getArticle(ex.article.id))?.extractorVersion).toBe("2000.01.01");
+    const redone = await store.completeArticle(ex);
+    expect(redone).toMatchObject({ status: "PROCESSED", extractorVersion: EXTRACTOR_VERSION });
+    expect((await store.listArticleClaims(ex.article.id, { limit: 10 }))?.items).toHaveLength(4);
   });
 
   it("replaces the claims of an earlier extraction of the same content, leaving none of the old ones", async () => {

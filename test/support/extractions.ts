@@ -1,6 +1,7 @@
 // Builds valid extractions (article + claims, as the extractor emits them) for store and API tests: each claim's
 // evidence is a real span of the article text, ids follow the extractor's `<articleId>-c0000` scheme.
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
+import { EXTRACTOR_VERSION } from "../../functions/extraction/version.ts";
 import type { Extraction } from "../../functions/schemas/article.ts";
 import type { Certainty, Claim, Entity } from "../../functions/schemas/claim.ts";
 import type { ObjectSource } from "../../functions/schemas/records.ts";
@@ -53,6 +54,7 @@ export function makeExtraction(spec: ArticleSpec): Extraction {
     };
   });
   return {
+    extractorVersion: EXTRACTOR_VERSION,
     article: {
       id,
       contentHash,

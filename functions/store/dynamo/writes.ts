@@ -221,6 +221,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         updatedAt: now,
         processedAt: null,
         version: 1,
+        extractorVersion: null,
         extractionHash: null,
         sortTime,
       });
@@ -282,7 +283,10 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         url: article.url,
         format: article.format,
       };
-      const extractionHash = createHash("sha256").update(JSON.stringify({ metadata, claims })).digest("hex");
+      const { extractorVersion } = parsed.data;
+      const extractionHash = createHash("sha256")
+        .update(JSON.stringify({ extractorVersion, metadata, claims }))
+        .digest("hex");
       if (current.status === "PROCESSED" && current.extractionHash === extractionHash) {
         return mustGetArticle(article.id);
       }
@@ -312,6 +316,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         metadata,
         processedAt: now,
         updatedAt: now,
+        extractorVersion,
         extractionHash,
         sortTime,
         gsi1sk: articleFeedSk(sortTime, article.id),
