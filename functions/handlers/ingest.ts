@@ -2,6 +2,7 @@
 // events). The composition root: the environment is read and validated once, at cold start, and a bad one
 // stops the function with a line naming the variable.
 import { createIngestHandler } from "../ingest/create-ingest-handler.ts";
+import { createThreadExtractor } from "../ingest/thread-extractor.ts";
 import { createAwsClients } from "../shared/aws-clients.ts";
 import { IngestEnv, loadEnv } from "../shared/env.ts";
 import { createLogger } from "../shared/logger.ts";
@@ -9,6 +10,10 @@ import { createMetrics } from "../shared/metrics.ts";
 
 const env = loadEnv(IngestEnv);
 const { dynamo, s3 } = createAwsClients();
+// The extraction thread's entry sits beside this module: extract-worker.ts among the sources, extract-worker.mjs
+// beside the bundle's index.mjs (infra/constructs/bundling.ts builds it).
+const workerEntry = new URL(`./extract-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".mjs"}`, import.meta.url);
+const extractor = createThreadExtractor({ entry: workerEntry, deadlineMs: env.EXTRACTION_DEADLINE_MS });
 
 export const handler = createIngestHandler({
   s3,
@@ -19,4 +24,5 @@ export const handler = createIngestHandler({
   maxArticleBytes: env.MAX_ARTICLE_BYTES,
   logger: createLogger(env),
   metrics: createMetrics(env),
+  extract: extractor.extract,
 });

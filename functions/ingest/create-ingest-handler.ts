@@ -17,7 +17,7 @@ import type { ArticleWriter } from "../store/claim-store.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import { type ArticleObjects, createS3ArticleObjects } from "./article-objects.ts";
 import { type ArticleTexts, createS3ArticleTexts } from "./article-texts.ts";
-import type { Extractor, IngestDeps, IngestOutcome } from "./deps.ts";
+import type { ExtractBudget, Extractor, IngestDeps, IngestOutcome } from "./deps.ts";
 import { handleObjectEvent } from "./handle-object-event.ts";
 import { createEventIdempotency, type OnceOutcome } from "./idempotency.ts";
 import { type ObjectEvent, objectEventOf } from "./object-events.ts";
@@ -73,8 +73,9 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
     log: logger,
   };
 
-  const work = async (event: ObjectEvent): Promise<IngestOutcome> => {
-    const outcome = await handleObjectEvent(deps, event);
+  // The invocation's clock goes with each event (batches of one handler may run at once, locally).
+  const work = async (event: ObjectEvent, budget?: ExtractBudget): Promise<IngestOutcome> => {
+    const outcome = await handleObjectEvent(budget ? { ...deps, budget } : deps, event);
     countOutcome(metrics, outcome);
     return outcome;
   };
@@ -82,12 +83,14 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
     options.idempotency === false
       ? null
       : createEventIdempotency({ client: options.dynamo, tableName: options.tableName, ...options.idempotency }, work);
-  const runOnce = (event: ObjectEvent): Promise<OnceOutcome> => (idempotency ? idempotency.run(event) : work(event));
+  const runOnce = (event: ObjectEvent, budget: ExtractBudget): Promise<OnceOutcome> =>
+    idempotency ? idempotency.run(event, budget) : work(event, budget);
 
   return async (event, context) => {
     if (!Array.isArray(event?.Records)) throw new TypeError("not an SQS event: Records is missing");
     const invocation = withDeadline(context, options.defaultTimeoutMs ?? 60_000);
     idempotency?.registerContext(invocation);
+    const budget: ExtractBudget = { remainingMs: () => invocation.getRemainingTimeInMillis() };
     if (context) logger.addContext?.(context);
 
     // Messages whose failure the record handler logged; the others failed to parse.
@@ -108,7 +111,7 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
         let objectEvent: ObjectEvent | undefined;
         try {
           objectEvent = objectEventOf(record);
-          logOutcome(logger, objectEvent, await runOnce(objectEvent), delivery());
+          logOutcome(logger, objectEvent, await runOnce(objectEvent, budget), delivery());
         } catch (err) {
           explained.add(message.messageId);
           const where = { bucket: record.s3.bucket.name, key: objectEvent?.key ?? record.s3.object.key };

@@ -8,8 +8,20 @@ import type { ArticleObjects } from "./article-objects.ts";
 import type { ArticleTexts } from "./article-texts.ts";
 import type { FailureCode } from "./failures.ts";
 
-/** The extractor's signature (functions/extraction/extract.ts), injected so the use cases stay free of it. */
-export type Extractor = (input: ReadInput, options: ExtractOptions) => Extraction;
+/** What is left of the invocation that asks for an extraction: work that cannot finish in it is retried. */
+export interface ExtractBudget {
+  remainingMs(): number;
+}
+
+/**
+ * The extractor's signature (functions/extraction/extract.ts), injected so the use cases stay free of it: the
+ * function itself, or an adapter that runs it on a thread it can stop (thread-extractor.ts).
+ */
+export type Extractor = (
+  input: ReadInput,
+  options: ExtractOptions,
+  budget?: ExtractBudget,
+) => Extraction | Promise<Extraction>;
 
 export interface IngestDeps {
   store: ArticleWriter;
@@ -17,6 +29,8 @@ export interface IngestDeps {
   /** Where processed articles' texts are kept for the API. */
   texts: ArticleTexts;
   extract: Extractor;
+  /** The invocation's time, when a handler runs the use case. */
+  budget?: ExtractBudget;
   /** The bucket and key prefix whose objects are articles; events about anything else are ignored. */
   bucket: string;
   ingestPrefix: string;

@@ -4,8 +4,11 @@
 import { type BadArticleCode, BadArticleError } from "../extraction/errors.ts";
 import { ArticleNotFoundError, InvalidRecordError, SourceSupersededError } from "../store/errors.ts";
 
-/** The extractor's codes, and UNSTORABLE: the store refuses the extraction (e.g. a claim over the item size). */
-export type FailureCode = BadArticleCode | "UNSTORABLE";
+/**
+ * The extractor's codes; UNSTORABLE: the store refuses the extraction (e.g. a claim over the item size); TIMEOUT:
+ * the extraction ran past its deadline and was stopped.
+ */
+export type FailureCode = BadArticleCode | "UNSTORABLE" | "TIMEOUT";
 
 export interface PermanentProblem {
   code: FailureCode;
@@ -19,7 +22,25 @@ export type Classified =
   | { kind: "gone"; reason: string }
   | { kind: "transient" };
 
+/**
+ * The article's extraction ran past its deadline (thread-extractor.ts stops it). Permanent: the same bytes would
+ * take as long again, so retrying would only spend deliveries and block the batches behind it.
+ */
+export class ExtractionTimeoutError extends Error {
+  readonly deadlineMs: number;
+  constructor(deadlineMs: number) {
+    super(
+      `reading the file took longer than ${deadlineMs} ms and was stopped; check that it holds an ordinary ` +
+        "article (machine-generated or deeply repetitive text can be too slow to read)",
+    );
+    this.name = "ExtractionTimeoutError";
+    this.deadlineMs = deadlineMs;
+  }
+}
+
 export function classify(err: unknown): Classified {
+  if (err instanceof ExtractionTimeoutError)
+    return { kind: "permanent", problem: { code: "TIMEOUT", message: err.message } };
   if (err instanceof BadArticleError) return { kind: "permanent", problem: { code: err.code, message: err.message } };
   if (err instanceof InvalidRecordError) {
     return {

@@ -14,7 +14,7 @@ import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dyn
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Context } from "aws-lambda";
 import { tableDesign } from "../store/table-design.ts";
-import type { IngestOutcome } from "./deps.ts";
+import type { ExtractBudget, IngestOutcome } from "./deps.ts";
 import type { ObjectEvent } from "./object-events.ts";
 
 /** The partition of the idempotency records; no store key starts with IDEMPOTENCY#. */
@@ -33,14 +33,14 @@ export type OnceOutcome = IngestOutcome & { replayed?: true };
 
 export interface EventIdempotency {
   /** Runs the work once per event. */
-  run(event: ObjectEvent): Promise<OnceOutcome>;
+  run(event: ObjectEvent, budget?: ExtractBudget): Promise<OnceOutcome>;
   /** The invocation's context: its deadline bounds how long an in-progress record blocks duplicates. */
   registerContext(context: Context): void;
 }
 
 export function createEventIdempotency(
   options: EventIdempotencyOptions,
-  work: (event: ObjectEvent) => Promise<IngestOutcome>,
+  work: (event: ObjectEvent, budget?: ExtractBudget) => Promise<IngestOutcome>,
 ): EventIdempotency {
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: options.tableName,
@@ -60,10 +60,11 @@ export function createEventIdempotency(
     keyPrefix: "ingest",
   });
   return {
-    async run(event) {
+    async run(event, budget) {
       // Without a sequencer (some emulators) two uploads of the same bytes would look like one event.
-      if (event.sequencer === null) return work(event);
-      return (await idempotent(event)) as OnceOutcome;
+      if (event.sequencer === null) return work(event, budget);
+      // The key is made from the first argument only: the budget is not part of the event's identity.
+      return (await idempotent(event, budget)) as OnceOutcome;
     },
     registerContext(context) {
       config.registerLambdaContext(context);

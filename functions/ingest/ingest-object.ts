@@ -42,7 +42,7 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
   if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes));
 
   try {
-    const extraction = deps.extract(
+    const extraction = await deps.extract(
       {
         bytes: file.bytes,
         fileName: fileNameOf(source.key),
@@ -51,6 +51,7 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
         ...(file.head.lastModified ? { receivedAt: file.head.lastModified } : {}),
       },
       { maxBytes: deps.maxBytes },
+      deps.budget,
     );
     if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS);
     // The text before the claims: once the article is PROCESSED, its text is there.

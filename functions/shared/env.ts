@@ -37,6 +37,11 @@ export type ApiEnv = z.infer<typeof ApiEnv>;
 export const IngestEnv = CommonEnv.extend({
   /** CloudWatch namespace of the EMF metrics (Powertools reads the same variable). */
   POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).max(255).default("Claimtrack"),
+  /**
+   * How long one article's extraction may run before its thread is stopped and the article is FAILED with
+   * TIMEOUT. A third of the 60 s function timeout: one stalled article leaves its batch-mates time to finish.
+   */
+  EXTRACTION_DEADLINE_MS: z.coerce.number().int().min(100).max(900_000).default(20_000),
 });
 export type IngestEnv = z.infer<typeof IngestEnv>;
 

@@ -12,6 +12,14 @@ export const HANDLER_ENTRIES = {
 } as const;
 export type HandlerName = keyof typeof HANDLER_ENTRIES;
 
+/**
+ * Worker-thread entries a handler starts from its own directory, bundled beside its index.mjs as `<name>.mjs`
+ * (build-workers.ts): the ingest function's extraction thread, which it can stop at the deadline.
+ */
+export const WORKER_ENTRIES: Readonly<Partial<Record<HandlerName, readonly string[]>>> = {
+  ingest: ["functions/handlers/extract-worker.ts"],
+};
+
 /** esbuild's target, matching the `nodejs24.x` runtime. */
 export const BUNDLE_TARGET = "node24";
 

@@ -5,7 +5,7 @@
 import type { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type ICommandHooks, NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import {
@@ -15,7 +15,22 @@ import {
   HANDLER_ENTRIES,
   type HandlerName,
   PROJECT_ROOT,
+  WORKER_ENTRIES,
 } from "./bundling.ts";
+
+const BUILD_WORKERS = `${PROJECT_ROOT}infra/constructs/build-workers.ts`;
+
+/** The hooks that bundle a handler's worker entries into its asset, with the Node.js that runs the synth. */
+function workerBundling(handler: HandlerName): ICommandHooks {
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => [
+      [process.execPath, BUILD_WORKERS, handler, outputDir].map(quote).join(" "),
+    ],
+  };
+}
 
 export interface ClaimtrackFunctionProps {
   handler: HandlerName;
@@ -85,6 +100,7 @@ export class ClaimtrackFunction extends Construct {
         metafile: false,
         // esbuild runs in the project root, where the alias targets resolve.
         esbuildArgs: { "--alias": Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
+        ...(WORKER_ENTRIES[props.handler] ? { commandHooks: workerBundling(props.handler) } : {}),
       },
     });
   }

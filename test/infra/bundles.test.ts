@@ -95,6 +95,27 @@ describeSynth("deployable bundles", () => {
     ]);
   });
 
+  it("the ingest bundle extracts on its bundled worker thread, and stops it at the deadline", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = assetDirOf(s, "IngestFunction");
+    expect(statSync(join(dir, "extract-worker.mjs")).size).toBeLessThanOrEqual(INGEST_BUDGET);
+    // A long article (seconds of extraction) against the shortest deadline the environment allows.
+    const base = readFileSync(SEED, "utf8");
+    const long = Array.from({ length: 200 }, (_, i) => base.replaceAll("Rome", `Rome ${i}`)).join("\n\n");
+    const bytes = Buffer.from(long);
+    const record = await aws.upload("incoming/long-read.txt", bytes);
+    const run = await runBundle(dir, [sqsEvent([record])], {
+      ...environmentOf("IngestFunction"),
+      EXTRACTION_DEADLINE_MS: "100",
+    });
+    expect(run.invocations[0]!.result, run.output).toEqual({ batchItemFailures: [] });
+    const store = createDynamoClaimStore({ client: aws.dynamo.client, tableName: aws.tableName });
+    const article = await store.getArticle(articleIdFor(contentHashOf(bytes)));
+    expect(article?.status).toBe("FAILED");
+    expect(article?.failureReason).toMatch(/^TIMEOUT: reading the file took longer than 100 ms/);
+  });
+
   it("the API bundle serves what the ingest bundle stored", { timeout: 60_000 }, async () => {
     const articleId = articleIdFor(contentHashOf(readFileSync(SEED)));
     const article = await callApi({ method: "GET", resource: "/articles/{id}", pathParameters: { id: articleId } });
