@@ -6,10 +6,12 @@
 //            submitting stores an object and deleting deletes objects; the ingest function, notified of both,
 //            makes every write to the table. (The action lists live in function-grants.ts.)
 // Under the text prefix the ingest function writes and deletes the articles' texts, and the API reads them.
+import { join } from "node:path";
 import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Construct } from "constructs";
+import { DOCS_ASSET_FOLDER, SWAGGER_UI_FILES, swaggerUiDistDir } from "../functions/api/docs-assets.ts";
 import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
 import { tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
@@ -109,6 +111,11 @@ export class ServiceStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       logRemovalPolicy,
       reservedConcurrentExecutions: config.apiReservedConcurrency,
+      // Swagger UI's files for /docs, served by the function itself (functions/api/docs-assets.ts).
+      files: {
+        folder: DOCS_ASSET_FOLDER,
+        paths: Object.keys(SWAGGER_UI_FILES).map((file) => join(swaggerUiDistDir(), file)),
+      },
     });
     const indexArns = tableDesign.globalSecondaryIndexes.map((i) => `${data.table.tableArn}/index/${i.indexName}`);
     this.apiFunction.role.addToPrincipalPolicy(

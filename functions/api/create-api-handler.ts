@@ -45,6 +45,8 @@ export function createApiHandler(options: ApiHandlerOptions) {
   return createApiHandlerFor(deps, options);
 }
 
+const API_TITLE = "claimtrack API";
+
 /** The same handler over any store and object storage (the ports), for tests that need to swap one. */
 export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptions, "corsAllowOrigin" | "logger">) {
   const routes: Route[] = [...articleRoutes(deps), ...claimRoutes(deps), ...speakerRoutes(deps), ...uploadRoutes(deps)];
@@ -52,14 +54,14 @@ export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptio
   routes.push(
     ...metaRoutes(() => {
       document ??= buildOpenApiDocument(routes, {
-        title: "claimtrack API",
+        title: API_TITLE,
         version: "1.0.0",
         description:
           "Atomic claims with source attribution, extracted from news articles: query them by article, speaker, " +
           "entity, time and certainty, and submit articles for processing.",
       });
       return document;
-    }),
+    }, API_TITLE),
   );
   const router = createRouter(routes);
   const origins = options.corsAllowOrigin.split(",").map((o) => o.trim());

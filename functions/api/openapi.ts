@@ -12,7 +12,7 @@ import {
   ObjectSource,
   SpeakerSummary,
 } from "../schemas/records.ts";
-import type { Route } from "./router.ts";
+import type { ResponseDoc, Route } from "./router.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -106,6 +106,7 @@ export function buildOpenApiDocument(routes: Route[], info: DocumentInfo) {
                 content: {
                   [doc.contentType ?? "application/json"]: {
                     schema: doc.schema ? schemaRef(doc.schema, "output") : {},
+                    ...exampleOf(doc),
                   },
                 },
               }
@@ -119,18 +120,24 @@ export function buildOpenApiDocument(routes: Route[], info: DocumentInfo) {
 
   return {
     openapi: "3.1.0",
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info,
     paths,
     components: { schemas: components },
   };
 }
 
+/** The response's example: its own, or the first its schema carries. */
+function exampleOf(doc: ResponseDoc): { example?: unknown } {
+  if (doc.example !== undefined) return { example: doc.example };
+  const examples = doc.schema ? z.globalRegistry.get(doc.schema)?.examples : undefined;
+  return Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {};
+}
+
 /** One OpenAPI parameter per field of a path or query object schema. */
 function parametersOf(schema: z.ZodType | undefined, location: "path" | "query") {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
-    const json = clean(z.toJSONSchema(field, { io: "input" }) as JsonSchema);
+    const json = withoutNull(clean(z.toJSONSchema(field, { io: "input" }) as JsonSchema));
     const { description, ...rest } = json;
     return {
       name,
@@ -140,6 +147,17 @@ function parametersOf(schema: z.ZodType | undefined, location: "path" | "query")
       schema: rest,
     };
   });
+}
+
+/**
+ * A parameter's value is a string or absent, never JSON null: `nullish()` fields (shared with JSON bodies) are
+ * documented as their non-null type.
+ */
+function withoutNull(schema: JsonSchema): JsonSchema {
+  const { anyOf, ...rest } = schema;
+  if (!Array.isArray(anyOf)) return schema;
+  const kept = (anyOf as JsonSchema[]).filter((branch) => branch.type !== "null");
+  return kept.length === 1 ? { ...kept[0], ...rest } : { ...rest, anyOf: kept };
 }
 
 /** Drops what belongs to standalone JSON Schema documents, not to schemas embedded in OpenAPI. */

@@ -33,6 +33,8 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   contentType?: string;
   headers?: Record<string, string>;
+  /** An example body; without it, the first of the schema's own examples (`.meta({ examples })`). */
+  example?: unknown;
 }
 
 export interface RequestBodyDoc {

@@ -2,6 +2,15 @@
 // handler and generate the OpenAPI document (api/openapi.ts): there is no other description of the API.
 import * as z from "zod";
 import { Certainty, IsoDate } from "./claim.ts";
+import {
+  EXAMPLE_ARTICLE,
+  EXAMPLE_CLAIM,
+  EXAMPLE_CURSOR,
+  EXAMPLE_SPEAKER,
+  EXAMPLE_SUMMARY,
+  EXAMPLE_TEXT,
+  EXAMPLE_UPLOAD,
+} from "./examples.ts";
 import { ArticleStatus, ArticleSummary, ClaimRecord, ObjectSource, SpeakerSummary } from "./records.ts";
 
 // --- parameters -------------------------------------------------------------------------------------------------
@@ -70,21 +79,28 @@ const IsoDateTime = z
 
 /** Metadata a client may give with an article; the article's own metadata wins when both exist. */
 export const SubmittedMetadata = z.strictObject({
-  title: z.string().trim().min(1).max(1000).nullish(),
-  publishedAt: IsoDateTime.nullish(),
-  outlet: z.string().trim().min(1).max(300).nullish(),
+  title: z.string().trim().min(1).max(1000).nullish().describe("The article's headline."),
+  publishedAt: IsoDateTime.nullish().describe(
+    "When the article was published: an ISO 8601 date or date-time, e.g. `2025-03-04T09:00:00+01:00`; claims' " +
+      "times are resolved against it.",
+  ),
+  outlet: z.string().trim().min(1).max(300).nullish().describe("The news organization that published it."),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2048)
-    .nullish(),
+    .nullish()
+    .describe("Where the article was published (http or https)."),
 });
 
 // --- request bodies ---------------------------------------------------------------------------------------------
 
 /** `POST /articles` with `application/json`: stored as a JSON article file, the shape the extractor reads. */
 export const ArticleSubmission = SubmittedMetadata.extend({
-  body: z.string().refine((b) => b.trim().length > 0, "must not be empty"),
-  authors: z.array(z.string().trim().min(1).max(300)).max(50).nullish(),
+  body: z
+    .string()
+    .refine((b) => b.trim().length > 0, "must not be empty")
+    .describe("The article's text: plain text with paragraphs separated by blank lines."),
+  authors: z.array(z.string().trim().min(1).max(300)).max(50).nullish().describe("The article's bylines."),
 });
 export type ArticleSubmission = z.infer<typeof ArticleSubmission>;
 
@@ -103,7 +119,7 @@ export type ArticleContentType = z.infer<typeof ArticleContentType>;
 export const RawArticleQuery = SubmittedMetadata;
 
 export const UploadRequest = SubmittedMetadata.extend({
-  contentType: ArticleContentType,
+  contentType: ArticleContentType.describe("The file's media type; the PUT must send it as `Content-Type`."),
   contentLength: z.number().int().positive().describe("The file's exact size in bytes."),
   fileName: z
     .string()
@@ -117,54 +133,70 @@ export type UploadRequest = z.infer<typeof UploadRequest>;
 
 // --- responses --------------------------------------------------------------------------------------------------
 
-export const AcceptedArticle = z.object({
-  id: ArticleId,
-  status: ArticleStatus,
-  source: ObjectSource,
-});
+export const AcceptedArticle = z
+  .object({
+    id: ArticleId,
+    status: ArticleStatus.describe("Always `PENDING`: the pipeline records the article when it picks the object up."),
+    source: ObjectSource,
+  })
+  .meta({ examples: [{ id: EXAMPLE_ARTICLE.id, status: "PENDING", source: EXAMPLE_ARTICLE.sources[0] }] });
 export type AcceptedArticle = z.infer<typeof AcceptedArticle>;
 
-export const UploadTicket = z.object({
-  url: z.url().describe("PUT the file here before `expiresAt`."),
-  method: z.literal("PUT"),
-  /** Headers the PUT must carry exactly as given (they are part of the signature). */
-  headers: z.record(z.string(), z.string()),
-  source: ObjectSource,
-  expiresAt: z.iso.datetime(),
-});
+export const UploadTicket = z
+  .object({
+    url: z.url().describe("PUT the file here before `expiresAt`."),
+    method: z.literal("PUT").describe("The HTTP method to send the file with."),
+    headers: z
+      .record(z.string(), z.string())
+      .describe("Headers the PUT must carry exactly as given: they are part of the signature."),
+    source: ObjectSource,
+    expiresAt: z.iso.datetime().describe("The URL is refused after this time."),
+  })
+  .meta({ examples: [EXAMPLE_UPLOAD] });
 export type UploadTicket = z.infer<typeof UploadTicket>;
 
-const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
-  });
+const pageOf = <T extends z.ZodType>(item: T, example: unknown) =>
+  z
+    .object({
+      items: z.array(item).describe("This page's items, in the order the operation describes."),
+      nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+    })
+    .meta({ examples: [{ items: [example], nextCursor: EXAMPLE_CURSOR }] });
 
 /** `GET /articles/{id}/text`: the string every claim's `evidence.start`/`end` index. */
-export const ArticleText = z.object({
-  id: ArticleId,
-  text: z
-    .string()
-    .describe(
-      "The article's plain text as the extractor read it. For each of its claims, " +
-        "`text.slice(evidence.start, evidence.end) === evidence.quote`: offsets count UTF-16 code units, " +
-        "the indices of a JavaScript string.",
-    ),
-});
+export const ArticleText = z
+  .object({
+    id: ArticleId,
+    text: z
+      .string()
+      .describe(
+        "The article's plain text as the extractor read it. For each of its claims, " +
+          "`text.slice(evidence.start, evidence.end) === evidence.quote`: offsets count UTF-16 code units, " +
+          "the indices of a JavaScript string.",
+      ),
+  })
+  .meta({ examples: [{ id: EXAMPLE_ARTICLE.id, text: EXAMPLE_TEXT }] });
 export type ArticleText = z.infer<typeof ArticleText>;
 
-export const ArticlePage = pageOf(ArticleSummary);
-export const ClaimPage = pageOf(ClaimRecord);
-export const SpeakerPage = pageOf(SpeakerSummary);
+export const ArticlePage = pageOf(ArticleSummary, EXAMPLE_SUMMARY);
+export const ClaimPage = pageOf(ClaimRecord, EXAMPLE_CLAIM);
+export const SpeakerPage = pageOf(SpeakerSummary, EXAMPLE_SPEAKER);
 
 /** RFC 9457 problem details, on every error. */
 export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  /** For 400: each failing field, as `query.limit`, `path.id`, `body.title`. */
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  type: z.string().describe("`about:blank`: the status says what kind of problem it is."),
+  title: z.string().describe("The status's name, e.g. `Not Found`."),
+  status: z.number().int().describe("The HTTP status code."),
+  detail: z.string().describe("What went wrong with this request, and what to do about it."),
+  instance: z.string().optional().describe("The path that was requested."),
+  errors: z
+    .array(
+      z.object({
+        field: z.string().describe("Where the bad value is: `query.limit`, `path.id`, `body.title`."),
+        message: z.string().describe("What is wrong with it."),
+      }),
+    )
+    .optional()
+    .describe("For 400: each failing field."),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -6,19 +6,21 @@ export const ArticleFormat = z.enum(["text", "markdown", "html", "json"]);
 export type ArticleFormat = z.infer<typeof ArticleFormat>;
 
 export const ExtractedArticle = z.object({
-  /** Derived from the article's bytes: the same content always has the same id. */
-  id: z.string().min(1),
-  /** sha256 of the article's bytes, hex. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  format: ArticleFormat,
-  title: z.string().nullable(),
-  /** ISO 8601; with the zone offset when the article gives one, else a date or local time. */
-  publishedAt: z.string().nullable(),
-  authors: z.array(z.string()),
-  outlet: z.string().nullable(),
-  url: z.string().nullable(),
-  /** The plain body text. */
-  text: z.string(),
+  id: z.string().min(1).describe("Derived from the article's bytes: the same content always has the same id."),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("The sha256 of the article's bytes, in hex."),
+  format: ArticleFormat.describe("How the body was read: plain text, Markdown, HTML or a JSON article."),
+  title: z.string().nullable().describe("The headline; null when the article has none."),
+  publishedAt: z
+    .string()
+    .nullable()
+    .describe("When the article was published, ISO 8601: with the zone offset when the article gives one."),
+  authors: z.array(z.string()).describe("The article's bylines, in order."),
+  outlet: z.string().nullable().describe("The news organization that published the article; null when unknown."),
+  url: z.string().nullable().describe("Where the article was published; null when unknown."),
+  text: z.string().describe("The plain body text."),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 

@@ -41,6 +41,7 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", path: "speakers/{name}/claims" },
   { method: "GET", path: "openapi.json", public: true },
   { method: "GET", path: "docs", public: true },
+  { method: "GET", path: "docs/{file}", public: true },
 ];
 
 export interface ClaimsApiProps {
@@ -194,7 +195,7 @@ export class ClaimsApi extends Construct {
         scope,
         "AwsSolutions-COG4",
         cognito
-          ? "The API's own documentation (OpenAPI document and docs page) is public by design: it holds no article or claim data, and every data route of this API requires a Cognito token."
+          ? "The API's own documentation (OpenAPI document, docs page and its files) is public by design: it holds no article or claim data, and every data route of this API requires a Cognito token."
           : config.apiKeys
             ? "Callers are machines (newsroom and fact-checking pipelines) holding API keys issued through the usage plan; people who sign in use the web app's API, which takes Cognito tokens, so a user pool here would add nothing."
             : "Callers are AWS principals (newsroom and fact-checking pipelines) authorized by IAM SigV4 and the deployer's IAM policies; people who sign in use the web app's API, which takes Cognito tokens, so a user pool here would add nothing.",
@@ -209,7 +210,7 @@ export class ClaimsApi extends Construct {
       acknowledge(
         resource,
         "AwsSolutions-APIG4",
-        "The API's own documentation (OpenAPI document and docs page) is public by design: it holds no article or claim data and clients need it before they can sign requests.",
+        "The API's own documentation (OpenAPI document, docs page and its files) is public by design: it holds no article or claim data and clients need it before they can sign requests.",
       );
     }
     if (config.apiKeys && !cognito) {

@@ -20,18 +20,6 @@ import {
 
 const BUILD_WORKERS = `${PROJECT_ROOT}infra/constructs/build-workers.ts`;
 
-/** The hooks that bundle a handler's worker entries into its asset, with the Node.js that runs the synth. */
-function workerBundling(handler: HandlerName): ICommandHooks {
-  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) => [
-      [process.execPath, BUILD_WORKERS, handler, outputDir].map(quote).join(" "),
-    ],
-  };
-}
-
 export interface ClaimtrackFunctionProps {
   handler: HandlerName;
   description: string;
@@ -43,6 +31,8 @@ export interface ClaimtrackFunctionProps {
   logRemovalPolicy: RemovalPolicy;
   /** Caps concurrent executions when set; left unset the function shares the account's pool. */
   reservedConcurrentExecutions?: number;
+  /** Files copied into a folder beside the bundle (absolute paths), for code that reads them at run time. */
+  files?: { folder: string; paths: string[] };
 }
 
 export class ClaimtrackFunction extends Construct {
@@ -100,8 +90,35 @@ export class ClaimtrackFunction extends Construct {
         metafile: false,
         // esbuild runs in the project root, where the alias targets resolve.
         esbuildArgs: { "--alias": Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
-        ...(WORKER_ENTRIES[props.handler] ? { commandHooks: workerBundling(props.handler) } : {}),
+        ...bundlingHooks(props),
       },
     });
   }
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Commands run once esbuild has written the bundle, with the Node.js that runs the synth: the handler's worker
+ * entries are bundled beside it, and `files` are copied into their folder.
+ */
+function bundlingHooks(props: ClaimtrackFunctionProps): { commandHooks?: ICommandHooks } {
+  const workers = WORKER_ENTRIES[props.handler];
+  const { files } = props;
+  if (!workers && !files) return {};
+  return {
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir, outputDir) => [
+        ...(workers ? [[process.execPath, BUILD_WORKERS, props.handler, outputDir].map(quote).join(" ")] : []),
+        ...(files
+          ? [
+              `mkdir -p ${quote(`${outputDir}/${files.folder}`)}`,
+              ...files.paths.map((path) => `cp ${quote(path)} ${quote(`${outputDir}/${files.folder}/`)}`),
+            ]
+          : []),
+      ],
+    },
+  };
 }

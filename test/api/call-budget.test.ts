@@ -50,6 +50,7 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
   listSpeakerClaims: { method: "GET", path: "/speakers/Keir%20Starmer/claims?limit=3", budget: 3 },
   getOpenApiDocument: { method: "GET", path: "/openapi.json", budget: 0 },
   getDocs: { method: "GET", path: "/docs", budget: 0 },
+  getDocsFile: { method: "GET", path: "/docs/docs.js", budget: 0 },
   createUpload: {
     method: "POST",
     path: "/uploads",

@@ -170,6 +170,18 @@ describeSynth("deployable bundles", () => {
     expect(JSON.parse(missing.body)).toMatchObject({ status: 404 });
   });
 
+  it("the API bundle serves the docs page's Swagger UI files from its own asset", { timeout: 60_000 }, async () => {
+    // The asset (outside the project, no node_modules near it) holds the pinned package's files beside index.mjs.
+    const dir = join(assetDirOf(s, "ApiFunction"), "docs-assets");
+    for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+      const res = await callApi({ method: "GET", resource: "/docs/{file}", pathParameters: { file } });
+      expect(res.statusCode, file).toBe(200);
+      expect(res.body === readFileSync(join(dir, file), "utf8"), file).toBe(true);
+    }
+    const page = await callApi({ method: "GET", resource: "/docs" });
+    expect(page.body).toContain('<script src="docs/swagger-ui-bundle.js">');
+  });
+
   it("the API bundle deletes an article's objects within its role, and the ingest bundle removes the article", {
     timeout: 120_000,
   }, async () => {

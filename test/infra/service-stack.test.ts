@@ -337,7 +337,7 @@ describeSynth("REST API", () => {
   it("requires IAM authorization on every data route and leaves only the docs public", () => {
     for (const m of routeMethods()) {
       const path = pathOf(m.ResourceId);
-      const expected = path === "docs" || path === "openapi.json" ? "NONE" : "AWS_IAM";
+      const expected = ["docs", "docs/{file}", "openapi.json"].includes(path) ? "NONE" : "AWS_IAM";
       expect(m.AuthorizationType, `${m.HttpMethod} ${path}`).toBe(expected);
       expect(m.ApiKeyRequired ?? false).toBe(false);
     }

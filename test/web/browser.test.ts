@@ -180,4 +180,37 @@ describe("the web app in Chromium", () => {
     expect(await page.locator(".timeline .claim").count()).toBe(expected.length);
     expect(browser.problems).toEqual([]);
   });
+
+  it("renders /docs with Swagger UI: every operation, from files the API serves, nothing from elsewhere", {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = browser;
+    const requested: string[] = [];
+    const record = (req: { url(): string }) => requested.push(req.url());
+    page.on("request", record);
+    try {
+      await page.goto(`${api}/docs`);
+      await page.waitForSelector(".swagger-ui .opblock");
+      await page.waitForLoadState("networkidle");
+    } finally {
+      page.off("request", record);
+    }
+    const doc = await getJson<{ paths: Record<string, Record<string, unknown>> }>("/openapi.json");
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.keys(ops)).length;
+    expect(await page.locator(".swagger-ui .opblock").count()).toBe(operations);
+    expect(requested.filter((url) => !url.startsWith(`${api}/`) && !url.startsWith("data:"))).toEqual([]);
+    expect(requested).toContain(`${api}/docs/swagger-ui-bundle.js`);
+    // Swagger UI reads the document without complaint (it shows errors and unsupported fields in the page).
+    expect(await page.locator(".swagger-ui .errors-wrapper").count()).toBe(0);
+    expect(await page.locator(".swagger-ui .information-container").textContent()).not.toMatch(/warning|error/i);
+
+    // An operation opens with its parameters described and a response example.
+    await page.locator(".opblock-get", { hasText: "/claims" }).filter({ hasText: "filtered by speaker" }).click();
+    await page.waitForSelector(".opblock.is-open .parameters");
+    const open = page.locator(".opblock.is-open");
+    expect(await open.locator(".parameters").textContent()).toContain("Claims by this speaker.");
+    expect(await open.locator(".responses-wrapper").textContent()).toContain("nextCursor");
+    await page.screenshot({ path: join(ARTIFACTS, "docs.png"), fullPage: false });
+    expect(browser.problems).toEqual([]);
+  });
 });

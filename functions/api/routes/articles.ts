@@ -50,6 +50,9 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       path: "/articles/{id}/claims",
       operationId: "listArticleClaims",
       summary: "An article's claims in reading order",
+      description:
+        "Every claim extracted from the article, by `ordinal`. An article that is not `PROCESSED` has none yet; " +
+        "an id no article has answers 404.",
       params: ArticlePath,
       query: PageQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },

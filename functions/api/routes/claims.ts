@@ -30,6 +30,9 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       path: "/claims/{id}",
       operationId: "getClaim",
       summary: "A claim with its attribution, evidence and article",
+      description:
+        "One claim by its id (`<article id>-c<ordinal>`): its text, who asserts it and through which channels, " +
+        "how certain, about when, and the exact words of the article it came from.",
       params: ClaimPath,
       responses: { 200: { description: "The claim.", schema: ClaimRecord }, ...problems(404) },
       handle: async ({ params }) => found(await deps.store.getClaim(params.id), `claim ${params.id}`),

@@ -1,7 +1,16 @@
 // Pieces every route module uses: the documented error responses and the path parameter schemas.
 import * as z from "zod";
-import { ArticleId, ClaimId, Problem, SpeakerName } from "../../schemas/api.ts";
-import { NotFoundError } from "../errors.ts";
+import { ArticleContentType, ArticleId, ClaimId, Problem, SpeakerName } from "../../schemas/api.ts";
+import { EXAMPLE_ARTICLE } from "../../schemas/examples.ts";
+import { ObjectStorageBusyError } from "../../shared/object-storage.ts";
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from "../errors.ts";
+import { problemFor } from "../problem.ts";
 import { type ApiResponse, json } from "../response.ts";
 import type { ResponseDoc } from "../router.ts";
 
@@ -15,11 +24,28 @@ const ERRORS: Record<number, string> = {
   503: "The bucket kept refusing the request; retry after `Retry-After` seconds.",
 };
 
+/** An error of each documented status, whose problem (made by problemFor, as a real one is) is its example. */
+const EXAMPLE_ERRORS: Record<number, () => unknown> = {
+  400: () => new BadRequestError([{ field: "query.limit", message: "expected a whole number in decimal digits" }]),
+  404: () => new NotFoundError(`article ${EXAMPLE_ARTICLE.id}`),
+  409: () =>
+    new ConflictError(`article ${EXAMPLE_ARTICLE.id} has objects this API cannot delete: s3://archive/ferry-route.txt`),
+  413: () => new PayloadTooLargeError(6_000_000, 5_242_880),
+  415: () => new UnsupportedMediaTypeError("application/pdf", ArticleContentType.options),
+  500: () => new Error("an unexpected failure"),
+  503: () => new ObjectStorageBusyError("PutObject", 503, "SlowDown", "Please reduce your request rate", 3),
+};
+
 /** The documented problem responses of a route (400 and 500 always). */
 export function problems(...statuses: (404 | 409 | 413 | 415 | 503)[]): Record<number, ResponseDoc> {
   const out: Record<number, ResponseDoc> = {};
   for (const status of [400, ...statuses, 500]) {
-    out[status] = { description: ERRORS[status]!, schema: Problem, contentType: "application/problem+json" };
+    out[status] = {
+      description: ERRORS[status]!,
+      schema: Problem,
+      contentType: "application/problem+json",
+      example: problemFor(EXAMPLE_ERRORS[status]!()).problem,
+    };
   }
   return out;
 }

@@ -12,6 +12,9 @@ export function speakerRoutes(deps: ApiDeps): Route[] {
       path: "/speakers",
       operationId: "listSpeakers",
       summary: "Speakers, most quoted first, with their claim and article counts",
+      description:
+        "Everyone a processed article attributes a claim to, ordered by how many claims they have; the counts " +
+        "cover every stored article.",
       query: PageQuery,
       responses: { 200: { description: "A page of speakers.", schema: SpeakerPage }, ...problems() },
       handle: async ({ query }) => json(200, await deps.store.listSpeakers(query)),
@@ -21,6 +24,9 @@ export function speakerRoutes(deps: ApiDeps): Route[] {
       path: "/speakers/{name}/claims",
       operationId: "listSpeakerClaims",
       summary: "A speaker's claims, newest first",
+      description:
+        "The claims attributed to the speaker across all articles, newest article first. The name is matched " +
+        "regardless of case and spacing; a name nobody is quoted under answers 404.",
       params: SpeakerPath,
       query: PageQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
