@@ -20,7 +20,9 @@ export interface ProblemResponse extends ApiResponse {
 }
 
 export function problemFor(err: unknown, instance?: string): ProblemResponse {
-  if (err instanceof BadRequestError) return problem(400, err.message, instance, {}, err.errors);
+  if (err instanceof BadRequestError) {
+    return problem(400, `the request is invalid (${err.message})`, instance, {}, err.errors);
+  }
   if (err instanceof InvalidCursorError) {
     return problem(400, err.message, instance, {}, [{ field: "query.cursor", message: err.message }]);
   }
@@ -47,7 +49,7 @@ function problem(
     type: "about:blank",
     title: STATUS_CODES[status] ?? "Error",
     status,
-    detail,
+    detail: asSentence(detail),
     ...(instance ? { instance } : {}),
     ...(errors ? { errors } : {}),
   };
@@ -57,4 +59,12 @@ function problem(
     body: JSON.stringify(body),
     problem: body,
   };
+}
+
+/** Errors are worded as clauses (so they compose: "x was not found: why"); a problem's detail is read as a sentence. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capitalized = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }

@@ -76,7 +76,7 @@ export function createRouter(routes: Route[]) {
       const request = toRequest(event);
       const segments = request.path.split("/").filter(Boolean);
       const candidates = match(segments);
-      if (candidates.length === 0) throw new NotFoundError(`no resource at ${request.path}`);
+      if (candidates.length === 0) throw new NotFoundError(`a resource at ${request.path}`);
       // A literal segment beats a parameter ("/articles/x" is never "/{anything}/x").
       const found = candidates
         .filter((c) => c.route.method === request.method)

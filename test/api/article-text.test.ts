@@ -62,7 +62,7 @@ describe("GET /articles/{id}/text", () => {
     const res = await api.call("GET", "/articles/0123456789abcdef0123/text");
     expect(res.status).toBe(404);
     expect(res.headers["content-type"]).toBe("application/problem+json");
-    expect(Problem.parse(res.json).detail).toBe("article 0123456789abcdef0123 was not found");
+    expect(Problem.parse(res.json).detail).toBe("Article 0123456789abcdef0123 was not found.");
   });
 
   it("is a 404 that says why for an article still pending or failed", async () => {
@@ -76,14 +76,14 @@ describe("GET /articles/{id}/text", () => {
     const waiting = await api.call("GET", `/articles/${id}/text`);
     expect(waiting.status).toBe(404);
     expect(Problem.parse(waiting.json).detail).toBe(
-      `the text of article ${id} was not found: the article is still being processed; ask again in a few seconds`,
+      `The text of article ${id} was not found: the article is still being processed; ask again in a few seconds.`,
     );
 
     await api.store.markFailed(id, "the file holds no attributed statement");
     const failed = await api.call("GET", `/articles/${id}/text`);
     expect(failed.status).toBe(404);
     expect(Problem.parse(failed.json).detail).toBe(
-      `the text of article ${id} was not found: the article failed: the file holds no attributed statement`,
+      `The text of article ${id} was not found: the article failed: the file holds no attributed statement.`,
     );
   });
 

@@ -48,7 +48,7 @@ describe("problem responses, each with CORS headers", () => {
 
   it("404 for a path that is no resource", async () => {
     const problem = expectProblem(await api.call("GET", "/nothing/here", { headers: ORIGIN }), 404);
-    expect(problem).toMatchObject({ detail: "no resource at /nothing/here was not found", instance: "/nothing/here" });
+    expect(problem).toMatchObject({ detail: "A resource at /nothing/here was not found.", instance: "/nothing/here" });
   });
 
   it("405 with Allow for a method the resource does not have", async () => {
@@ -118,7 +118,7 @@ describe("failures on our side", () => {
     expect(res.headers["Content-Type"]).toBe("application/problem+json");
     expect(res.headers["Access-Control-Allow-Origin"]).toBe("*");
     expect(res.body).not.toMatch(/ECONNREFUSED|secret|10\.0\.0\.7|stack|\.ts/);
-    expect(Problem.parse(JSON.parse(res.body)).detail).toBe("the request could not be completed; it has been logged");
+    expect(Problem.parse(JSON.parse(res.body)).detail).toBe("The request could not be completed; it has been logged.");
     expect(JSON.stringify(logged.map((l) => String((l as { error: Error }).error)))).toMatch(/ECONNREFUSED/);
   });
 
@@ -154,7 +154,7 @@ describe("failures on our side", () => {
     expect(res.statusCode).toBe(503);
     expect(res.headers["Retry-After"]).toBe("5");
     expect(res.headers["Access-Control-Allow-Origin"]).toBe("*");
-    expect(Problem.parse(JSON.parse(res.body)).detail).toBe("the bucket is busy; retry in a few seconds");
+    expect(Problem.parse(JSON.parse(res.body)).detail).toBe("The bucket is busy; retry in a few seconds.");
     expect(requests).toBe(3);
     expect(JSON.stringify(logged.map((l) => String((l as { error: Error }).error)))).toMatch(/SlowDown/);
   });

@@ -90,8 +90,12 @@ describe("the OpenAPI document", () => {
           expect(schema, `${at}: no zod schema for ${ref}`).toBeDefined();
           const parsed = schema!.safeParse(media.example);
           expect(parsed.success, `${at}: ${parsed.error?.message}`).toBe(true);
-          if (status !== "200" && status !== "202")
-            expect((media.example as { status: number }).status).toBe(Number(status));
+          if (status !== "200" && status !== "202") {
+            const problem = media.example as { status: number; detail: string };
+            expect(problem.status).toBe(Number(status));
+            // Problems read as sentences.
+            expect(problem.detail, at).toMatch(/^[A-Z].*[.!?]$/);
+          }
           checked++;
         }
       }

@@ -158,7 +158,7 @@ describe("GET /speakers", () => {
   it("answers 404 for a speaker nobody quotes, and 400 for a malformed encoding", async () => {
     const res = await api.call("GET", "/speakers/Nobody%20Atall/claims");
     expect(res.status).toBe(404);
-    expect(res.json.detail).toBe("speaker Nobody Atall was not found");
+    expect(res.json.detail).toBe("Speaker Nobody Atall was not found.");
     expect((await api.call("GET", "/speakers/%E0%A4%A/claims")).status).toBe(400);
   });
 });
