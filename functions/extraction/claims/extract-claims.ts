@@ -1,6 +1,7 @@
 // From a read article to atomic, attributed claims: sentences → attribution frames → atomic clauses → claims
 // with speaker, certainty, polarity, time, entities and verbatim evidence.
 import type { Claim } from "../../schemas/claim.ts";
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { type Clause, possessive, splitClauses } from "./clauses.ts";
 import {
@@ -360,7 +361,7 @@ const GROUP_NOUNS = `researchers scientists officials analysts economists expert
   doctors police prosecutors critics residents protesters activists voters workers engineers authors regulators
   ministers leaders diplomats judges investors traders lawyers members`.split(/\s+/);
 const initialCaseless = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
-const GROUP_SUBJECT = new RegExp(
+const GROUP_SUBJECT = composeRegExp(
   `^(?:(?:${["the", "some", "many", "most", "other", "several"].map(initialCaseless).join("|")})\\s+)?(?:[\\p{L}-]+\\s+){0,2}?` +
     `(?:${GROUP_NOUNS.map(initialCaseless).join("|")})(?:\\s+(?:at|from|of|in)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+of)?\\s*)+)?`,
   "u",
