@@ -14,17 +14,11 @@ const PENDING = new Set<string>([
   "/(?:(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?|\\s*([ap]\\.?m\\.?))(?![\\w])\\s*,?\\s*)?\\b(\\d{1,2})([./-])(\\d{1,2})\\7(\\d{4})\\b(?:,?\\s*(?:at\\s+)?(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?|\\s*([ap]\\.?m\\.?))(?![\\w]))?(?:\\s*\\(?(?:(gmt|utc)\\s*([+-\u2212]\\s*\\d{1,2}(?::?\\d{2})?)?|([+-\u2212]\\d{2}:?\\d{2})|([a-z]{1,5})\\b)\\)?)?/i",
   "/(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?|\\s*([ap]\\.?m\\.?))(?![\\w])\\s*(?:\\(?(?:(gmt|utc)\\s*([+-\u2212]\\s*\\d{1,2}(?::?\\d{2})?)?|([+-\u2212]\\d{2}:?\\d{2})|([a-z]{1,5})\\b)\\)?)?\\s*[,\u00b7|]?\\s*(?:on\\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s*)?(?:(\\d{1,2})\\s+(jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)|(jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)\\s+(\\d{1,2}))(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b/i",
   "/,?\\s*(?:as\\s+)?(?:reported|cited|quoted)\\s+by\\s+(.+)$/i",
-  "/-+\\./g",
   "/<(\\/?)([A-Za-z][A-Za-z0-9-]{0,30})\\b[^<>]{0,2000}?(\\/?)>/g",
   "/<\\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote)\\b[^>]{0,200}>/i",
   "/<meta\\b[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([\\w.:-]{1,40})/i",
-  "/[,:;]+$/",
-  "/[,;:]+$/",
-  "/[.,;:\\s]+$/",
-  "/[.;]+$/",
   "/[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+/",
   "/[^.\\n]*\\b(?:correction|an earlier version|corrected|incorrectly)\\b[^\\n]*/i",
-  "/\\/+$/",
   "/\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,500}\\)/",
   "/\\[\\^[^\\]\\n]{1,50}\\]/g",
   "/\\b(?:by|on|via|in|to)\\s+(.+)$/i",
@@ -34,22 +28,9 @@ const PENDING = new Set<string>([
   "/\\s(?:at|of|for|from)\\s+(?:the\\s+)?(.+)$/i",
   "/\\s(?:at|of|for|from|to|with)\\s+(?:the\\s+)?(\\p{Lu}.+)$/u",
   "/\\s*(?:[|\u00b7\u2022\u2014\u2013]|\\s-\\s|,\\s*(?=(?:updated|published|posted)\\b))\\s*(?=.{0,40}(?:\\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted))/i",
-  "/\\s*['\u2019]\\s*s\\b/g",
   "/\\s*[,;|\u00b7\u2022]\\s*|\\s+and\\s+|\\s*&\\s*/i",
-  "/\\s*\\(@\\w+\\)/",
-  "/\\s+((?:the\\s+)?associated press|reuters|afp|bloomberg)\\s*$/i",
-  "/\\s+(?:\\||\u2013|\u2014|-|::|\u00b7|\u00bb)\\s+$/",
-  "/\\s+(?:\\||\u2013|\u2014|-|::|\u00b7|\u00bb)\\s+/",
-  "/\\s+(?:ltd|limited|llc|inc|plc|gmbh|srl|s\\.r\\.l|sa|s\\.a|ag|bv|corp|corporation|co)\\.?$/i",
-  "/\\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\\s+(?:by|in|on|at|last|this))\\s+/i",
   "/\\s+(?:on|in|at|during|via|late|early|last|this)\\s+(?:(?:the|a|an|his|her|their)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|x|twitter|facebook|instagram|telegram|tiktok|youtube|linkedin|television|tv|radio|podcast|interview|statement|briefing|speech|post|video|tweet|email|letter|call|conference|press conference|rally|hearing)\\b.*)$/i",
-  "/\\s+(?:over|of|about|in|for|from|to|with|on)\\s+/i",
-  "/\\s+(?:the|of)$/i",
   "/\\s+(?:updated|published|posted)\\b.*$/i",
-  "/\\s+([,.;:!?])/g",
-  "/\\s+in\\s+\\p{Lu}[\\p{L} .'\u2019-]{0,40}$/u",
-  "/\\s+of\\s+/",
-  "/^'+|'+$/g",
   "/^(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$/",
   "/^(.*?)\\s+(?:on|via|in a post on|in an interview with|at|in)\\s+(.+)$/i",
   "/^(.*?)\\s+of\\s+(.+)$/",
@@ -57,9 +38,7 @@ const PENDING = new Set<string>([
   "/^(?:\u00a9|\\(c\\)|copyright\\b)\\s*(?:\u00a9\\s*)?(?:\\d{4}(?:\\s*[-\u2013]\\s*\\d{4})?\\s*,?\\s*)?(?:by\\s+)?([^.\u00b7|,;\\n]{2,80}?)(?:\\s*(?:[.\u00b7|,;]|all rights|$))/i",
   "/^([A-Z][A-Z.'\u2019/\\- ]{1,40}?)(?:,\\s+[A-Z][A-Za-z.'\u2019\\- ]{1,30}?)?(?:,\\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2})(?:,\\s+(\\d{4}))?)?\\s*(?:\\(([^()\\n]{1,40})\\)|\\/([^/\\n]{1,40})\\/)?\\s*(?:\u2014|\u2015|\u2013|--|-)\\s+(?=[\\p{Lu}\\p{N}\"\u201c\u2018'\u00ab])/u",
   "/^About\\s+(?:the\\s+)?(?:us|\\p{Lu}[^.!?\\n]{0,70}?)\\s*:?$/u",
-  "/^[-.]+|[-.]+$/g",
   "/^[[(]?\\s*(?:read (?:also|more|next)|also read|see also|related(?: (?:articles?|stories|coverage|content|reading|news|links?))?|more (?:on|about) (?:this|the) (?:story|topic|subject)|more from\\b.{0,40}|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|don['\u2019]?t miss|must read|further reading|latest (?:news|stories))\\s*[:\\-\u2013\u2014\u00bb\u203a]?\\s*[\\])]?$/i",
-  "/^[\\s\u2022\u00b7*\u25aa\u25cf\u25e6\u2023,;:\u2014\u2013-]+|[\\s,;:\u2014\u2013-]+$/g",
   "/^\\s*[-*] .+\\n\\s*[-*] /m",
   "/^\\s+(?:\\||\u2013|\u2014|-|::|\u00b7|\u00bb)\\s+(.{2,60})$/",
 ]);
@@ -110,6 +89,8 @@ describe("every regex", () => {
       if (v !== "safe" && !r.acknowledgement) problems.push(`${r.site} ${key}: ${v}`);
       if (v === "safe" && r.acknowledgement) problems.push(`${r.site} ${key}: safe, remove the // recheck: comment`);
     }
+    for (const key of PENDING)
+      if (!verdicts.has(key)) problems.push(`${key}: no longer in the code, remove it from PENDING`);
     expect(problems).toEqual([]);
   });
 });

@@ -206,7 +206,7 @@ function linkVerb(subject: string, past: boolean): string {
 function pluralish(np: string): boolean {
   const head =
     np
-      .split(/\s+of\s+/)[0]!
+      .split(/(?<!\s)\s+of\s+/)[0]!
       .trim()
       .split(/\s+/)
       .at(-1) ?? "";

@@ -190,7 +190,7 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
   if (block.cite) {
     let cite = block.cite.replace(/^[\s—–-]+/, "");
     // An embedded post's sign-off: "Maria Lopez (@SenLopez) April 10, 2025" — a name, a handle, a date.
-    const handle = /\s*\(@\w+\)/.exec(cite);
+    const handle = /(?<!\s)\s*\(@\w+\)/.exec(cite);
     if (handle) cite = cite.slice(0, handle.index);
     const [who, ...rest] = cite.split(/,\s*/);
     const speaker = ctx.speakers.resolve(who ?? cite);
@@ -694,13 +694,13 @@ function causeOpener(body: string): string {
     body
       .replace(QUOTE_CHARS, "")
       .trim()
-      .split(/\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
+      .split(/(?<!\s)\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
   return /[^s]s$/i.test(head.trim().split(/\s+/).at(-1) ?? "") ? "There were" : "There was";
 }
 
 function tidy(raw: string): string {
   let t = raw.replace(/\s+/g, " ").trim();
-  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|[\s,;:—–-]+$/g, "");
+  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|(?<![\s,;:—–-])[\s,;:—–-]+$/g, "");
   t = t.replace(
     /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
     "",
@@ -709,10 +709,10 @@ function tidy(raw: string): string {
   // A quotation mark cut off from its partner reads as noise.
   if (marks % 2 === 1 || /^(?:["“«‘]|''|``)[^"“”«»]*(?:["”»’]|'')$/.test(t)) t = t.replace(quoteChars(t), "");
   t = t
-    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/(?<!\s)\s+([,.;:!?])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
-  t = t.replace(/[,;:]+$/, "").trim();
+  t = t.replace(/(?<![,;:])[,;:]+$/, "").trim();
   if (t && /^\p{Ll}/u.test(t)) t = t[0]!.toUpperCase() + t.slice(1);
   return t;
 }

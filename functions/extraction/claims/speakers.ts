@@ -161,11 +161,11 @@ export class SpeakerBook {
   resolve(phrase: string): Speaker | null {
     let p = phrase
       .replace(/\s+/g, " ")
-      .replace(/\s*['’]\s*s\b/g, "'s")
+      .replace(/(?<!\s)\s*['’]\s*s\b/g, "'s")
       .trim();
     p = p
       .replace(/^(?:and|but|then|so)\s+/i, "")
-      .replace(/[,:;]+$/, "")
+      .replace(/(?<![,:;])[,:;]+$/, "")
       .replace(/^(he|she|they|we|it)['’](?:s|re)$/i, "$1");
     if (!p) return null;
     const lower = p.toLowerCase();
@@ -323,7 +323,7 @@ export class SpeakerBook {
     let rest = line
       .replace(/^\s*source\s*:\s*/i, "")
       .trim()
-      .replace(/[.;]+$/, "");
+      .replace(/(?<![.;])[.;]+$/, "");
     if (!rest) return null;
     let reportedBy: string | null = null;
     const rep = rest.match(/,?\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+(.+)$/i);
@@ -356,7 +356,7 @@ export function headNoun(phrase: string): string {
   );
   const core =
     counted.split(
-      /\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
+      /(?<!\s)\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
     )[0] ?? counted;
   const ws = core.trim().split(/\s+/);
   return (ws.at(-1) ?? "")
