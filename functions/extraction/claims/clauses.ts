@@ -194,7 +194,7 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
  * → "Sen. Rosa Lind's state"), else the whole phrase.
  */
 export function possessive(antecedent: string): string {
-  const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}.+)$/u)?.[1] ?? antecedent;
+  const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}[\s\S]+)$/u)?.[1] ?? antecedent;
   return /s$/.test(owner) ? `${owner}'` : `${owner}'s`;
 }
 

@@ -194,7 +194,7 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
     if (handle) cite = cite.slice(0, handle.index);
     const [who, ...rest] = cite.split(/,\s*/);
     const speaker = ctx.speakers.resolve(who ?? cite);
-    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+(.+)$/i)?.[1];
+    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+([\s\S]+)$/i)?.[1];
     return speaker ? { ...speaker, via: via ? [...speaker.via, via.replace(/^the\s+/i, "")] : speaker.via } : null;
   }
   if (block.label && LABELS_WITH_SOURCE.has(block.label.toLowerCase())) return ctx.speakers.documentSource;
@@ -436,7 +436,7 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
       // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
       // organisation the speaker belongs to, not the speaker.
       const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
-      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?(.+)$/i)?.[1];
+      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?([\s\S]+)$/i)?.[1];
       const about =
         inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
           ? inner

@@ -252,7 +252,7 @@ export class SpeakerBook {
     if (nameType === "person" && !PERSON_NOUNS.has(head)) {
       return { name: canonical, type: "person", anonymous: false, head, via: [], reportedBy: null };
     }
-    const ofName = bare.match(/^(.*?)\s+of\s+(.+)$/);
+    const ofName = bare.match(/^(.*?)(?<!\s)\s+of\s+([\s\S]+)$/);
     if (ofName && this.names.classify(this.names.canonical(ofName[1]!)) === "person") {
       return {
         name: this.names.canonical(ofName[1]!),
@@ -326,13 +326,13 @@ export class SpeakerBook {
       .replace(/(?<![.;])[.;]+$/, "");
     if (!rest) return null;
     let reportedBy: string | null = null;
-    const rep = rest.match(/,?\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+(.+)$/i);
+    const rep = rest.match(/(?:,|(?<![\s,]))\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+([\s\S]+)$/i);
     if (rep) {
       reportedBy = rep[1]!.trim();
       rest = rest.slice(0, rep.index).trim();
     }
     const via: string[] = [];
-    const on = rest.match(/^(.*?)\s+(?:on|via|in a post on|in an interview with|at|in)\s+(.+)$/i);
+    const on = rest.match(/^(.*?)(?<!\s)\s+(?:on|via|in a post on|in an interview with|at|in)\s+([\s\S]+)$/i);
     if (on) {
       const channel = channelOf(on[2]!) ?? on[2]!.replace(DETERMINER, "").trim();
       via.push(channel);
