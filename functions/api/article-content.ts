@@ -47,9 +47,9 @@ export function safeFileName(name: string | undefined, type: ArticleContentType)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\w.-]+/g, "-")
-    .replace(/-+\./g, ".")
+    .replace(/(?<!-)-+\./g, ".")
     .replace(/-{2,}/g, "-")
-    .replace(/^[-.]+|[-.]+$/g, "")
+    .replace(/^[-.]+|(?<![-.])[-.]+$/g, "")
     .slice(0, 100);
   const stem = base || "article";
   return /\.[a-z0-9]{1,8}$/i.test(stem) ? stem : `${stem}${ext}`;

@@ -157,4 +157,4 @@ function decodeSegment(segment: string): string {
 
 const isParam = (segment: string) => segment.startsWith("{") && segment.endsWith("}");
 const paramCount = (segments: string[]) => segments.filter(isParam).length;
-const trimSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
+const trimSlash = (path: string) => (path.length > 1 ? path.replace(/(?<!\/)\/+$/, "") : path);

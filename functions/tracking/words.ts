@@ -132,7 +132,7 @@ const IRREGULAR: Record<string, string> = {
 
 /** The lemma of one lower-case word, or null for a function word. */
 export function lemma(word: string): string | null {
-  const w = word.replace(/^'+|'+$/g, "");
+  const w = word.replace(/^'+|(?<!')'+$/g, "");
   if (w.length < 2 || STOP.has(w) || /^\d/.test(w)) return null;
   const base = IRREGULAR[w] ?? stem(w);
   return FOLD[base] ?? FOLD[w] ?? base;

@@ -24,7 +24,7 @@ export function bucketAddress(bucket: string, region: string, endpoint?: string)
       hostname: url.hostname,
       port: url.port ? Number(url.port) : undefined,
       host: url.host,
-      basePath: `${url.pathname.replace(/\/+$/, "")}/${encodeSegment(bucket)}`,
+      basePath: `${url.pathname.replace(/(?<!\/)\/+$/, "")}/${encodeSegment(bucket)}`,
     };
   }
   // The China regions live under their own domain; every other partition this project deploys to under this one.

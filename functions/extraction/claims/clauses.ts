@@ -166,7 +166,7 @@ function liftRelatives(s: Sentence, clause: Clause, out: Clause[]): Clause {
  * → "Sen. Rosa Lind's state"), else the whole phrase.
  */
 export function possessive(antecedent: string): string {
-  const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}.+)$/u)?.[1] ?? antecedent;
+  const owner = antecedent.match(/\s(?:at|of|for|from|to|with)\s+(?:the\s+)?(\p{Lu}[\s\S]+)$/u)?.[1] ?? antecedent;
   return /s$/.test(owner) ? `${owner}'` : `${owner}'s`;
 }
 
@@ -178,7 +178,7 @@ function linkVerb(subject: string, past: boolean): string {
 function pluralish(np: string): boolean {
   const head =
     np
-      .split(/\s+of\s+/)[0]!
+      .split(/(?<!\s)\s+of\s+/)[0]!
       .trim()
       .split(/\s+/)
       .at(-1) ?? "";

@@ -1,6 +1,7 @@
 // From a read article to atomic, attributed claims: sentences → attribution frames → atomic clauses → claims
 // with speaker, certainty, polarity, time, entities and verbatim evidence.
 import type { Claim } from "../../schemas/claim.ts";
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
 import { possessive, splitClauses } from "./clauses.ts";
 import { findFrame, openingConjunction, splitIndependentClauses } from "./frames.ts";
@@ -166,11 +167,11 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
   if (block.cite) {
     let cite = block.cite.replace(/^[\s—–-]+/, "");
     // An embedded post's sign-off: "Maria Lopez (@SenLopez) April 10, 2025" — a name, a handle, a date.
-    const handle = /\s*\(@\w+\)/.exec(cite);
+    const handle = /(?<!\s)\s*\(@\w+\)/.exec(cite);
     if (handle) cite = cite.slice(0, handle.index);
     const [who, ...rest] = cite.split(/,\s*/);
     const speaker = ctx.speakers.resolve(who ?? cite);
-    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+(.+)$/i)?.[1];
+    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+([\s\S]+)$/i)?.[1];
     return speaker ? { ...speaker, via: via ? [...speaker.via, via.replace(/^the\s+/i, "")] : speaker.via } : null;
   }
   if (block.label && LABELS_WITH_SOURCE.has(block.label.toLowerCase())) return ctx.speakers.documentSource;
@@ -333,7 +334,7 @@ function quotesOf(s: Sentence, quotes: Span[]): Span[] {
 }
 
 const initialCaseless = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
-const GROUP_SUBJECT = new RegExp(
+const GROUP_SUBJECT = composeRegExp(
   `^(?:(?:${["the", "some", "many", "most", "other", "several"].map(initialCaseless).join("|")})\\s+)?(?:[\\p{L}-]+\\s+){0,2}?` +
     `(?:${GROUP_NOUNS.map(initialCaseless).join("|")})(?:\\s+(?:at|from|of|in)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+of)?\\s*)+)?`,
   "u",
@@ -408,7 +409,7 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
       // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
       // organisation the speaker belongs to, not the speaker.
       const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
-      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?(.+)$/i)?.[1];
+      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?([\s\S]+)$/i)?.[1];
       const about =
         inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
           ? inner
@@ -666,13 +667,13 @@ function causeOpener(body: string): string {
     body
       .replace(QUOTE_CHARS, "")
       .trim()
-      .split(/\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
+      .split(/(?<!\s)\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
   return /[^s]s$/i.test(head.trim().split(/\s+/).at(-1) ?? "") ? "There were" : "There was";
 }
 
 function tidy(raw: string): string {
   let t = raw.replace(/\s+/g, " ").trim();
-  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|[\s,;:—–-]+$/g, "");
+  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|(?<![\s,;:—–-])[\s,;:—–-]+$/g, "");
   t = t.replace(
     /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
     "",
@@ -681,10 +682,10 @@ function tidy(raw: string): string {
   // A quotation mark cut off from its partner reads as noise.
   if (marks % 2 === 1 || /^(?:["“«‘]|''|``)[^"“”«»]*(?:["”»’]|'')$/.test(t)) t = t.replace(quoteChars(t), "");
   t = t
-    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/(?<!\s)\s+([,.;:!?])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
-  t = t.replace(/[,;:]+$/, "").trim();
+  t = t.replace(/(?<![,;:])[,;:]+$/, "").trim();
   if (t && /^\p{Ll}/u.test(t)) t = t[0]!.toUpperCase() + t.slice(1);
   return t;
 }

@@ -27,7 +27,7 @@ export class ShortReferences {
   constructor(text: string) {
     for (const m of text.matchAll(OF_PHRASE)) {
       const head = m[1]!.toLowerCase();
-      const tail = m[2]!.replace(/\s+(?:the|of)$/i, "");
+      const tail = m[2]!.replace(/(?<!\s)\s+(?:the|of)$/i, "");
       if (GENERIC.has(head)) continue;
       this.remember(head, `${m[1]} of ${tail}`, m.index);
     }

@@ -97,11 +97,11 @@ export class SpeakerBook {
   resolve(phrase: string): Speaker | null {
     let p = phrase
       .replace(/\s+/g, " ")
-      .replace(/\s*['’]\s*s\b/g, "'s")
+      .replace(/(?<!\s)\s*['’]\s*s\b/g, "'s")
       .trim();
     p = p
       .replace(/^(?:and|but|then|so)\s+/i, "")
-      .replace(/[,:;]+$/, "")
+      .replace(/(?<![,:;])[,:;]+$/, "")
       .replace(/^(he|she|they|we|it)['’](?:s|re)$/i, "$1");
     if (!p) return null;
     const lower = p.toLowerCase();
@@ -188,7 +188,7 @@ export class SpeakerBook {
     if (nameType === "person" && !PERSON_NOUNS.has(head)) {
       return { name: canonical, type: "person", anonymous: false, head, via: [], reportedBy: null };
     }
-    const ofName = bare.match(/^(.*?)\s+of\s+(.+)$/);
+    const ofName = bare.match(/^(.*?)(?<!\s)\s+of\s+([\s\S]+)$/);
     if (ofName && this.names.classify(this.names.canonical(ofName[1]!)) === "person") {
       return {
         name: this.names.canonical(ofName[1]!),
@@ -259,16 +259,16 @@ export class SpeakerBook {
     let rest = line
       .replace(/^\s*source\s*:\s*/i, "")
       .trim()
-      .replace(/[.;]+$/, "");
+      .replace(/(?<![.;])[.;]+$/, "");
     if (!rest) return null;
     let reportedBy: string | null = null;
-    const rep = rest.match(/,?\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+(.+)$/i);
+    const rep = rest.match(/(?:,|(?<![\s,]))\s*(?:as\s+)?(?:reported|cited|quoted)\s+by\s+([\s\S]+)$/i);
     if (rep) {
       reportedBy = rep[1]!.trim();
       rest = rest.slice(0, rep.index).trim();
     }
     const via: string[] = [];
-    const on = rest.match(/^(.*?)\s+(?:on|via|in a post on|in an interview with|at|in)\s+(.+)$/i);
+    const on = rest.match(/^(.*?)(?<!\s)\s+(?:on|via|in a post on|in an interview with|at|in)\s+([\s\S]+)$/i);
     if (on) {
       const channel = channelOf(on[2]!) ?? on[2]!.replace(DETERMINER, "").trim();
       via.push(channel);
@@ -292,7 +292,7 @@ export function headNoun(phrase: string): string {
   );
   const core =
     counted.split(
-      /\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
+      /(?<!\s)\s+(?:of|for|at|in|from|with|on|by|who|which|that|,|familiar|close|knowledgeable|involved|[a-z]+ed\s+(?:by|in|on|at|last|this))\s+/i,
     )[0] ?? counted;
   const ws = core.trim().split(/\s+/);
   return (ws.at(-1) ?? "")

@@ -1,6 +1,7 @@
 // The time a clause is about, resolved against the publication date: explicit dates and ranges, months,
 // quarters, years, weekdays and relative expressions ("this month", "since March", "four months ago").
 import type { ClaimTime } from "../../schemas/claim.ts";
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 
 /** A calendar day as UTC midnight milliseconds. */
 type Day = number;
@@ -124,7 +125,7 @@ const RULES: Rule[] = [
   // 10–11 July 2025; 10-11 July
   {
     rank: 1,
-    re: new RegExp(`\\b(\\d{1,2})\\s*(?:[–—-]|to|and)\\s*(\\d{1,2})\\s+(${MONTH})(?:,?\\s+(\\d{4}))?`, "g"),
+    re: composeRegExp(`\\b(\\d{1,2})\\s*(?:[–—-]|to|and)\\s*(\\d{1,2})\\s+(${MONTH})(?:,?\\s+(\\d{4}))?`, "g"),
     resolve: (m, ref, future) => {
       const mo = monthNumber(m[3]!);
       const y = placeInYear(mo, Number(m[1]), ref, future, m[4]);
@@ -134,7 +135,7 @@ const RULES: Rule[] = [
   // July 10-11, 2025; from July 8 to 10
   {
     rank: 1,
-    re: new RegExp(
+    re: composeRegExp(
       `\\b(${MONTH})\\s+(\\d{1,2})\\s*(?:[–—-]|to|and|until|through)\\s*(\\d{1,2})\\b(?!\\s*(?:%|per|,\\d))(?:,?\\s+(\\d{4}))?`,
       "g",
     ),
@@ -147,7 +148,7 @@ const RULES: Rule[] = [
   // 7 July 2025; 7th of July
   {
     rank: 1,
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?\\b`, "g"),
+    re: composeRegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?\\b`, "g"),
     resolve: (m, ref, future) => {
       const mo = monthNumber(m[2]!);
       const y = placeInYear(mo, Number(m[1]), ref, future, m[3]);
@@ -157,7 +158,10 @@ const RULES: Rule[] = [
   // July 7, 2025; July 7
   {
     rank: 1,
-    re: new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\.\\d))(?:,?\\s+(\\d{4}))?`, "g"),
+    re: composeRegExp(
+      `\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|,\\d|\\.\\d))(?:,?\\s+(\\d{4}))?`,
+      "g",
+    ),
     resolve: (m, ref, future) => {
       const mo = monthNumber(m[1]!);
       const y = placeInYear(mo, Number(m[2]), ref, future, m[3]);
@@ -182,7 +186,7 @@ const RULES: Rule[] = [
   // February 2024
   {
     rank: 2,
-    re: new RegExp(`\\b(${MONTH})\\s+((?:19|20)\\d{2})\\b`, "g"),
+    re: composeRegExp(`\\b(${MONTH})\\s+((?:19|20)\\d{2})\\b`, "g"),
     resolve: (m) => {
       const mo = monthNumber(m[1]!);
       const y = Number(m[2]);
@@ -217,7 +221,7 @@ const RULES: Rule[] = [
   // on Thursday, next Thursday, last Friday
   {
     rank: 3,
-    re: new RegExp(`\\b(?:(next|last|this|on|from|by|until|since)\\s+)?(${WEEKDAY})\\b`, "g"),
+    re: composeRegExp(`\\b(?:(next|last|this|on|from|by|until|since)\\s+)?(${WEEKDAY})\\b`, "g"),
     resolve: (m, ref, future) => {
       if (ref === null) return null;
       const q = m[1]?.toLowerCase();
@@ -280,7 +284,7 @@ const RULES: Rule[] = [
   // since March; in June; by September (month without year)
   {
     rank: 4,
-    re: new RegExp(
+    re: composeRegExp(
       `\\b(${caseless("since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|through")})\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
       "g",
     ),
@@ -366,7 +370,7 @@ const RULES: Rule[] = [
   },
 ];
 
-const TRIGGER = new RegExp(
+const TRIGGER = composeRegExp(
   `\\d|\\b(?:${MONTH_NAMES}|${MONTH_ABBR}|${WEEKDAY}|yesterday|today|tomorrow|overnight|tonight|morning|afternoon|evening|ago|week|month|year|quarter|days|years|months|decades|spring|summer|autumn|fall|winter)\\b`,
   "i",
 );

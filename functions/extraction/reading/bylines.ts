@@ -13,10 +13,12 @@ const CUE = /^(?:by|written by|words by|story by|text by|authors?\s*:|reporters?
 // Where names end and a date begins: a lowercase letter glued to a weekday, month or digit, or a separator.
 const GLUED_DATE =
   /(\p{Ll})(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December|\d)/u;
+// recheck: only run by parseByline, on one line of at most 250 characters.
 const SEPARATED_DATE =
   /\s*(?:[|·•—–]|\s-\s|,\s*(?=(?:updated|published|posted)\b))\s*(?=.{0,40}(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted))/i;
+// recheck: only run by parseByline, on one line of at most 250 characters.
 const TRAILING_STAMP = /\s+(?:updated|published|posted)\b.*$/i;
-const TRAILING_WIRE = /\s+((?:the\s+)?associated press|reuters|afp|bloomberg)\s*$/i;
+const TRAILING_WIRE = /(?<!\s)\s+((?:the\s+)?associated press|reuters|afp|bloomberg)\s*$/i;
 
 const WIRES = new Map<string, string>([
   ["ap", "AP"],
@@ -79,7 +81,7 @@ export function personName(segment: string): string | null {
   const s = segment
     // "Political reporter Sam Hughes", "Senior Business Correspondent Ana Lima": the role before the name.
     .replace(ROLE_BEFORE_NAME, "")
-    .replace(/\s+in\s+\p{Lu}[\p{L} .'’-]{0,40}$/u, "")
+    .replace(/(?<!\s)\s+in\s+\p{Lu}[\p{L} .'’-]{0,40}$/u, "")
     .replace(/\([^()]{0,60}\)/g, "")
     .trim();
   if (s.length < 4 || s.length > 60 || /\d/.test(s) || NOT_NAME.test(s)) return null;
@@ -95,9 +97,12 @@ export function personName(segment: string): string | null {
   return tokens.map(titleCase).join(" ");
 }
 
+// recheck: run on at most MAX_AUTHOR_FIELD characters (parseByline reads at most 250).
+const NAME_SEPARATOR = /\s*[,;|·•]\s*|\s+and\s+|\s*&\s*/i;
+
 function splitNames(names: string): string[] {
   return names
-    .split(/\s*[,;|·•]\s*|\s+and\s+|\s*&\s*/i)
+    .split(NAME_SEPARATOR)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -121,7 +126,7 @@ export function parseByline(line: string, cueRequired: boolean): Byline | null {
     rest = names.slice(at);
     names = names.slice(0, at);
   }
-  names = names.replace(TRAILING_STAMP, "").replace(/[.,;:\s]+$/, "");
+  names = names.replace(TRAILING_STAMP, "").replace(/(?<![.,;:\s])[.,;:\s]+$/, "");
   const authors: string[] = [];
   let credit: string | undefined;
   // "By JOHN DOE Associated Press": a wire named after the names without a comma.
@@ -152,11 +157,15 @@ export function parseByline(line: string, cueRequired: boolean): Byline | null {
   return byline;
 }
 
+/** Longer than any list of authors; bounds the work of splitting a hostile field. */
+const MAX_AUTHOR_FIELD = 2000;
+
 /** Author lists from structured fields: "A, B and C", ["A", {name: "B"}]. */
 export function authorList(value: unknown): string[] {
   const out: string[] = [];
   const add = (v: unknown) => {
     if (typeof v === "string") {
+      if (v.length > MAX_AUTHOR_FIELD) return;
       const cue = CUE.exec(v.trim());
       const text = cue ? v.trim().slice(cue[0].length) : v;
       for (const part of splitNames(text)) {

@@ -1,5 +1,6 @@
 // Publication dates as news pages write them, turned into ISO 8601. The zone offset is kept only when the
 // text gives one: "18:07" with no zone stays a local time, because guessing the zone would invent a fact.
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 
 export interface FoundDate {
   /** "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS" or "YYYY-MM-DDTHH:MM:SS+HH:MM" / "…Z". */
@@ -90,11 +91,11 @@ const TIME_LEAD = "(?:at\\s+|[-–—|·•]\\s*)?";
 
 const ISO_RE =
   /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
-const DMY_RE = new RegExp(
+const DMY_RE = composeRegExp(
   `(?:${WEEKDAY})?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
-const MDY_RE = new RegExp(
+const MDY_RE = composeRegExp(
   `(?:${WEEKDAY})?\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
@@ -104,12 +105,12 @@ const WORDED_DATES: ReadonlyArray<readonly [RegExp, number, number]> = [
   [MDY_RE, 2, 1],
 ];
 // "18:26 07.07.2025" (time first) and "07.07.2025 18:26" / "07/04/2025".
-const NUMERIC_RE = new RegExp(
+const NUMERIC_RE = composeRegExp(
   `(?:${TIME}\\s*,?\\s*)?\\b(\\d{1,2})([./-])(\\d{1,2})\\7(\\d{4})\\b(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
 // "Jul 4 2025 10:00AM" is covered by MDY; a time before the date ("1:14 PM, July 4, 2025") by TIME_FIRST.
-const TIME_FIRST_RE = new RegExp(
+const TIME_FIRST_RE = composeRegExp(
   `${TIME}\\s*(?:${ZONE})?\\s*[,·|]?\\s*(?:on\\s+)?(?:${WEEKDAY})?(?:(\\d{1,2})\\s+(${MONTH_ALT})|(${MONTH_ALT})\\s+(\\d{1,2}))(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b`,
   "i",
 );
@@ -288,9 +289,11 @@ export function normalizeDate(value: unknown): string | null {
   return findDate(value.trim())?.iso ?? null;
 }
 
+const MONTH_DAY_RE = composeRegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})\\b`, "i");
+
 /** Month and day without a year, as wire datelines give them ("July 4"). */
 export function findMonthDay(text: string): { month: number; day: number } | null {
-  const m = new RegExp(`\\b(${MONTH_ALT})\\s+(\\d{1,2})\\b`, "i").exec(text.slice(0, 200));
+  const m = MONTH_DAY_RE.exec(text.slice(0, 200));
   if (!m) return null;
   const month = monthOf(m[1]!);
   const day = Number(m[2]);

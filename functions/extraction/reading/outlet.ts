@@ -4,7 +4,7 @@
 const COPYRIGHT =
   /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.·|,;\n]{2,80}?)(?:\s*(?:[.·|,;]|all rights|$))/i;
 const COPYRIGHT_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})/i;
-const COMPANY_SUFFIX = /\s+(?:ltd|limited|llc|inc|plc|gmbh|srl|s\.r\.l|sa|s\.a|ag|bv|corp|corporation|co)\.?$/i;
+const COMPANY_SUFFIX = /(?<!\s)\s+(?:ltd|limited|llc|inc|plc|gmbh|srl|s\.r\.l|sa|s\.a|ag|bv|corp|corporation|co)\.?$/i;
 const OUTLET_WORD =
   /\b(?:news|agency|post|times|daily|herald|tribune|journal|courier|gazette|media|radio|tv|press|telegraph|guardian|observer|chronicle|standard|star|mail|express|independent|review|weekly|monitor|wire|network|channel|pravda|today|insider|report|dispatch|bulletin|record|sun|mirror|magazine|online)\b/i;
 
@@ -28,7 +28,7 @@ export function looksLikeOutlet(line: string): boolean {
 
 /** Drops a " | Site Name" / " - Site Name" suffix from a page title. */
 export function stripSiteSuffix(title: string, siteNames: readonly (string | null)[]): string {
-  const parts = title.split(/\s+(?:\||–|—|-|::|·|»)\s+/);
+  const parts = title.split(/(?<!\s)\s+(?:\||–|—|-|::|·|»)\s+/);
   if (parts.length < 2) return title.trim();
   const last = parts[parts.length - 1]!.trim().toLowerCase();
   const known = siteNames.some((s) => s && s.trim().toLowerCase() === last);
@@ -36,7 +36,7 @@ export function stripSiteSuffix(title: string, siteNames: readonly (string | nul
   if (known || (parts[parts.length - 1]!.split(/\s+/).length <= 4 && rest.length > last.length * 2)) {
     const withoutSuffix = title
       .slice(0, title.length - parts[parts.length - 1]!.length)
-      .replace(/\s+(?:\||–|—|-|::|·|»)\s+$/, "");
+      .replace(/(?<!\s)\s+(?:\||–|—|-|::|·|»)\s+$/, "");
     return withoutSuffix.trim();
   }
   return title.trim();
