@@ -19,6 +19,10 @@ export interface LinkOptions {
   minFactScore: number;
   /** Members of each cluster compared when two merge (the first by claim id): bounds a large fact's cost. */
   maxFactSample: number;
+  /** Edges kept per new claim, strongest first: a claim restated across many stories stays cheap to link. */
+  maxEdges: number;
+  /** Facts up to this size are taken apart and clustered again when a claim arrives next to them. */
+  maxReclusterFact: number;
   /** Claims fully compared per new claim: the bound that keeps linking independent of the corpus size. */
   maxCandidates: number;
   /** Newest postings read per blocking term: a very frequent entity is looked up in a recent window only. */
@@ -32,7 +36,9 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   minWordScore: 0.25,
   minFactScore: 0.3,
   maxFactSample: 8,
-  maxCandidates: 64,
+  maxReclusterFact: 12,
+  maxEdges: 8,
+  maxCandidates: 32,
   maxPostings: 64,
   maxBlockingWords: 8,
 };
@@ -131,10 +137,13 @@ export class FactIndex {
       }
     }
     for (const f of claims) {
+      const found: Array<[string, LinkReason]> = [];
       for (const c of this.candidates(f)) {
         const r = this.pair(f, c);
-        if (this.links(r)) this.connect(f.claimId, c.claimId, r);
+        if (this.links(r)) found.push([c.claimId, r]);
       }
+      found.sort((x, y) => y[1].score - x[1].score || byId(x[0], y[0]));
+      for (const [id, r] of found.slice(0, this.options.maxEdges)) this.connect(f.claimId, id, r);
     }
     this.recluster(claims.map((c) => c.claimId));
     return claims.map((c) => this.assignment.get(c.claimId)!);
@@ -186,31 +195,35 @@ export class FactIndex {
   }
 
   /**
-   * The claims re-clustered when `seeds` arrive or leave: the seeds, the claims they have edges to, and the
-   * members of those claims' facts. Local, so the cost does not grow with the store.
+   * Clusters again the claims around `seeds` (arriving claims, or the former partners of leaving ones): the
+   * seeds, the claims they have edges to, and the members of those claims' facts, from all the edges between
+   * them; then records each claim's fact. A fact larger than `maxReclusterFact` is not taken apart but kept
+   * as one unit that others can join, which bounds the cost for a fact a store has seen reported many times
+   * (and is the one place where arrival order can matter).
    */
-  private neighbourhood(seeds: string[]): string[] {
-    const out = new Set<string>(seeds.filter((s) => this.features.has(s)));
-    for (const id of [...out]) for (const next of this.edges.get(id)?.keys() ?? []) out.add(next);
-    for (const id of [...out]) {
-      const a = this.assignment.get(id);
-      for (const m of a ? (this.members.get(a.factId) ?? []) : []) if (this.features.has(m)) out.add(m);
-    }
-    return [...out].sort(byId);
-  }
-
-  /** Clusters the neighbourhood of `seeds` again from its edges, and records each claim's fact. */
   private recluster(seeds: string[]): void {
-    const ids = this.neighbourhood(seeds);
-    const inside = new Set(ids);
-    for (const id of ids) {
-      const old = this.assignment.get(id);
-      if (old) this.members.delete(old.factId);
+    const ids = new Set<string>(seeds.filter((s) => this.features.has(s)));
+    for (const id of [...ids]) for (const next of this.edges.get(id)?.keys() ?? []) ids.add(next);
+    const cluster = new Map<string, string[]>();
+    const units = new Set<string[]>();
+    for (const id of [...ids]) {
+      const a = this.assignment.get(id);
+      if (!a || cluster.has(id)) continue;
+      const members = (this.members.get(a.factId) ?? []).filter((m) => this.features.has(m));
+      if (members.length > this.options.maxReclusterFact) {
+        units.add(members);
+        for (const m of members) cluster.set(m, members);
+      } else for (const m of members) ids.add(m);
+      this.members.delete(a.factId);
     }
-    const cluster = new Map<string, string[]>(ids.map((id) => [id, [id]]));
+    for (const id of ids) if (!cluster.has(id)) cluster.set(id, [id]);
     const edges: Array<[string, string, LinkReason]> = [];
-    for (const a of ids)
-      for (const [b, r] of this.edges.get(a) ?? []) if (a < b && inside.has(b)) edges.push([a, b, r]);
+    for (const a of ids) {
+      for (const [b, r] of this.edges.get(a) ?? []) {
+        if (!cluster.has(b) || (ids.has(b) && b < a)) continue;
+        edges.push(a < b ? [a, b, r] : [b, a, r]);
+      }
+    }
     edges.sort((x, y) => y[2].score - x[2].score || byId(x[0], y[0]) || byId(x[1], y[1]));
     for (const [a, b] of edges) {
       const ca = cluster.get(a)!;
@@ -219,16 +232,22 @@ export class FactIndex {
       const merged = [...ca, ...cb].sort(byId);
       for (const id of merged) cluster.set(id, merged);
     }
-    for (const id of ids) {
+    const done = new Set<string[]>();
+    for (const id of [...ids, ...[...units].flat()]) {
       const members = cluster.get(id)!;
+      if (done.has(members)) continue;
+      done.add(members);
       const factId = `fact-${members[0]}`;
-      let best: [string, LinkReason] | null = null;
-      for (const [other, r] of this.edges.get(id) ?? []) {
-        if (!inside.has(other) || cluster.get(other) !== members) continue;
-        if (!best || r.score > best[1].score || (r.score === best[1].score && other < best[0])) best = [other, r];
+      this.members.set(factId, members);
+      if (units.has(members)) continue; // an untouched large fact: its members' assignments stand
+      for (const m of members) {
+        let best: [string, LinkReason] | null = null;
+        for (const [other, r] of this.edges.get(m) ?? []) {
+          if (cluster.get(other) !== members) continue;
+          if (!best || r.score > best[1].score || (r.score === best[1].score && other < best[0])) best = [other, r];
+        }
+        this.assignment.set(m, { claimId: m, factId, linkedTo: best?.[0] ?? null, reason: best?.[1] ?? null });
       }
-      this.assignment.set(id, { claimId: id, factId, linkedTo: best?.[0] ?? null, reason: best?.[1] ?? null });
-      if (members[0] === id) this.members.set(factId, members);
     }
   }
 
