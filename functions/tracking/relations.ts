@@ -10,7 +10,14 @@ import type { FactIndex } from "./link.ts";
 import { keysOfName } from "./names.ts";
 import { compatible, type Quantity } from "./numbers.ts";
 import { differingQuantity, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
-import { differingFigures, type LinkReason, similarity, type TermStats, timesDisjoint } from "./similarity.ts";
+import {
+  differingFigures,
+  type LinkReason,
+  oppositeStance,
+  similarity,
+  type TermStats,
+  timesDisjoint,
+} from "./similarity.ts";
 
 export interface RelationOptions {
   /** Minimum stance-free similarity for two claims to be about one subject. */
@@ -19,6 +26,8 @@ export interface RelationOptions {
   minWords: number;
   /** Minimum stance-free similarity for a negation to contradict: more than a shared subject. */
   minNegationTopic: number;
+  /** Minimum stance-free similarity for a later certain claim to confirm an earlier hedged one. */
+  minConfirmationTopic: number;
   /** Minimum evidence that two differing figures measure one quantity (see same-quantity.ts). */
   minFigureStrength: number;
   /** Newest claims read per figure blocking key. */
@@ -29,6 +38,7 @@ export const DEFAULT_RELATION_OPTIONS: RelationOptions = {
   minTopic: 0.3,
   minWords: 0.2,
   minNegationTopic: 0.4,
+  minConfirmationTopic: 0.3,
   minFigureStrength: 1,
   maxPostings: 200,
 };
@@ -109,6 +119,16 @@ function relationOf(
 ): Found | null {
   // Differing figures are judged by the figures' own context (figureRelations), not by the claims' subject.
   if (differingFigures(later.features.quantities, earlier.features.quantities)) return null;
+  const confirms =
+    earlier.claim.certainty !== "certain" &&
+    later.claim.certainty === "certain" &&
+    !oppositeStance(earlier.features, later.features) &&
+    (sameFact || (r.topic >= options.minConfirmationTopic && r.wordScore >= options.minWords));
+  if (r.topic < options.minTopic || r.wordScore < options.minWords) {
+    return confirms
+      ? { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } }
+      : null;
+  }
   if (timesDisjoint(later.features, earlier.features)) {
     const t = `${earlier.claim.time?.text} → ${later.claim.time?.text}`;
     return SCHEDULE.test(later.claim.text) || SCHEDULE.test(earlier.claim.text)
@@ -125,11 +145,16 @@ function relationOf(
       update: { kind: later.features.negated ? "denial" : "correction", why: `contradicted: ${what}` },
     };
   }
-  const tentative = earlier.claim.certainty !== "certain" || earlier.claim.attribution.anonymous;
-  if (tentative && later.claim.certainty === "certain" && (sameFact || r.score >= 0.45)) {
+  if (confirms) {
     return { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } };
   }
   return null;
+}
+
+/** Both claims are dated, by whatever words, and their periods cannot overlap. */
+function periodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (!a.time || !b.time) return false;
+  return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
 /** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
@@ -162,6 +187,10 @@ function figureRelations(
     }
     let best: { earlier: Context; pair: FigurePair } | null = null;
     for (const earlier of seen) {
+      // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
+      // €15 on Friday"); a tally of other days is the same count revised.
+      if (periodsDiffer(earlier.features, later.features) && !TALLY.test(`${earlier.claim.text} ${later.claim.text}`))
+        continue;
       const pair = differingQuantity(earlier.features, later.features, stats);
       if (!pair || pair.strength < options.minFigureStrength) continue;
       if (!best || pair.strength > best.pair.strength) best = { earlier, pair };
@@ -200,7 +229,7 @@ export function findConflictsAndUpdates(
       if (cand.articleIndex >= later.features.articleIndex) continue;
       const earlier = context.get(cand.claimId)!;
       const r = similarity(later.features, earlier.features, index.stats);
-      if (r.topic < options.minTopic || r.wordScore < options.minWords) continue;
+      if (r.topic < Math.min(options.minTopic, options.minConfirmationTopic)) continue;
       const fact = factIdOf(later.claim.id);
       const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id), options);
       if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };

@@ -16,11 +16,18 @@ export interface FigurePair {
 /** Two amounts of money or shares more than this factor apart are different quantities, not two reports of one. */
 const MAX_RATIO = 3;
 
+/** Whether another figure of the claim stands nearer to the word: the word says what that figure measures. */
+function nearerToAnother(q: Quantity, word: string, distance: number, all: Quantity[]): boolean {
+  return all.some((o) => o !== q && o.context.some(([l, d]) => l === word && d < distance));
+}
+
 function contextStrength(
   a: Quantity,
   b: Quantity,
   names: Set<string>,
   stats: TermStats,
+  ofA: Quantity[],
+  ofB: Quantity[],
 ): { strength: number; shared: string[] } {
   let strength = 0;
   const shared: string[] = [];
@@ -30,7 +37,7 @@ function contextStrength(
     // the counted noun alone ("two people", "three people") does not say what is counted either.
     if (names.has(la) || la === a.counts || la === b.counts) continue;
     const db = b.context.find(([lb]) => lb === la)?.[1];
-    if (db === undefined) continue;
+    if (db === undefined || nearerToAnother(a, la, da, ofA) || nearerToAnother(b, la, db, ofB)) continue;
     strength += stats.idf(la) / ((1 + da) * (1 + db));
     shared.push(la);
     if (Math.min(da, db) <= 1) near = true;
@@ -59,7 +66,7 @@ export function differingQuantity(earlier: ClaimFeatures, later: ClaimFeatures, 
       // A figure the other claim also states is the same quantity agreeing, not this one differing.
       if (later.quantities.some((q) => sameFigure(q, qa)) || earlier.quantities.some((q) => sameFigure(q, qb)))
         continue;
-      const { strength, shared } = contextStrength(qa, qb, names, stats);
+      const { strength, shared } = contextStrength(qa, qb, names, stats, earlier.quantities, later.quantities);
       if (shared.length > 0 && (!best || strength > best.strength)) best = { earlier: qa, later: qb, strength, shared };
     }
   }

@@ -1,9 +1,12 @@
 // Spec tests of tracking's rules, one `describe` per rule, each on sentences written for it.
 import { describe, expect, it } from "vitest";
+import { extract } from "../../functions/extraction/extract.ts";
 import type { Claim } from "../../functions/schemas/claim.ts";
 import { type ClaimFeatures, featuresOf } from "../../functions/tracking/features.ts";
 import { FactIndex } from "../../functions/tracking/link.ts";
-import { oppositeStance } from "../../functions/tracking/similarity.ts";
+import { differingQuantity } from "../../functions/tracking/same-quantity.ts";
+import { oppositeStance, TermStats } from "../../functions/tracking/similarity.ts";
+import { track } from "../../functions/tracking/track.ts";
 import { claim } from "./claims.ts";
 
 const f = (text: string, more: Partial<Claim> = {}): ClaimFeatures => featuresOf(claim("c", text, more), "a", 0);
@@ -43,5 +46,44 @@ describe("rule: a claim is looked up by its entities, figures and rarest words",
     index.addArticle([featuresOf(claim("x-c0", "They coordinated joint harbour efforts"), "x", 70)]);
     const probe = featuresOf(claim("y-c0", "We coordinated our joint harbour efforts"), "y", 71);
     expect(index.candidates(probe).map((c) => c.claimId)).toContain("x-c0");
+  });
+});
+
+describe("rule: a word near two figures says what the nearer one measures", () => {
+  it("pairs the injured count with the injured count, not with the dead", () => {
+    const stats = new TermStats();
+    const earlier = featuresOf(claim("e", "the storm killed at least two people and injured 9"), "a", 0);
+    const later = featuresOf(claim("l", "15 people were injured"), "b", 1);
+    for (const x of [earlier, later]) stats.add(x.terms);
+    const pair = differingQuantity(earlier, later, stats);
+    expect([pair?.earlier.value, pair?.later.value]).toEqual([9, 15]);
+  });
+});
+
+describe("rule: amounts of other periods are other quantities, a tally of other days is revised", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(
+        JSON.stringify({ title: "Dunmore Mills", publishedAt: date, outlet: name, body }),
+      ),
+      fileName: `${name}.json`,
+    }),
+  });
+  it("two closing prices on two dates do not conflict", () => {
+    const result = track([
+      at(
+        "a",
+        "2031-05-03T18:00:00Z",
+        "Dunmore Mills shares closed at €11.20 on 3 May, the exchange said. The mill employs 400 weavers, the union said.",
+      ),
+      at(
+        "b",
+        "2031-06-09T18:00:00Z",
+        "Dunmore Mills shares closed at €15.10 on 9 June, the exchange said. A new loom hall opened, the company said.",
+      ),
+    ]);
+    expect(result.articles.every((a) => a.claims.length > 0)).toBe(true);
+    expect(result.conflicts).toEqual([]);
   });
 });
