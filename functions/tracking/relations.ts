@@ -9,7 +9,7 @@ import type { ClaimFeatures } from "./features.ts";
 import type { FactIndex } from "./link.ts";
 import { keysOfName } from "./names.ts";
 import { compatible, type Quantity } from "./numbers.ts";
-import { differingQuantity, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
+import { differingQuantities, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
 import {
   differingFigures,
   type LinkReason,
@@ -37,7 +37,7 @@ export interface RelationOptions {
 export const DEFAULT_RELATION_OPTIONS: RelationOptions = {
   minTopic: 0.3,
   minWords: 0.2,
-  minNegationTopic: 0.4,
+  minNegationTopic: 0.5,
   minConfirmationTopic: 0.3,
   minFigureStrength: 1,
   maxPostings: 200,
@@ -49,6 +49,12 @@ const CORRECTION =
   /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
 const SCHEDULE =
   /\b(?:reopen\w*|complet\w*|expect\w*|schedul\w*|due|postpon\w*|delay\w*|slip\w*|target\w*|plann?\w*|deadline|resum\w*|finish\w*|take place|will|would|moved?|pushed back|brought forward)\b/i;
+/** Two pairings at least this close in strength are told apart by recency. */
+const LATEST_SHARE = 0.5;
+
+/** Words of a plan or an expectation: a claim worded so states no outcome, so it confirms nothing. */
+const PROSPECT =
+  /\b(?:expect\w*|likely|could|would|will|may|might|plann?\w*|schedul\w*|promis\w*|due to|aim\w*|target\w*|intend\w*|hope\w*)\b/i;
 /** Counts that official tallies revise as a story develops. */
 const TALLY =
   /\b(?:injur\w*|wounded|dead|died|deaths?|killed|toll|missing|casualt\w*|victims|hospitali[sz]ed|evacuated|arrested|infected|cases)\b/i;
@@ -122,6 +128,7 @@ function relationOf(
   const confirms =
     earlier.claim.certainty !== "certain" &&
     later.claim.certainty === "certain" &&
+    !PROSPECT.test(later.claim.text) &&
     !oppositeStance(earlier.features, later.features) &&
     (sameFact || (r.topic >= options.minConfirmationTopic && r.wordScore >= options.minWords));
   if (r.topic < options.minTopic || r.wordScore < options.minWords) {
@@ -185,18 +192,38 @@ function figureRelations(
     for (const k of quantityBlockingKeys(later.features)) {
       for (const c of (postings.get(k) ?? []).slice(-options.maxPostings)) seen.add(c);
     }
-    let best: { earlier: Context; pair: FigurePair } | null = null;
+    // Each figure of the later claim keeps the earlier claim that most surely states the same quantity, the
+    // latest of those nearly as sure: a figure revised twice is revised from its last statement.
+    const best = new Map<Quantity, { earlier: Context; pair: FigurePair }>();
+    const better = (x: { earlier: Context; pair: FigurePair }, y: { earlier: Context; pair: FigurePair }) => {
+      const xi = x.earlier.features.articleIndex;
+      const yi = y.earlier.features.articleIndex;
+      if (
+        xi !== yi &&
+        Math.min(x.pair.strength, y.pair.strength) >= LATEST_SHARE * Math.max(x.pair.strength, y.pair.strength)
+      )
+        return xi > yi;
+      return x.pair.strength > y.pair.strength;
+    };
     for (const earlier of seen) {
       // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
       // €15 on Friday"); a tally of other days is the same count revised.
       if (periodsDiffer(earlier.features, later.features) && !TALLY.test(`${earlier.claim.text} ${later.claim.text}`))
         continue;
-      const pair = differingQuantity(earlier.features, later.features, stats);
-      if (!pair || pair.strength < options.minFigureStrength) continue;
-      if (!best || pair.strength > best.pair.strength) best = { earlier, pair };
+      for (const pair of differingQuantities(earlier.features, later.features, stats)) {
+        if (pair.strength < options.minFigureStrength) continue;
+        const known = best.get(pair.later);
+        if (!known || better({ earlier, pair }, known)) best.set(pair.later, { earlier, pair });
+      }
     }
-    if (best)
-      out.push([best.earlier, later, figureRelation(best.earlier, later, [best.pair.later, best.pair.earlier])]);
+    const strongest = new Map<Context, FigurePair>();
+    for (const { earlier, pair } of best.values()) {
+      const known = strongest.get(earlier);
+      if (!known || pair.strength > known.strength) strongest.set(earlier, pair);
+    }
+    for (const [earlier, pair] of strongest) {
+      out.push([earlier, later, figureRelation(earlier, later, [pair.later, pair.earlier])]);
+    }
   }
   return out;
 }

@@ -87,3 +87,46 @@ describe("rule: amounts of other periods are other quantities, a tally of other 
     expect(result.conflicts).toEqual([]);
   });
 });
+
+describe("rule: a later claim that rejects an earlier figure restates that quantity", () => {
+  it("pairs “9, not 7 as first reported” with the earlier 7, whatever else is near", () => {
+    const stats = new TermStats();
+    const earlier = featuresOf(claim("e", "seven miners were trapped underground"), "a", 0);
+    const later = featuresOf(claim("l", "9 miners were trapped, not seven as first reported"), "b", 1);
+    for (const x of [earlier, later]) stats.add(x.terms);
+    const pair = differingQuantity(earlier, later, stats);
+    expect([pair?.earlier.value, pair?.later.value]).toEqual([7, 9]);
+    expect(pair?.shared).toContain("not seven");
+  });
+});
+
+describe("rule: a confirmation states an outcome, not another expectation", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Ferry line", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const confirmations = (later: string) =>
+    track([
+      at(
+        "a",
+        "2031-03-01T08:00:00Z",
+        "The Oskar ferry line could resume sailings to Harnö in April, the operator said.",
+      ),
+      at("b", "2031-04-02T08:00:00Z", later),
+    ]).updates.filter((u) => u.kind === "confirmation");
+
+  it("an expectation repeated is no confirmation", () => {
+    expect(
+      confirmations("The Oskar ferry line is expected to resume sailings to Harnö in April, the operator said."),
+    ).toEqual([]);
+  });
+
+  it("the outcome reported confirms it", () => {
+    expect(confirmations("The Oskar ferry line resumed sailings to Harnö on Monday, the operator said.")).toHaveLength(
+      1,
+    );
+  });
+});
