@@ -124,7 +124,16 @@ function relationOf(
   options: RelationOptions,
 ): Found | null {
   // Differing figures are judged by the figures' own context (figureRelations), not by the claims' subject.
-  if (differingFigures(later.features.quantities, earlier.features.quantities)) return null;
+  // Other years are other dates, judged here: "in the fourth quarter of 2026" / "in the first quarter of 2027".
+  const figures = differingFigures(later.features.quantities, earlier.features.quantities);
+  const otherYear = figures !== null && figures[0].unit === "year";
+  if (figures && !otherYear) return null;
+  // Two plans for one thing dated apart, by whatever words ("by April 14" / "in the first week of June").
+  const plans = PROSPECT.test(earlier.claim.text) && PROSPECT.test(later.claim.text);
+  const moved =
+    otherYear ||
+    timesDisjoint(later.features, earlier.features) ||
+    (plans && periodsDiffer(earlier.features, later.features));
   const confirms =
     earlier.claim.certainty !== "certain" &&
     later.claim.certainty === "certain" &&
@@ -136,16 +145,20 @@ function relationOf(
       ? { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } }
       : null;
   }
-  if (timesDisjoint(later.features, earlier.features)) {
+  if (moved) {
     const t = `${earlier.claim.time?.text} → ${later.claim.time?.text}`;
     return SCHEDULE.test(later.claim.text) || SCHEDULE.test(earlier.claim.text)
       ? { conflict: null, update: { kind: "rescheduled", why: `the date moved: ${t}` } }
       : { conflict: `different dates for one event: ${t}`, update: null };
   }
-  // Two wordings of one fact disagree in polarity only by the extractor's reading of them.
-  if (earlier.features.negated !== later.features.negated && !sameFact && r.topic >= options.minNegationTopic) {
+  // A claim and its negation, whether or not they were linked as one fact (stance stays out of the fact).
+  if (earlier.features.negated !== later.features.negated && r.topic >= options.minNegationTopic) {
     const own = sameSpeaker(earlier.claim, later.claim);
     const what = `“${earlier.claim.text}” / “${later.claim.text}”`;
+    // A dated plan its own source takes back ("will reopen by 14 April" / "will no longer reopen by then") is
+    // a plan moved, not a statement withdrawn.
+    if (own && earlier.claim.time && SCHEDULE.test(earlier.claim.text))
+      return { conflict: null, update: { kind: "rescheduled", why: `the dated plan is dropped: ${what}` } };
     if (own) return { conflict: null, update: { kind: "retraction", why: `its own source takes it back: ${what}` } };
     return {
       conflict: `one source asserts what another negates: ${what}`,

@@ -130,3 +130,33 @@ describe("rule: a confirmation states an outcome, not another expectation", () =
     );
   });
 });
+
+describe("rule: a plan dated apart, or dropped by its own source, is rescheduled", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Harbour", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const kinds = (first: string, second: string) =>
+    track([at("a", "2031-03-01T08:00:00Z", first), at("b", "2031-03-10T08:00:00Z", second)]).updates.map((u) => u.kind);
+
+  it("another year for the same plan", () => {
+    expect(
+      kinds(
+        "The new container terminal at Vellmar is expected to open in the second half of 2032, the port authority said.",
+        "The new container terminal at Vellmar is now expected to open in the first half of 2033, the port authority said.",
+      ),
+    ).toEqual(["rescheduled"]);
+  });
+
+  it("the same speaker takes back a dated plan", () => {
+    expect(
+      kinds(
+        "Mayor Ilse Brandt said the Kessel bridge will reopen by 14 April. Divers inspected the piers, police said.",
+        "Mayor Ilse Brandt said the Kessel bridge will no longer reopen by 14 April. A ferry runs, the council said.",
+      ),
+    ).toEqual(["rescheduled"]);
+  });
+});
