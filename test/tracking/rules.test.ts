@@ -4,6 +4,7 @@ import { extract } from "../../functions/extraction/extract.ts";
 import type { Claim } from "../../functions/schemas/claim.ts";
 import { type ClaimFeatures, featuresOf } from "../../functions/tracking/features.ts";
 import { FactIndex } from "../../functions/tracking/link.ts";
+import { quantities } from "../../functions/tracking/numbers.ts";
 import { differingQuantity } from "../../functions/tracking/same-quantity.ts";
 import { oppositeStance, TermStats } from "../../functions/tracking/similarity.ts";
 import { track } from "../../functions/tracking/track.ts";
@@ -158,5 +159,15 @@ describe("rule: a plan dated apart, or dropped by its own source, is rescheduled
         "Mayor Ilse Brandt said the Kessel bridge will no longer reopen by 14 April. A ferry runs, the council said.",
       ),
     ).toEqual(["rescheduled"]);
+  });
+});
+
+describe("rule: a word number is a whole word", () => {
+  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise"])("no figure in “%s”", (text) => {
+    expect(quantities(text)).toEqual([]);
+  });
+
+  it("still reads “ten people”", () => {
+    expect(quantities("ten people").map((q) => q.value)).toEqual([10]);
   });
 });
