@@ -9,8 +9,15 @@ import type { ClaimFeatures } from "./features.ts";
 import type { FactIndex } from "./link.ts";
 import { keysOfName } from "./names.ts";
 import { compatible, type Quantity } from "./numbers.ts";
-import { differingQuantity, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
-import { differingFigures, type LinkReason, similarity, type TermStats, timesDisjoint } from "./similarity.ts";
+import { differingQuantities, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
+import {
+  differingFigures,
+  type LinkReason,
+  oppositeStance,
+  similarity,
+  type TermStats,
+  timesDisjoint,
+} from "./similarity.ts";
 
 export interface RelationOptions {
   /** Minimum stance-free similarity for two claims to be about one subject. */
@@ -19,6 +26,8 @@ export interface RelationOptions {
   minWords: number;
   /** Minimum stance-free similarity for a negation to contradict: more than a shared subject. */
   minNegationTopic: number;
+  /** Minimum stance-free similarity for a later certain claim to confirm an earlier hedged one. */
+  minConfirmationTopic: number;
   /** Minimum evidence that two differing figures measure one quantity (see same-quantity.ts). */
   minFigureStrength: number;
   /** Newest claims read per figure blocking key. */
@@ -28,7 +37,8 @@ export interface RelationOptions {
 export const DEFAULT_RELATION_OPTIONS: RelationOptions = {
   minTopic: 0.3,
   minWords: 0.2,
-  minNegationTopic: 0.4,
+  minNegationTopic: 0.5,
+  minConfirmationTopic: 0.3,
   minFigureStrength: 1,
   maxPostings: 200,
 };
@@ -39,6 +49,12 @@ const CORRECTION =
   /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
 const SCHEDULE =
   /\b(?:reopen\w*|complet\w*|expect\w*|schedul\w*|due|postpon\w*|delay\w*|slip\w*|target\w*|plann?\w*|deadline|resum\w*|finish\w*|take place|will|would|moved?|pushed back|brought forward)\b/i;
+/** Two pairings at least this close in strength are told apart by recency. */
+const LATEST_SHARE = 0.5;
+
+/** Words of a plan or an expectation: a claim worded so states no outcome, so it confirms nothing. */
+const PROSPECT =
+  /\b(?:expect\w*|likely|could|would|will|may|might|plann?\w*|schedul\w*|promis\w*|due to|aim\w*|target\w*|intend\w*|hope\w*)\b/i;
 /** Counts that official tallies revise as a story develops. */
 const TALLY =
   /\b(?:injur\w*|wounded|dead|died|deaths?|killed|toll|missing|casualt\w*|victims|hospitali[sz]ed|evacuated|arrested|infected|cases)\b/i;
@@ -108,28 +124,57 @@ function relationOf(
   options: RelationOptions,
 ): Found | null {
   // Differing figures are judged by the figures' own context (figureRelations), not by the claims' subject.
-  if (differingFigures(later.features.quantities, earlier.features.quantities)) return null;
-  if (timesDisjoint(later.features, earlier.features)) {
+  // Other years are other dates, judged here: "in the fourth quarter of 2026" / "in the first quarter of 2027".
+  const figures = differingFigures(later.features.quantities, earlier.features.quantities);
+  const otherYear = figures !== null && figures[0].unit === "year";
+  if (figures && !otherYear) return null;
+  // Two plans for one thing dated apart, by whatever words ("by April 14" / "in the first week of June").
+  const plans = PROSPECT.test(earlier.claim.text) && PROSPECT.test(later.claim.text);
+  const moved =
+    otherYear ||
+    timesDisjoint(later.features, earlier.features) ||
+    (plans && periodsDiffer(earlier.features, later.features));
+  const confirms =
+    earlier.claim.certainty !== "certain" &&
+    later.claim.certainty === "certain" &&
+    !PROSPECT.test(later.claim.text) &&
+    !oppositeStance(earlier.features, later.features) &&
+    (sameFact || (r.topic >= options.minConfirmationTopic && r.wordScore >= options.minWords));
+  if (r.topic < options.minTopic || r.wordScore < options.minWords) {
+    return confirms
+      ? { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } }
+      : null;
+  }
+  if (moved) {
     const t = `${earlier.claim.time?.text} → ${later.claim.time?.text}`;
     return SCHEDULE.test(later.claim.text) || SCHEDULE.test(earlier.claim.text)
       ? { conflict: null, update: { kind: "rescheduled", why: `the date moved: ${t}` } }
       : { conflict: `different dates for one event: ${t}`, update: null };
   }
-  // Two wordings of one fact disagree in polarity only by the extractor's reading of them.
-  if (earlier.features.negated !== later.features.negated && !sameFact && r.topic >= options.minNegationTopic) {
+  // A claim and its negation, whether or not they were linked as one fact (stance stays out of the fact).
+  if (earlier.features.negated !== later.features.negated && r.topic >= options.minNegationTopic) {
     const own = sameSpeaker(earlier.claim, later.claim);
     const what = `“${earlier.claim.text}” / “${later.claim.text}”`;
+    // A dated plan its own source takes back ("will reopen by 14 April" / "will no longer reopen by then") is
+    // a plan moved, not a statement withdrawn.
+    if (own && earlier.claim.time && SCHEDULE.test(earlier.claim.text))
+      return { conflict: null, update: { kind: "rescheduled", why: `the dated plan is dropped: ${what}` } };
     if (own) return { conflict: null, update: { kind: "retraction", why: `its own source takes it back: ${what}` } };
     return {
       conflict: `one source asserts what another negates: ${what}`,
       update: { kind: later.features.negated ? "denial" : "correction", why: `contradicted: ${what}` },
     };
   }
-  const tentative = earlier.claim.certainty !== "certain" || earlier.claim.attribution.anonymous;
-  if (tentative && later.claim.certainty === "certain" && (sameFact || r.score >= 0.45)) {
+  if (confirms) {
     return { conflict: null, update: { kind: "confirmation", why: `asserted as certain: “${later.claim.text}”` } };
   }
   return null;
+}
+
+/** Both claims are dated, by whatever words, and their periods cannot overlap. */
+function periodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (!a.time || !b.time) return false;
+  return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
 /** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
@@ -160,14 +205,38 @@ function figureRelations(
     for (const k of quantityBlockingKeys(later.features)) {
       for (const c of (postings.get(k) ?? []).slice(-options.maxPostings)) seen.add(c);
     }
-    let best: { earlier: Context; pair: FigurePair } | null = null;
+    // Each figure of the later claim keeps the earlier claim that most surely states the same quantity, the
+    // latest of those nearly as sure: a figure revised twice is revised from its last statement.
+    const best = new Map<Quantity, { earlier: Context; pair: FigurePair }>();
+    const better = (x: { earlier: Context; pair: FigurePair }, y: { earlier: Context; pair: FigurePair }) => {
+      const xi = x.earlier.features.articleIndex;
+      const yi = y.earlier.features.articleIndex;
+      if (
+        xi !== yi &&
+        Math.min(x.pair.strength, y.pair.strength) >= LATEST_SHARE * Math.max(x.pair.strength, y.pair.strength)
+      )
+        return xi > yi;
+      return x.pair.strength > y.pair.strength;
+    };
     for (const earlier of seen) {
-      const pair = differingQuantity(earlier.features, later.features, stats);
-      if (!pair || pair.strength < options.minFigureStrength) continue;
-      if (!best || pair.strength > best.pair.strength) best = { earlier, pair };
+      // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
+      // €15 on Friday"); a tally of other days is the same count revised.
+      if (periodsDiffer(earlier.features, later.features) && !TALLY.test(`${earlier.claim.text} ${later.claim.text}`))
+        continue;
+      for (const pair of differingQuantities(earlier.features, later.features, stats)) {
+        if (pair.strength < options.minFigureStrength) continue;
+        const known = best.get(pair.later);
+        if (!known || better({ earlier, pair }, known)) best.set(pair.later, { earlier, pair });
+      }
     }
-    if (best)
-      out.push([best.earlier, later, figureRelation(best.earlier, later, [best.pair.later, best.pair.earlier])]);
+    const strongest = new Map<Context, FigurePair>();
+    for (const { earlier, pair } of best.values()) {
+      const known = strongest.get(earlier);
+      if (!known || pair.strength > known.strength) strongest.set(earlier, pair);
+    }
+    for (const [earlier, pair] of strongest) {
+      out.push([earlier, later, figureRelation(earlier, later, [pair.later, pair.earlier])]);
+    }
   }
   return out;
 }
@@ -200,7 +269,7 @@ export function findConflictsAndUpdates(
       if (cand.articleIndex >= later.features.articleIndex) continue;
       const earlier = context.get(cand.claimId)!;
       const r = similarity(later.features, earlier.features, index.stats);
-      if (r.topic < options.minTopic || r.wordScore < options.minWords) continue;
+      if (r.topic < Math.min(options.minTopic, options.minConfirmationTopic)) continue;
       const fact = factIdOf(later.claim.id);
       const found = relationOf(earlier, later, r, fact !== null && fact === factIdOf(earlier.claim.id), options);
       if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };

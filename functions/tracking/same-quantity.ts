@@ -13,14 +13,25 @@ export interface FigurePair {
   shared: string[];
 }
 
+/** The evidence a rejected figure ("not 14") adds: more than any shared word. */
+const REJECTION_STRENGTH = 3;
+
 /** Two amounts of money or shares more than this factor apart are different quantities, not two reports of one. */
 const MAX_RATIO = 3;
+
+/** Whether another figure of the claim, of the same unit, stands nearer to the word: the word says what that
+ * figure measures (a conversion in another currency beside it measures the same thing). */
+function nearerToAnother(q: Quantity, word: string, distance: number, all: Quantity[]): boolean {
+  return all.some((o) => o !== q && o.unit === q.unit && o.context.some(([l, d]) => l === word && d < distance));
+}
 
 function contextStrength(
   a: Quantity,
   b: Quantity,
   names: Set<string>,
   stats: TermStats,
+  ofA: Quantity[],
+  ofB: Quantity[],
 ): { strength: number; shared: string[] } {
   let strength = 0;
   const shared: string[] = [];
@@ -30,7 +41,7 @@ function contextStrength(
     // the counted noun alone ("two people", "three people") does not say what is counted either.
     if (names.has(la) || la === a.counts || la === b.counts) continue;
     const db = b.context.find(([lb]) => lb === la)?.[1];
-    if (db === undefined) continue;
+    if (db === undefined || nearerToAnother(a, la, da, ofA) || nearerToAnother(b, la, db, ofB)) continue;
     strength += stats.idf(la) / ((1 + da) * (1 + db));
     shared.push(la);
     if (Math.min(da, db) <= 1) near = true;
@@ -47,8 +58,15 @@ function differentSubjects(a: ClaimFeatures, b: ClaimFeatures): boolean {
 
 /** The pair of differing figures, one per claim, most likely to measure one quantity. */
 export function differingQuantity(earlier: ClaimFeatures, later: ClaimFeatures, stats: TermStats): FigurePair | null {
-  if (differentSubjects(earlier, later)) return null;
   let best: FigurePair | null = null;
+  for (const p of differingQuantities(earlier, later, stats)) if (!best || p.strength > best.strength) best = p;
+  return best;
+}
+
+/** For each figure of the later claim, the earlier claim's differing figure most likely to measure the same. */
+export function differingQuantities(earlier: ClaimFeatures, later: ClaimFeatures, stats: TermStats): FigurePair[] {
+  if (differentSubjects(earlier, later)) return [];
+  const best = new Map<Quantity, FigurePair>();
   const names = new Set([...earlier.nameWords, ...later.nameWords]);
   const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated && q.unit !== "year");
   for (const qa of asserted(earlier.quantities)) {
@@ -56,14 +74,20 @@ export function differingQuantity(earlier: ClaimFeatures, later: ClaimFeatures, 
       if (!comparable(qa, qb) || sameFigure(qa, qb)) continue;
       const ratio = Math.max(qa.value, qb.value) / Math.max(1e-9, Math.min(qa.value, qb.value));
       if (qa.unit !== "" && qa.unit !== "clock" && ratio > MAX_RATIO) continue;
+      // "12, not 14 as first reported": the later claim rejects the earlier figure, the surest sign of one quantity.
+      const rejected = later.quantities.some((q) => q.negated && sameFigure(q, qa));
       // A figure the other claim also states is the same quantity agreeing, not this one differing.
-      if (later.quantities.some((q) => sameFigure(q, qa)) || earlier.quantities.some((q) => sameFigure(q, qb)))
-        continue;
-      const { strength, shared } = contextStrength(qa, qb, names, stats);
-      if (shared.length > 0 && (!best || strength > best.strength)) best = { earlier: qa, later: qb, strength, shared };
+      const agreeing = (qs: Quantity[], x: Quantity) => qs.some((q) => !q.negated && sameFigure(q, x));
+      if (!rejected && (agreeing(later.quantities, qa) || agreeing(earlier.quantities, qb))) continue;
+      const context = contextStrength(qa, qb, names, stats, earlier.quantities, later.quantities);
+      const strength = context.strength + (rejected ? REJECTION_STRENGTH : 0);
+      const shared = rejected ? [...context.shared, `not ${qa.text}`] : context.shared;
+      const known = best.get(qb);
+      if (shared.length > 0 && (!known || strength > known.strength))
+        best.set(qb, { earlier: qa, later: qb, strength, shared });
     }
   }
-  return best;
+  return [...best.values()];
 }
 
 /** Blocking keys of a claim's figures: unit with each nearby word, so differing values still meet. */

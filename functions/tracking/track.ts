@@ -22,8 +22,10 @@ export function track(inputs: TrackInput[], options: Partial<LinkOptions> = {}):
   const stats = new TermStats();
   for (const list of features) for (const f of list) stats.add(f.terms);
   const index = new FactIndex(options, stats);
+  for (const list of features) index.addArticle(list);
+  // A later article can regroup earlier claims: assignments are read once every article is in.
   const assignments = new Map<string, Assignment>();
-  for (const list of features) for (const a of index.addArticle(list)) assignments.set(a.claimId, a);
+  for (const list of features) for (const f of list) assignments.set(f.claimId, index.factOf(f.claimId)!);
 
   const sizes = new Map<string, number>();
   for (const a of assignments.values()) sizes.set(a.factId, (sizes.get(a.factId) ?? 0) + 1);

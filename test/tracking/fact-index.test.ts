@@ -36,7 +36,9 @@ describe("FactIndex (incremental linking, the interface a store implements)", ()
     const [linked] = index.addArticle(article("y", 41, ["The Maribo glacier retreated 310 metres in a decade."]));
     index.removeArticle(["x-c0"]);
     expect(index.factOf("x-c0")).toBeUndefined();
-    expect(index.membersOf(linked!.factId)).toEqual(["y-c0"]);
+    // The fact dissolves: y is alone again, and no fact holds x.
+    expect(index.membersOf(linked!.factId)).toEqual([]);
+    expect(index.membersOf(index.factOf("y-c0")!.factId)).toEqual(["y-c0"]);
     const [again] = index.addArticle(article("z", 42, ["The Maribo glacier retreated 310 metres."]));
     expect(again!.linkedTo).toBe("y-c0");
   });

@@ -1,9 +1,13 @@
 // Spec tests of tracking's rules, one `describe` per rule, each on sentences written for it.
 import { describe, expect, it } from "vitest";
+import { extract } from "../../functions/extraction/extract.ts";
 import type { Claim } from "../../functions/schemas/claim.ts";
 import { type ClaimFeatures, featuresOf } from "../../functions/tracking/features.ts";
 import { FactIndex } from "../../functions/tracking/link.ts";
-import { oppositeStance } from "../../functions/tracking/similarity.ts";
+import { quantities } from "../../functions/tracking/numbers.ts";
+import { differingQuantity } from "../../functions/tracking/same-quantity.ts";
+import { oppositeStance, TermStats } from "../../functions/tracking/similarity.ts";
+import { track } from "../../functions/tracking/track.ts";
 import { claim } from "./claims.ts";
 
 const f = (text: string, more: Partial<Claim> = {}): ClaimFeatures => featuresOf(claim("c", text, more), "a", 0);
@@ -43,5 +47,127 @@ describe("rule: a claim is looked up by its entities, figures and rarest words",
     index.addArticle([featuresOf(claim("x-c0", "They coordinated joint harbour efforts"), "x", 70)]);
     const probe = featuresOf(claim("y-c0", "We coordinated our joint harbour efforts"), "y", 71);
     expect(index.candidates(probe).map((c) => c.claimId)).toContain("x-c0");
+  });
+});
+
+describe("rule: a word near two figures says what the nearer one measures", () => {
+  it("pairs the injured count with the injured count, not with the dead", () => {
+    const stats = new TermStats();
+    const earlier = featuresOf(claim("e", "the storm killed at least two people and injured 9"), "a", 0);
+    const later = featuresOf(claim("l", "15 people were injured"), "b", 1);
+    for (const x of [earlier, later]) stats.add(x.terms);
+    const pair = differingQuantity(earlier, later, stats);
+    expect([pair?.earlier.value, pair?.later.value]).toEqual([9, 15]);
+  });
+});
+
+describe("rule: amounts of other periods are other quantities, a tally of other days is revised", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(
+        JSON.stringify({ title: "Dunmore Mills", publishedAt: date, outlet: name, body }),
+      ),
+      fileName: `${name}.json`,
+    }),
+  });
+  it("two closing prices on two dates do not conflict", () => {
+    const result = track([
+      at(
+        "a",
+        "2031-05-03T18:00:00Z",
+        "Dunmore Mills shares closed at €11.20 on 3 May, the exchange said. The mill employs 400 weavers, the union said.",
+      ),
+      at(
+        "b",
+        "2031-06-09T18:00:00Z",
+        "Dunmore Mills shares closed at €15.10 on 9 June, the exchange said. A new loom hall opened, the company said.",
+      ),
+    ]);
+    expect(result.articles.every((a) => a.claims.length > 0)).toBe(true);
+    expect(result.conflicts).toEqual([]);
+  });
+});
+
+describe("rule: a later claim that rejects an earlier figure restates that quantity", () => {
+  it("pairs “9, not 7 as first reported” with the earlier 7, whatever else is near", () => {
+    const stats = new TermStats();
+    const earlier = featuresOf(claim("e", "seven miners were trapped underground"), "a", 0);
+    const later = featuresOf(claim("l", "9 miners were trapped, not seven as first reported"), "b", 1);
+    for (const x of [earlier, later]) stats.add(x.terms);
+    const pair = differingQuantity(earlier, later, stats);
+    expect([pair?.earlier.value, pair?.later.value]).toEqual([7, 9]);
+    expect(pair?.shared).toContain("not seven");
+  });
+});
+
+describe("rule: a confirmation states an outcome, not another expectation", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Ferry line", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const confirmations = (later: string) =>
+    track([
+      at(
+        "a",
+        "2031-03-01T08:00:00Z",
+        "The Oskar ferry line could resume sailings to Harnö in April, the operator said.",
+      ),
+      at("b", "2031-04-02T08:00:00Z", later),
+    ]).updates.filter((u) => u.kind === "confirmation");
+
+  it("an expectation repeated is no confirmation", () => {
+    expect(
+      confirmations("The Oskar ferry line is expected to resume sailings to Harnö in April, the operator said."),
+    ).toEqual([]);
+  });
+
+  it("the outcome reported confirms it", () => {
+    expect(confirmations("The Oskar ferry line resumed sailings to Harnö on Monday, the operator said.")).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("rule: a plan dated apart, or dropped by its own source, is rescheduled", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Harbour", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const kinds = (first: string, second: string) =>
+    track([at("a", "2031-03-01T08:00:00Z", first), at("b", "2031-03-10T08:00:00Z", second)]).updates.map((u) => u.kind);
+
+  it("another year for the same plan", () => {
+    expect(
+      kinds(
+        "The new container terminal at Vellmar is expected to open in the second half of 2032, the port authority said.",
+        "The new container terminal at Vellmar is now expected to open in the first half of 2033, the port authority said.",
+      ),
+    ).toEqual(["rescheduled"]);
+  });
+
+  it("the same speaker takes back a dated plan", () => {
+    expect(
+      kinds(
+        "Mayor Ilse Brandt said the Kessel bridge will reopen by 14 April. Divers inspected the piers, police said.",
+        "Mayor Ilse Brandt said the Kessel bridge will no longer reopen by 14 April. A ferry runs, the council said.",
+      ),
+    ).toEqual(["rescheduled"]);
+  });
+});
+
+describe("rule: a word number is a whole word", () => {
+  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise"])("no figure in “%s”", (text) => {
+    expect(quantities(text)).toEqual([]);
+  });
+
+  it("still reads “ten people”", () => {
+    expect(quantities("ten people").map((q) => q.value)).toEqual([10]);
   });
 });
