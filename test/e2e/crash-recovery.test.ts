@@ -1,5 +1,6 @@
 // Two crashes close together lose nothing: 200 articles uploaded to `npm start`, the stack killed with SIGKILL
-// while it is processing them and again about 3 s later, then started again. Every upload must end as exactly
+// while it is processing them and again 3 s later — or, when its restart takes longer, as soon as the restarted
+// stack is up and delivering the messages the first one never took — then started again. Every upload must end as exactly
 // one PROCESSED article with the extractor's claims (none FAILED: they are all readable), nothing dead-lettered
 // or stuck PENDING, no claim stored twice, and the speaker counts equal to a recount from the stored claims.
 import { expect, it } from "vitest";
@@ -29,7 +30,8 @@ it("survives two kill -9 of the stack 3 s apart mid-batch", { timeout: 240_000 }
   expect(run.kills, report).toHaveLength(2);
   // The first kill came mid-batch: some articles were done, not all.
   expect(run.kills[0]!.settled, report).toBeLessThan(200);
-  expect(run.kills[1]!.atMs - run.kills[0]!.atMs, report).toBeLessThan(15_000);
+  expect(run.kills[1]!.atMs - run.kills[0]!.atMs, report).toBeGreaterThanOrEqual(3_000);
+  expect(run.kills[1]!.atMs - run.kills[0]!.atMs, report).toBeLessThan(30_000);
   expect(run.timedOut, report).toBe(false);
   expect(run.figures, report).toMatchObject({
     expected: 200,
