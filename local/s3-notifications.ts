@@ -3,6 +3,7 @@
 // and removals. s3rver emits its events with raw keys, no prefix filter and a malformed ARN; objects found by
 // listing an external bucket have no event at all. Both end here as the same records.
 import type { S3EventRecord } from "../functions/schemas/s3-notification.ts";
+import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
 import { LOCAL_REGION } from "./queue/sqs-event.ts";
 
 export interface ObjectChange {
@@ -61,6 +62,21 @@ export function notificationFor(change: ObjectChange, ingestPrefix: string): S3N
       object,
     },
   };
+}
+
+/**
+ * What to tell the user about an object created outside the ingest prefix (and outside the texts the ingest
+ * function writes itself): it is not an article, and it would otherwise be ignored without a word. `count` is
+ * the number of such uploads since the stack started, this one included.
+ */
+export function strayUploadWarning(change: ObjectChange, ingestPrefix: string, count: number): string | null {
+  if (!change.eventName.startsWith("ObjectCreated:")) return null;
+  if (change.key.startsWith(ingestPrefix) || change.key.startsWith(TEXT_PREFIX)) return null;
+  const name = change.key.split("/").pop() || change.key;
+  return (
+    `s3://${change.bucket}/${change.key} is outside ${ingestPrefix}, so it is not ingested ` +
+    `(${count} such upload${count === 1 ? "" : "s"} since start): upload it as s3://${change.bucket}/${ingestPrefix}${name}`
+  );
 }
 
 /** The SQS message body S3 delivers: one record. */

@@ -15,7 +15,7 @@ import { lockHome } from "./home-lock.ts";
 import { fileJournal, replayJournal } from "./queue/journal.ts";
 import { createLocalQueue, type DeadLetter } from "./queue/local-queue.ts";
 import { createQueueConsumer } from "./queue/queue-consumer.ts";
-import { notificationFor, notificationMessage, type ObjectChange } from "./s3-notifications.ts";
+import { notificationFor, notificationMessage, type ObjectChange, strayUploadWarning } from "./s3-notifications.ts";
 import { S3RVER_CREDENTIALS, startS3 } from "./s3-service.ts";
 import { seedOnFirstStart } from "./seeds.ts";
 
@@ -126,9 +126,17 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       statePath: join(queueDir, "objects.json"),
     });
     saveWatchState = () => watch.save();
+    let strayUploads = 0;
     const enqueue = (change: ObjectChange) => {
       const record = notificationFor(change, prefix);
       if (record) queue.send(notificationMessage(record));
+      else {
+        const warning = strayUploadWarning(change, prefix, strayUploads + 1);
+        if (warning) {
+          strayUploads++;
+          out.warn(warning);
+        }
+      }
     };
     const hearsEvents = s3.onChange((change) => {
       enqueue(change);

@@ -8,11 +8,25 @@ import {
   encodeS3EventKey,
   notificationFor,
   notificationMessage,
+  strayUploadWarning,
 } from "../../local/s3-notifications.ts";
 
 const created = { bucket: "articles", key: "incoming/a.txt", eventName: "ObjectCreated:Put", size: 12, eTag: '"abc"' };
 
 describe("local S3 notifications", () => {
+  it("warns about an upload outside the ingest prefix, counting them, and says where to put it", () => {
+    const stray = { ...created, key: "elsewhere/dev notes.txt" };
+    expect(strayUploadWarning(stray, "incoming/", 2)).toBe(
+      "s3://articles/elsewhere/dev notes.txt is outside incoming/, so it is not ingested (2 such uploads since " +
+        "start): upload it as s3://articles/incoming/dev notes.txt",
+    );
+    expect(strayUploadWarning({ ...stray, key: "top.txt" }, "incoming/", 1)).toContain("(1 such upload since start)");
+    // Articles, the ingest function's own texts and removals are not strays.
+    expect(strayUploadWarning(created, "incoming/", 1)).toBeNull();
+    expect(strayUploadWarning({ ...created, key: "text/0123456789abcdef0123.txt" }, "incoming/", 1)).toBeNull();
+    expect(strayUploadWarning({ ...stray, eventName: "ObjectRemoved:Delete" }, "incoming/", 1)).toBeNull();
+  });
+
   it("encodes keys as S3 does: + for spaces, %XX for the rest, / kept", () => {
     expect(encodeS3EventKey("incoming/my folder/a+b (1) é.txt")).toBe("incoming/my+folder/a%2Bb+(1)+%C3%A9.txt");
     // Decoding the S3 way (+ first, then percent-escapes) gives the key back.
