@@ -19,6 +19,11 @@ export interface LinkOptions {
   minFactScore: number;
   /** Members of each cluster compared when two merge (the first by claim id): bounds a large fact's cost. */
   maxFactSample: number;
+  /**
+   * Members a fact holds at most; a claim that would join a full fact starts another. Keeps every step's cost
+   * bounded by a constant, not by how often one fact has been reported.
+   */
+  maxFactSize: number;
   /** Edges kept per new claim, strongest first: a claim restated across many stories stays cheap to link. */
   maxEdges: number;
   /** Facts up to this size are taken apart and clustered again when a claim arrives next to them. */
@@ -38,6 +43,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   maxFactSample: 8,
   maxReclusterFact: 12,
   maxEdges: 8,
+  maxFactSize: 32,
   maxCandidates: 32,
   maxPostings: 64,
   maxBlockingWords: 8,
@@ -271,6 +277,7 @@ export class FactIndex {
   }
 
   private mayMerge(a: string[], b: string[]): boolean {
+    if (a.length + b.length > this.options.maxFactSize) return false;
     const articles = new Set(a.map((id) => this.features.get(id)!.articleId));
     if (b.some((id) => articles.has(this.features.get(id)!.articleId))) return false;
     let sum = 0;
