@@ -19,6 +19,11 @@ export interface LinkOptions {
   minFactScore: number;
   /** Members of each cluster compared when two merge (the first by claim id): bounds a large fact's cost. */
   maxFactSample: number;
+  /**
+   * Members a fact holds at most; a claim that would join a full fact starts another. Keeps every step's cost
+   * bounded by a constant, not by how often one fact has been reported.
+   */
+  maxFactSize: number;
   /** Edges kept per new claim, strongest first: a claim restated across many stories stays cheap to link. */
   maxEdges: number;
   /** Facts up to this size are taken apart and clustered again when a claim arrives next to them. */
@@ -38,6 +43,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   maxFactSample: 8,
   maxReclusterFact: 12,
   maxEdges: 8,
+  maxFactSize: 32,
   maxCandidates: 32,
   maxPostings: 64,
   maxBlockingWords: 8,
@@ -202,6 +208,7 @@ export class FactIndex {
    * (and is the one place where arrival order can matter).
    */
   private recluster(seeds: string[]): void {
+    this.scratch = new Map();
     const ids = new Set<string>(seeds.filter((s) => this.features.has(s)));
     for (const id of [...ids]) for (const next of this.edges.get(id)?.keys() ?? []) ids.add(next);
     const cluster = new Map<string, string[]>();
@@ -256,14 +263,28 @@ export class FactIndex {
    * that differ) and the mean similarity across them clears `minFactScore`, over the first `maxFactSample`
    * members of each (by claim id, so the sample does not depend on arrival order).
    */
+  /** Pairs judged while one neighbourhood is clustered: a merge attempt repeats many of the last one's. */
+  private scratch = new Map<string, LinkReason>();
+
+  private judged(x: string, y: string): LinkReason {
+    const key = x < y ? `${x} ${y}` : `${y} ${x}`;
+    let r = this.scratch.get(key);
+    if (!r) {
+      r = this.pair(this.features.get(x)!, this.features.get(y)!);
+      this.scratch.set(key, r);
+    }
+    return r;
+  }
+
   private mayMerge(a: string[], b: string[]): boolean {
+    if (a.length + b.length > this.options.maxFactSize) return false;
     const articles = new Set(a.map((id) => this.features.get(id)!.articleId));
     if (b.some((id) => articles.has(this.features.get(id)!.articleId))) return false;
     let sum = 0;
     let n = 0;
     for (const x of a.slice(0, this.options.maxFactSample)) {
       for (const y of b.slice(0, this.options.maxFactSample)) {
-        const r = this.edges.get(x)?.get(y) ?? this.pair(this.features.get(x)!, this.features.get(y)!);
+        const r = this.edges.get(x)?.get(y) ?? this.judged(x, y);
         if (r.differs) return false;
         sum += r.score;
         n++;
