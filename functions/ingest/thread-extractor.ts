@@ -2,7 +2,7 @@
 // deadline: past it the thread is terminated and the article fails with TIMEOUT (permanent, acknowledged). One
 // warm thread per function instance serves every article, one at a time in the order asked — starting a thread
 // costs the extractor's module load — and is replaced only after it was terminated or died. An article's
-// deadline starts when its turn comes, and never runs past the invocation's own time less `reserveMs`: an
+// deadline starts when its turn comes, and never runs past the invocation's own time less a reserve: an
 // article cut short by its invocation (not by its deadline) is not at fault, so that error is retried.
 import { Worker } from "node:worker_threads";
 import type { ExtractOptions } from "../extraction/extract.ts";
@@ -12,7 +12,10 @@ import type { ExtractBudget, Extractor } from "./deps.ts";
 import { ExtractionTimeoutError } from "./failures.ts";
 import { type ExtractReply, type ExtractRequest, errorOfThread } from "./serve-extractor.ts";
 
-/** Left at the end of an invocation for writing what was extracted (claims, text, the idempotency record). */
+/**
+ * Left at the end of an invocation for writing what was extracted (claims, text, the idempotency record): this,
+ * or a quarter of the time left when that is less.
+ */
 export const DEFAULT_RESERVE_MS = 5_000;
 
 export interface ThreadExtractorOptions {
@@ -96,7 +99,9 @@ export function createThreadExtractor(options: ThreadExtractorOptions): ThreadEx
     t.worker.ref();
     try {
       await t.ready;
-      const leftMs = budget ? budget.remainingMs() - reserveMs : Number.POSITIVE_INFINITY;
+      const remainingMs = budget ? budget.remainingMs() : Number.POSITIVE_INFINITY;
+      // A short function timeout (a local stack's few seconds) keeps a quarter of what is left, not all of it.
+      const leftMs = remainingMs - Math.min(reserveMs, remainingMs / 4);
       if (leftMs <= 0) throw new Error("no time left in this invocation to read the file; it is retried");
       const byDeadline = options.deadlineMs <= leftMs;
       const limitMs = byDeadline ? options.deadlineMs : leftMs;

@@ -112,7 +112,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         const settled = point.afterSettled === undefined ? -1 : await settledCount();
         const due =
           opsDone >= (point.afterOps ?? 0) &&
-          settled >= (point.afterSettled ?? 0) &&
+          (point.afterSettled === undefined || settled >= point.afterSettled) &&
           elapsed() - lastKill >= (point.afterPreviousKillMs ?? 0);
         if (due) {
           lastKill = elapsed();

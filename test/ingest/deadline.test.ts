@@ -95,10 +95,26 @@ describe("extraction under a deadline", () => {
     const p = await pipelineWith(SLOW_WORKER, 20_000);
     const stalled = article("STALL: the port authority said fees would rise.");
     const message = sqsMessage(await p.upload("incoming/deadline/late.txt", stalled));
-    // 1.5 s left, 1 s of it reserved: the invocation, not the article, runs out after 0.5 s.
+    // 1.5 s left, a quarter of it reserved: the invocation, not the article, runs out after about 1.1 s.
     const res = await p.handler(sqsEvent(message), lambdaContext(1_500));
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
     expect((await p.store.getArticle(idOf(stalled)))?.status).toBe("PENDING");
+  });
+});
+
+describe("a short function timeout", () => {
+  it("still leaves its articles time to be read (a quarter of what is left is kept for the writes)", {
+    timeout: 30_000,
+  }, async () => {
+    extractor = createThreadExtractor({ entry: REAL_WORKER, deadlineMs: 20_000 });
+    const p = await startPipeline(emulators(), { extract: extractor.extract });
+    const bytes = article("The ferry operator said crossings would resume at dawn.");
+    const res = await p.handler(
+      sqsEvent(sqsMessage(await p.upload("incoming/short/a.txt", bytes))),
+      lambdaContext(4_000),
+    );
+    expect(res.batchItemFailures).toEqual([]);
+    expect((await p.store.getArticle(idOf(bytes)))?.status).toBe("PROCESSED");
   });
 });
 
