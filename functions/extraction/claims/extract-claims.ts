@@ -171,7 +171,9 @@ function blockDefaultSpeaker(ctx: Context, block: Block): Speaker | null {
     if (handle) cite = cite.slice(0, handle.index);
     const [who, ...rest] = cite.split(/,\s*/);
     const speaker = ctx.speakers.resolve(who ?? cite);
-    const via = handle ? "X (Twitter)" : rest.join(", ").match(/\b(?:by|on|via|in|to)\s+([\s\S]+)$/i)?.[1];
+    const channel = rest.join(", ");
+    const channelCue = /\b(?:by|on|via|in|to)\s+(?=\S)/i.exec(channel);
+    const via = handle ? "X (Twitter)" : channelCue && channel.slice(channelCue.index + channelCue[0].length);
     return speaker ? { ...speaker, via: via ? [...speaker.via, via.replace(/^the\s+/i, "")] : speaker.via } : null;
   }
   if (block.label && LABELS_WITH_SOURCE.has(block.label.toLowerCase())) return ctx.speakers.documentSource;
