@@ -76,8 +76,13 @@ function sameSpeaker(a: Claim, b: Claim): boolean {
 
 /** The correction note of an article, if any: "Correction: …", "An earlier version of this article said …". */
 function correctionNote(article: TrackedArticle): string | null {
-  const m = /[^.\n]*\b(?:correction|an earlier version|corrected|incorrectly)\b[^\n]*/i.exec(article.article.text);
-  return m ? m[0] : null;
+  const text = article.article.text;
+  const cue = /\b(?:correction|an earlier version|corrected|incorrectly)\b/i.exec(text);
+  if (!cue) return null;
+  // From the start of the cue's sentence (after the last "." or line break before it) to the end of its line.
+  const start = Math.max(text.lastIndexOf(".", cue.index - 1), text.lastIndexOf("\n", cue.index - 1)) + 1;
+  const end = text.indexOf("\n", cue.index);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 interface Found {

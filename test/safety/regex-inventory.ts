@@ -71,6 +71,9 @@ function scanFile(sf: SourceFile, path: string, into: Inventory): void {
   const lines = text.split("\n");
   const rel = relative(REPO, path);
   const lineOf = (node: Node) => text.slice(0, node.getStart(sf)).split("\n").length - 1;
+  // `const NAME =` on one line and the pattern on the next: the comment sits above the declaration.
+  const declarationLine = (node: Node) =>
+    node.parent.kind === SyntaxKind.VariableDeclaration ? lineOf(node.parent.parent.parent) : lineOf(node);
   const visit = (node: Node, insideFunction: boolean): void => {
     if (node.kind === SyntaxKind.RegularExpressionLiteral) {
       const literal = node.getText(sf);
@@ -80,7 +83,7 @@ function scanFile(sf: SourceFile, path: string, into: Inventory): void {
         source: literal.slice(1, slash),
         flags: literal.slice(slash + 1),
         site: `${rel}:${line + 1}`,
-        acknowledgement: acknowledgementAbove(lines, line),
+        acknowledgement: acknowledgementAbove(lines, line) ?? acknowledgementAbove(lines, declarationLine(node)),
       });
     }
     const callee = calleeName(node);
@@ -90,7 +93,7 @@ function scanFile(sf: SourceFile, path: string, into: Inventory): void {
       into.composeCalls.push({
         site: `${rel}:${line + 1}`,
         moduleLevel: !insideFunction,
-        acknowledgement: acknowledgementAbove(lines, line),
+        acknowledgement: acknowledgementAbove(lines, line) ?? acknowledgementAbove(lines, declarationLine(node)),
       });
     }
     const inside = insideFunction || FUNCTION_KINDS.has(node.kind);

@@ -9,6 +9,7 @@ interface Mention {
 }
 
 // "the <noun> of [the] <up to four words>" (lower or upper case) and "<Capitalised …> <Noun>" names.
+// recheck: times out; each attempt starts at a word "the", reads one word, spaces and "of", and cannot fail after.
 const OF_PHRASE =
   /\b[Tt]he\s+([a-z][a-z-]{3,})\s+of\s+((?:the\s+)?(?:[\p{L}][\p{L}'’-]*)(?:\s+(?:the|of|[\p{Lu}][\p{L}'’-]*)){0,3})/gu;
 // A name starts where no letter precedes it: `\b` is ASCII-only even with /u, so on a run of letters such as

@@ -162,6 +162,7 @@ export function speakerPhrase(
   return { speaker: { from: kept[0]!, to: kept.at(-1)! + 1 }, appositives, text };
 }
 
+// recheck: run on at most 16 tokens joined by single spaces, so at most 15 attempts, each reading the text once.
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:on|in|at|during|via|late|early|last|this)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|x|twitter|facebook|instagram|telegram|tiktok|youtube|linkedin|television|tv|radio|podcast|interview|statement|briefing|speech|post|video|tweet|email|letter|call|conference|press conference|rally|hearing)\b.*)$/i;
 

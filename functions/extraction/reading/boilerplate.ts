@@ -24,6 +24,7 @@ const PROMO =
   /^[[(]?\s*(?:read (?:also|more|next|this)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|reading|news|links?|video))?|more (?:on|about) (?:this|the) (?:story|topic|subject)|more from\b[^:]{0,40}|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|don['’]?t miss|must read|go deeper|further reading|(?:watch|listen)(?: now| live)?|latest (?:news|stories))\b\s*(?:[:\-–—|»›>]|$)/i;
 
 /** A promo heading with nothing after it ("Read more:", "Related"): the lines below it are links. */
+// recheck: run only on paragraphs of at most 80 characters.
 const PROMO_HEADING_ONLY =
   /^[[(]?\s*(?:read (?:also|more|next)|also read|see also|related(?: (?:articles?|stories|coverage|content|reading|news|links?))?|more (?:on|about) (?:this|the) (?:story|topic|subject)|more from\b.{0,40}|recommended(?: for you| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|don['’]?t miss|must read|further reading|latest (?:news|stories))\s*[:\-–—»›]?\s*[\])]?$/i;
 
@@ -63,7 +64,9 @@ const SIGN_OFF = /^(?:—|―|–|--)\s*\p{Lu}[^.!?]{0,60}$/u;
 const NOTE =
   /^[[(]?(?:editor['’]?s['’]? note|editors['’]? note|note to readers|disclaimer|correction|clarification|disclosure)\s*[:—–-]|^this (?:article|story|report|piece|post) (?:was|has been|is being) (?:updated|amended|corrected|edited|originally|first|produced|published|republished)|^(?:the )?(?:views|opinions) expressed\b|^this (?:content|article) (?:is|was) (?:produced|paid for|sponsored|supported)\b/i;
 
+// recheck: noiseReason runs it only on paragraphs of at most MAX_NOISE_CHARS (600) characters.
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/;
+// recheck: noiseReason runs it only on paragraphs of at most MAX_NOISE_CHARS (600) characters.
 const CONTACT =
   /^(?:contact|e-?mail|tel(?:ephone)?|phone|fax|whatsapp)\s*(?:us|the (?:author|reporter|writer|newsroom|editor)s?)?\s*:|^(?:to contact|reach the (?:author|reporter|writer)|have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:your )?(?:news )?tips)\b/i;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;

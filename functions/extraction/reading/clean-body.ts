@@ -25,6 +25,7 @@ const TIME_ONLY = /^(?:updated:?\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:
 const TIME_ONLY_MAX = 48;
 
 /** "About the City of Springfield", "About Acme Corp.": the boilerplate that closes a press release. */
+// recheck: anchored at the start; the lazy name takes at most 71 steps, each reading the trailing spaces once.
 const ABOUT_SECTION = /^About\s+(?:the\s+)?(?:us|\p{Lu}[^.!?\n]{0,70}?)\s*:?$/u;
 /** A safe-harbour notice that starts without its heading. */
 const SAFE_HARBOUR_OPENING =

@@ -16,6 +16,7 @@ export interface Dateline {
 
 // Place in capitals (slashes for joint datelines), optional ", Region", optional ", Month Day",
 // optional "(Credit)" or press-release "/PRNewswire/", then a dash. Every run is bounded, so a long line cannot make it backtrack far.
+// recheck: matchDateline runs it on the first 200 characters only.
 const DATELINE_RE =
   /^([A-Z][A-Z.'’/\- ]{1,40}?)(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,\s+(\d{4}))?)?\s*(?:\(([^()\n]{1,40})\)|\/([^/\n]{1,40})\/)?\s*(?:—|―|–|--|-)\s+(?=[\p{Lu}\p{N}"“‘'«])/u;
 

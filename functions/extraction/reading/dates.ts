@@ -91,10 +91,12 @@ const TIME_LEAD = "(?:at\\s+|[-–—|·•]\\s*)?";
 
 const ISO_RE =
   /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
+// recheck: findDate reads at most the first 4,000 characters.
 const DMY_RE = composeRegExp(
   `(?:${WEEKDAY})?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
+// recheck: findDate reads at most the first 4,000 characters.
 const MDY_RE = composeRegExp(
   `(?:${WEEKDAY})?\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b(?:,?\\s*${TIME_LEAD}${TIME})?(?:\\s*${ZONE})?`,
   "i",
@@ -105,11 +107,13 @@ const WORDED_DATES: ReadonlyArray<readonly [RegExp, number, number]> = [
   [MDY_RE, 2, 1],
 ];
 // "18:26 07.07.2025" (time first) and "07.07.2025 18:26" / "07/04/2025".
+// recheck: findDate reads at most the first 4,000 characters.
 const NUMERIC_RE = composeRegExp(
   `(?:${TIME}\\s*,?\\s*)?\\b(\\d{1,2})([./-])(\\d{1,2})\\7(\\d{4})\\b(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s*${ZONE})?`,
   "i",
 );
 // "Jul 4 2025 10:00AM" is covered by MDY; a time before the date ("1:14 PM, July 4, 2025") by TIME_FIRST.
+// recheck: findDate reads at most the first 4,000 characters.
 const TIME_FIRST_RE = composeRegExp(
   `${TIME}\\s*(?:${ZONE})?\\s*[,·|]?\\s*(?:on\\s+)?(?:${WEEKDAY})?(?:(\\d{1,2})\\s+(${MONTH_ALT})|(${MONTH_ALT})\\s+(\\d{1,2}))(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b`,
   "i",

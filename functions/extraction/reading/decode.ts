@@ -21,6 +21,7 @@ function charsetOfContentType(contentType: string | undefined): string | null {
 /** `<meta charset>`, `<meta http-equiv content="…; charset=…">` or an XML prolog in the first 4 KB. */
 function declaredInDocument(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  // recheck: run on the first 4,096 bytes only.
   const meta = /<meta\b[^>]{0,300}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(head);
   if (meta) return meta[1]!.toLowerCase();
   const xml = /^\s*<\?xml\b[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})["']/i.exec(head);

@@ -77,7 +77,9 @@ export function sniffFormat(text: string): ArticleFormat {
   if (/^---[ \t]*\n[\s\S]{0,4000}?\n---[ \t]*(?:\n|$)/.test(head + "\n")) return "markdown";
   if (
     /^#{1,6} \S/m.test(head) ||
+    // recheck: both run on the first 2,048 characters only.
     /^\s*[-*] .+\n\s*[-*] /m.test(head) ||
+    // recheck: both run on the first 2,048 characters only.
     /\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)/.test(head)
   ) {
     return "markdown";

@@ -61,6 +61,8 @@ const MAX_DEPTH = 1000;
 /** Measures nesting with one pass over the tags and refuses absurd depth before the parser sees it. */
 function checkDepth(html: string): void {
   let depth = 0;
+  // recheck: each attempt starts at a "<" and stops at the next "<" or ">", after at most 31 name characters:
+  // the work is at most 31 times the input length.
   const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,30})\b[^<>]{0,2000}?(\/?)>/g;
   for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
     const name = m[2]!.toLowerCase();

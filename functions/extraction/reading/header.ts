@@ -151,6 +151,7 @@ function takeBylineOrDate(header: Header, text: string, namesWithoutCue: boolean
   if (UPDATED.test(text)) header.updated ??= date;
   else if (better(header.date, date)) header.date = date;
   // "Posted on March 4, 2025 by Karen Olsen": the names after the date.
+  // recheck: dateLine accepts only lines of at most 140 characters.
   const by = /\bby\s+(\p{Lu}.{2,80})$/u.exec(text.slice(date.index));
   for (const author of (by && parseByline(`By ${by[1]}`, true)?.authors) || [])
     if (!header.authors.includes(author)) header.authors.push(author);

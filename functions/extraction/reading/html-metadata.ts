@@ -101,9 +101,14 @@ export interface HtmlMetadata extends Partial<ArticleMetadata> {
   siteName: string | null;
 }
 
+/** Longer than any " | Site Name" suffix; bounds the work on a hostile title. */
+const MAX_SITE_SUFFIX = 200;
+
 /** "Council approves budget - Valley Gazette" over a page headed "Council approves budget": "Valley Gazette". */
 function siteAfterHeadline(title: string, heading: string): string | null {
-  if (!title.toLowerCase().startsWith(heading.toLowerCase())) return null;
+  if (!title.toLowerCase().startsWith(heading.toLowerCase()) || title.length > heading.length + MAX_SITE_SUFFIX)
+    return null;
+  // recheck: run on at most MAX_SITE_SUFFIX characters.
   const rest = title.slice(heading.length).match(/^\s+(?:\||–|—|-|::|·|»)\s+(.{2,60})$/);
   return rest?.[1]?.trim() ?? null;
 }

@@ -21,6 +21,7 @@ function bylineAuthors(root: DomElement): string[] {
   const lines = root.querySelectorAll(DATE_SELECTOR);
   for (let i = 0; i < lines.length && i < 10; i++) {
     const text = textOf(lines[i]!).text;
+    // recheck: run only on lines of at most 160 characters.
     const by = text.length <= 160 ? /\bby\s+(\p{Lu}[^\n|]{2,60})$/u.exec(text) : null;
     const authors = by ? (parseByline(`By ${by[1]}`, true)?.authors ?? []) : [];
     if (authors.length > 0) return authors;

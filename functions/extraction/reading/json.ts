@@ -107,6 +107,7 @@ function articleFields(root: FieldMap): FieldMap {
 function bodyUnits(body: unknown): Unit[] {
   const text = bodyText(body);
   const normalized = text.replace(/\r\n?/g, "\n");
+  // recheck: run on the first 20,000 characters; each attempt reads at most 200 past the tag name.
   if (/<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote)\b[^>]{0,200}>/i.test(normalized.slice(0, 20000))) {
     return htmlFragmentUnits(normalized);
   }

@@ -9,6 +9,9 @@ import { TIME_STAMP } from "./labels.ts";
 import type { Unit } from "./units.ts";
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+/** Longer than any heading; a longer "# …" line is read as a paragraph. */
+const MAX_HEADING_LINE = 1000;
+// recheck: run only on lines of at most MAX_HEADING_LINE characters.
 const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const RULE = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -34,22 +37,25 @@ function frontMatter(text: string): { fields: FieldMap; body: string } {
 
 /** Inline Markdown to plain text: images dropped, links to their text, emphasis and code markers removed. */
 export function stripInline(text: string): string {
-  return text
-    .replace(/!\[[^[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "")
-    .replace(/!\[[^[\]\n]{0,500}\]\[[^[\]\n]{0,200}\]/g, "")
-    .replace(/\[([^[\]\n]{0,500})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "$1")
-    .replace(/\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,200}\]/g, "$1")
-    .replace(/\[\^[^\]\n]{1,50}\]/g, "")
-    .replace(/<(https?:\/\/[^<>\s]{1,2000})>/g, "$1")
-    .replace(/<\/?[A-Za-z][^<>\n]{0,300}>/g, "")
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, "$1$2")
-    .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(?=\S)([^~\n]*?\S)~~/g, "$1")
-    .replace(/`([^`\n]{1,1000})`/g, "$1")
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, "$1")
-    .replace(/[ \t]+/g, " ")
-    .trim();
+  return (
+    text
+      .replace(/!\[[^[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "")
+      .replace(/!\[[^[\]\n]{0,500}\]\[[^[\]\n]{0,200}\]/g, "")
+      .replace(/\[([^[\]\n]{0,500})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "$1")
+      .replace(/\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,200}\]/g, "$1")
+      // recheck: each attempt reads at most 52 characters.
+      .replace(/\[\^[^\]\n]{1,50}\]/g, "")
+      .replace(/<(https?:\/\/[^<>\s]{1,2000})>/g, "$1")
+      .replace(/<\/?[A-Za-z][^<>\n]{0,300}>/g, "")
+      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
+      .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, "$1$2")
+      .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?!\w)/g, "$1$2")
+      .replace(/~~(?=\S)([^~\n]*?\S)~~/g, "$1")
+      .replace(/`([^`\n]{1,1000})`/g, "$1")
+      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, "$1")
+      .replace(/[ \t]+/g, " ")
+      .trim()
+  );
 }
 
 /** The whole raw paragraph is one italic run: "*Markets · 4 min read*", "_Image: …_". */
@@ -153,7 +159,7 @@ export function markdownUnits(body: string): Unit[] {
       flush();
       continue;
     }
-    const heading = ATX_HEADING.exec(line);
+    const heading = line.length <= MAX_HEADING_LINE ? ATX_HEADING.exec(line) : null;
     if (heading) {
       flush();
       const text = stripInline(heading[2]!);

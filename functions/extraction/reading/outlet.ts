@@ -1,6 +1,7 @@
 // Where the outlet's name hides in a page's text: the copyright line, a masthead above the title, or a
 // "| Site Name" suffix on the page title.
 
+// recheck: copyrightHolder runs it on the first 200 characters of a line only.
 const COPYRIGHT =
   /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^.·|,;\n]{2,80}?)(?:\s*(?:[.·|,;]|all rights|$))/i;
 const COPYRIGHT_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})/i;
