@@ -10,9 +10,9 @@ export interface ComposedRegExp {
 
 const composed: ComposedRegExp[] = [];
 
-/** The file and line of the function that called composeRegExp, from a stack frame "at f (file:///a.ts:5:26)". */
-function callerSite(): string {
-  const frame = (new Error().stack?.split("\n")[3] ?? "").trim();
+/** The file and line `depth` calls above composeRegExp's caller, from a frame "at f (file:///a.ts:5:26)". */
+function callerSite(depth: number): string {
+  const frame = (new Error().stack?.split("\n")[3 + depth] ?? "").trim();
   const location = frame.endsWith(")") ? frame.slice(frame.lastIndexOf("(") + 1, -1) : frame.slice("at ".length);
   const parts = location.split(":");
   const line = parts.at(-2);
@@ -22,12 +22,13 @@ function callerSite(): string {
 }
 
 /**
- * `new RegExp(source, flags)`, remembered with the line that built it. Call it once per pattern, at module level
- * (the scan test refuses calls inside functions), so the list stays as small as the code.
+ * `new RegExp(source, flags)`, remembered with the line that built it. Call it when a module loads (the scan test
+ * checks that importing the module builds every call site's pattern). A helper that builds patterns for its
+ * callers (lexicon/build.ts) passes `builderDepth` 1, so the line recorded is its caller's.
  */
-export function composeRegExp(source: string, flags = ""): RegExp {
+export function composeRegExp(source: string, flags = "", builderDepth = 0): RegExp {
   const regexp = new RegExp(source, flags);
-  composed.push({ regexp, site: callerSite() });
+  composed.push({ regexp, site: callerSite(builderDepth) });
   return regexp;
 }
 

@@ -25,8 +25,8 @@ export interface FoundRegExp {
 
 export interface Inventory {
   literals: FoundRegExp[];
-  /** composeRegExp call sites, with whether each sits at module level (run once, not per call). */
-  composeCalls: { site: string; moduleLevel: boolean; acknowledgement: string | null }[];
+  /** Where patterns are built: composeRegExp calls, and calls of the helpers that build them for their callers. */
+  composeCalls: { site: string; acknowledgement: string | null }[];
   /** `new RegExp(…)` or `RegExp(…)` outside the builder: patterns the scan cannot see. */
   bareConstructors: string[];
 }
@@ -50,15 +50,22 @@ function acknowledgementAbove(lines: string[], index: number): string | null {
   return null;
 }
 
-const FUNCTION_KINDS = new Set<SyntaxKind>([
-  SyntaxKind.FunctionDeclaration,
-  SyntaxKind.FunctionExpression,
-  SyntaxKind.ArrowFunction,
-  SyntaxKind.MethodDeclaration,
-  SyntaxKind.Constructor,
-  SyntaxKind.GetAccessor,
-  SyntaxKind.SetAccessor,
-]);
+interface Call {
+  callee: string;
+  site: string;
+  acknowledgement: string | null;
+}
+
+/** The name a builder helper is declared under: `const exactly = (…) => composeRegExp(…, 1)`. */
+function builderName(call: Node): string | null {
+  for (let n: Node | undefined = call.parent; n; n = n.parent) {
+    if (n.kind === SyntaxKind.VariableDeclaration || n.kind === SyntaxKind.FunctionDeclaration) {
+      const name = (n as unknown as { name?: Node }).name;
+      return name?.kind === SyntaxKind.Identifier ? (name as unknown as { text: string }).text : null;
+    }
+  }
+  return null;
+}
 
 function calleeName(node: Node): string | null {
   if (node.kind !== SyntaxKind.CallExpression && node.kind !== SyntaxKind.NewExpression) return null;
@@ -66,7 +73,7 @@ function calleeName(node: Node): string | null {
   return callee.kind === SyntaxKind.Identifier ? (callee as unknown as { text: string }).text : null;
 }
 
-function scanFile(sf: SourceFile, path: string, into: Inventory): void {
+function scanFile(sf: SourceFile, path: string, into: Inventory, calls: Call[], builders: Set<string>): void {
   const text = readFileSync(path, "utf8");
   const lines = text.split("\n");
   const rel = relative(REPO, path);
@@ -74,7 +81,7 @@ function scanFile(sf: SourceFile, path: string, into: Inventory): void {
   // `const NAME =` on one line and the pattern on the next: the comment sits above the declaration.
   const declarationLine = (node: Node) =>
     node.parent.kind === SyntaxKind.VariableDeclaration ? lineOf(node.parent.parent.parent) : lineOf(node);
-  const visit = (node: Node, insideFunction: boolean): void => {
+  const visit = (node: Node): void => {
     if (node.kind === SyntaxKind.RegularExpressionLiteral) {
       const literal = node.getText(sf);
       const slash = literal.lastIndexOf("/");
@@ -88,18 +95,18 @@ function scanFile(sf: SourceFile, path: string, into: Inventory): void {
     }
     const callee = calleeName(node);
     if (callee === "RegExp" && rel !== BUILDER) into.bareConstructors.push(`${rel}:${lineOf(node) + 1}`);
-    if (callee === "composeRegExp") {
+    if (callee !== null) {
       const line = lineOf(node);
-      into.composeCalls.push({
-        site: `${rel}:${line + 1}`,
-        moduleLevel: !insideFunction,
-        acknowledgement: acknowledgementAbove(lines, line) ?? acknowledgementAbove(lines, declarationLine(node)),
-      });
+      const acknowledgement = acknowledgementAbove(lines, line) ?? acknowledgementAbove(lines, declarationLine(node));
+      const args = (node as unknown as { arguments?: readonly Node[] }).arguments ?? [];
+      if (callee === "composeRegExp" && args.length >= 3) {
+        const name = builderName(node);
+        if (name) builders.add(name);
+      } else calls.push({ callee, site: `${rel}:${line + 1}`, acknowledgement });
     }
-    const inside = insideFunction || FUNCTION_KINDS.has(node.kind);
-    node.forEachChild((child) => visit(child, inside));
+    node.forEachChild(visit);
   };
-  visit(sf, false);
+  visit(sf);
 }
 
 /** Parses the scanned sources with the TypeScript compiler (syntax only: no libraries, no imports followed). */
@@ -113,11 +120,15 @@ export function scanSources(): Inventory {
   try {
     const program = api.updateSnapshot({ openProjects: [config] }).getProjects()[0]!.program;
     const inventory: Inventory = { literals: [], composeCalls: [], bareConstructors: [] };
+    const calls: Call[] = [];
+    const builders = new Set(["composeRegExp"]);
     for (const path of files) {
       const sf = program.getSourceFile(path);
       if (!sf) throw new Error(`the compiler did not parse ${path}`);
-      scanFile(sf, path, inventory);
+      scanFile(sf, path, inventory, calls, builders);
     }
+    for (const { callee, site, acknowledgement } of calls)
+      if (builders.has(callee)) inventory.composeCalls.push({ site, acknowledgement });
     return inventory;
   } finally {
     api.close();

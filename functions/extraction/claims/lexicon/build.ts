@@ -1,4 +1,5 @@
 // The one place word lists turn into what rules look words up in: sets, and patterns of alternatives.
+import { composeRegExp } from "../../../shared/compose-regexp.ts";
 
 /** Whitespace-separated words as a list, in their order. */
 export const wordList = (s: string): readonly string[] => s.trim().split(/\s+/);
@@ -15,8 +16,9 @@ const literal = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export const alternatives = (list: Iterable<string>): string => [...list].map(literal).join("|");
 
 /** A pattern that matches exactly one of the words or phrases (case-insensitive with flags "i"). */
-export const exactly = (list: Iterable<string>, flags = ""): RegExp => new RegExp(`^(?:${alternatives(list)})$`, flags);
+export const exactly = (list: Iterable<string>, flags = ""): RegExp =>
+  composeRegExp(`^(?:${alternatives(list)})$`, flags, 1);
 
 /** A pattern that finds one of the words as a whole word anywhere in a text. */
 export const anyWordOf = (list: Iterable<string>, flags = ""): RegExp =>
-  new RegExp(`\\b(?:${alternatives(list)})\\b`, flags);
+  composeRegExp(`\\b(?:${alternatives(list)})\\b`, flags, 1);

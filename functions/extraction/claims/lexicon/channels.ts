@@ -1,5 +1,6 @@
 // Channels a statement travels through ("on X", "on Telegram") and the media a speaker talks to ("told
 // Reuters", "in an interview with the BBC").
+import { composeRegExp } from "../../../shared/compose-regexp.ts";
 import { alternatives, exactly } from "./build.ts";
 
 /** Each platform's name as a claim shows it, with the ways articles write it. */
@@ -74,7 +75,7 @@ export const BROADCASTER_BRANDS = ["Fox", "Sky", "Al Jazeera"] as const;
 
 const CHANNEL_PATTERNS = Object.entries(CHANNELS).map(([name, spellings]) => [exactly(spellings, "i"), name] as const);
 const MEDIA_NAME = exactly(MEDIA, "i");
-const BROADCASTER_PREFIX = new RegExp(
+const BROADCASTER_PREFIX = composeRegExp(
   `^(?:${alternatives(BROADCASTERS)})\\b|^(?:${alternatives(BROADCASTER_BRANDS)})\\s+\\p{Lu}`,
   "u",
 );
