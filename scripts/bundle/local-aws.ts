@@ -7,14 +7,14 @@ import { INGEST_PREFIX } from "../../infra/config.ts";
 import { LOCAL_ACCOUNT, LOCAL_REGION, sqsEventOf } from "../../local/queue/sqs-event.ts";
 import { notificationFor, notificationMessage, type S3NotificationRecord } from "../../local/s3-notifications.ts";
 import { type RunningDynalite, startDynalite } from "../../test/support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../../test/support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../../test/support/local-s3.ts";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.ts";
 
 export interface LocalAws {
   tableName: string;
   bucket: string;
   dynamo: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   dynamoRequests: CountingProxy["requests"];
   s3Requests: CountingProxy["requests"];
   /** What a function's environment needs, on top of its own variables, to reach these stand-ins. */
@@ -26,7 +26,7 @@ export interface LocalAws {
 
 export async function startLocalAws(bucket = "claimtrack-articles"): Promise<LocalAws> {
   const dynamo = await startDynalite();
-  const s3 = await startS3rver({ buckets: [bucket] });
+  const s3 = await startLocalS3({ buckets: [bucket] });
   const dynamoProxy = await startCountingProxy(dynamo.endpoint);
   const s3Proxy = await startCountingProxy(s3.endpoint);
   return {

@@ -8,8 +8,8 @@ import type { Log } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { restEvent } from "../support/rest-event.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
 import { countCalls } from "../support/sdk-spy.ts";
 import { type GateRecord, startSigV4Gate } from "./sigv4-gate.ts";
 
@@ -38,7 +38,7 @@ export interface RunningApi {
   /** The store on the same table, to set up articles as the ingest pipeline would. */
   store: ClaimStore;
   db: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   /** DynamoDB commands the handler sent since the last reset. */
   dynamoCalls: { calls: string[]; reset(): void };
   /** Every S3 request the handler sent, with the signature check's verdict. */
@@ -50,7 +50,7 @@ export interface RunningApi {
 export async function startApi(
   options: { maxArticleBytes?: number; corsAllowOrigin?: string } = {},
 ): Promise<RunningApi> {
-  const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: [BUCKET] })]);
   const gate = await startSigV4Gate({ upstream: s3.endpoint, secrets: { S3RVER: "S3RVER" } });
   const dynamo = db.newClient();
   const dynamoCalls = countCalls(dynamo);

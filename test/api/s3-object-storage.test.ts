@@ -17,17 +17,17 @@ import { bucketAddress, objectPath } from "../../functions/api/s3/s3-address.ts"
 import { createS3ObjectStorage, type S3ObjectStorageOptions } from "../../functions/api/s3/s3-object-storage.ts";
 import { fromObjectMetadata, toObjectMetadata } from "../../functions/shared/object-metadata.ts";
 import { ObjectStorageBusyError, ObjectStorageError } from "../../functions/shared/object-storage.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { type SigV4Gate, startSigV4Gate } from "./sigv4-gate.ts";
 
 const BUCKET = "adapter-test";
 const KEYS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
-let s3rver: RunningS3rver;
+let s3rver: RunningLocalS3;
 let gate: SigV4Gate;
 let sdk: S3Client;
 beforeAll(async () => {
-  s3rver = await startS3rver({ buckets: [BUCKET] });
+  s3rver = await startLocalS3({ buckets: [BUCKET] });
   gate = await startSigV4Gate({ upstream: s3rver.endpoint, secrets: { S3RVER: "S3RVER" } });
   sdk = new S3Client({
     endpoint: gate.endpoint,

@@ -20,7 +20,7 @@ import type { MetricSink } from "../../functions/shared/metrics.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { countCalls } from "../support/sdk-spy.ts";
 
 export const BUCKET = "claimtrack-test";
@@ -137,12 +137,12 @@ export function recordingMetrics(): MetricSink & {
 
 export interface Emulators {
   db: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   stop(): Promise<void>;
 }
 
 export async function startEmulators(): Promise<Emulators> {
-  const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: [BUCKET] })]);
   return {
     db,
     s3,
