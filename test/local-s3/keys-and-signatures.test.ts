@@ -19,6 +19,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObjectChange } from "../../local/s3-notifications.ts";
 import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
+import { NodeSha256 } from "./support/node-sha256.ts";
 
 const BUCKET = "keys-test";
 const home = mkdtempSync(join(tmpdir(), "claimtrack-s3-keys-"));
@@ -239,28 +240,6 @@ describe("signatures", () => {
     expect(await exists("incoming/chunked-bad.txt")).toBe(false);
   });
 });
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) =>
-  typeof data === "string"
-    ? Buffer.from(data)
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** SHA-256 and HMAC-SHA256 in the shape the SigV4 signer takes. */
-class NodeSha256 {
-  readonly #hash;
-  constructor(secret?: Data) {
-    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
-  }
-  update(data: Data) {
-    this.#hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.#hash.digest());
-  }
-}
 
 const signer = new SignatureV4({
   service: "s3",
