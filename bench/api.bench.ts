@@ -10,7 +10,7 @@ import { silentLog } from "../functions/shared/logger.ts";
 import { createDynamoClaimStore } from "../functions/store/dynamo-claim-store.ts";
 import { claimItems, itemBytes } from "../functions/store/items.ts";
 import { sortableTime } from "../functions/store/keys.ts";
-import { s3rverConnection } from "../test/api/harness.ts";
+import { localS3Connection } from "../test/api/harness.ts";
 import { startDynalite } from "../test/support/dynalite.ts";
 import { startLocalS3 } from "../test/support/local-s3.ts";
 import { restEvent } from "../test/support/rest-event.ts";
@@ -69,7 +69,7 @@ for (const file of readdirSync(SEEDS).sort()) {
 
 const handler = createApiHandler({
   dynamo: client,
-  s3: s3rverConnection(s3.endpoint),
+  s3: localS3Connection(s3.endpoint),
   tableName: db.tableName,
   bucket: "bench",
   ingestPrefix: "incoming/",

@@ -61,7 +61,18 @@ export class LocalS3Store {
     mkdirSync(root, { recursive: true });
     const store = new LocalS3Store(root);
     for (const name of readdirSync(root)) {
-      if (!validBucketName(name) || !existsSync(join(root, name, "bucket.json"))) continue;
+      if (!validBucketName(name)) continue;
+      if (!existsSync(join(root, name, "bucket.json"))) {
+        // A bucket whose creation was cut short holds at most these; anything else was written by something
+        // else, and serving the folder as an empty bucket would report every object in it as gone.
+        const foreign = safeReaddir(join(root, name)).filter((entry) => entry !== "tmp" && entry !== "objects");
+        if (foreign.length > 0) {
+          throw new Error(
+            `${join(root, name)} holds files that are not the local S3's (no bucket.json): move it out of ${root}`,
+          );
+        }
+        continue;
+      }
       const { created } = JSON.parse(await readFile(join(root, name, "bucket.json"), "utf8")) as { created: string };
       const bucket: Bucket = { name, created, objects: new Map(), sorted: null };
       store.#buckets.set(name, bucket);

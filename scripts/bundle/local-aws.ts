@@ -1,4 +1,4 @@
-// The AWS the bundles meet outside AWS: dynalite holding the claims table and s3rver holding the bucket, each
+// The AWS the bundles meet outside AWS: dynalite holding the claims table and the local S3 holding the bucket, each
 // behind a recording proxy, plus the events S3 (through SQS) and API Gateway deliver — the S3 and SQS shapes
 // are the local stack's own. The bundle tests and the cost measurement both run the deployable bundles here.
 import { randomUUID } from "node:crypto";
@@ -39,12 +39,12 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
     sdkEnv: {
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
-      // s3rver accepts only its own well-known key pair; dynalite accepts any.
+      // The local S3 accepts only its own key pair; dynalite accepts any.
       AWS_ACCESS_KEY_ID: "S3RVER",
       AWS_SECRET_ACCESS_KEY: "S3RVER",
       AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.endpoint,
       AWS_ENDPOINT_URL_S3: s3Proxy.endpoint,
-      // s3rver stores streamed uploads with their checksum framing; send checksums only where required.
+      // Checksums only where required, as the local stack's handlers send them.
       AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
       AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
     },

@@ -1,4 +1,4 @@
-// The API handler wired to dynalite and s3rver, invoked with API Gateway REST events; every DynamoDB call is
+// The API handler wired to dynalite and the local S3, invoked with API Gateway REST events; every DynamoDB call is
 // recorded so tests can check what each route costs, and every S3 request passes a gate that checks its
 // signature as S3 does and records it.
 import type { Context } from "aws-lambda";
@@ -15,8 +15,8 @@ import { type GateRecord, startSigV4Gate } from "./sigv4-gate.ts";
 
 export const BUCKET = "claimtrack-api-test";
 
-/** How the API's S3 adapter reaches s3rver: path-style under its endpoint, signed with s3rver's own key pair. */
-export function s3rverConnection(endpoint: string): S3Connection {
+/** How the API's S3 adapter reaches the local S3: path-style under its endpoint, signed with its key pair. */
+export function localS3Connection(endpoint: string): S3Connection {
   return { endpoint, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } };
 }
 
@@ -63,7 +63,7 @@ export async function startApi(
   let ids = 0;
   const handler = createApiHandler({
     dynamo,
-    s3: s3rverConnection(gate.endpoint),
+    s3: localS3Connection(gate.endpoint),
     tableName: db.tableName,
     bucket: BUCKET,
     ingestPrefix: "incoming/",

@@ -1,5 +1,5 @@
 // `npm start` pointed at S3 and DynamoDB it did not start (as with MinIO, LocalStack or DynamoDB Local): here an
-// s3rver and a dynalite of the test's own, reached only by URL. The stack creates the bucket and the table from
+// a local S3 and a dynalite of the test's own, reached only by URL. The stack creates the bucket and the table from
 // the table design, finds uploads and deletions by listing the bucket (such an S3 sends it no events) — also
 // those made while it was stopped — and runs them through the same queue and handlers; what keeps failing ends
 // in the dead-letter list.

@@ -1,6 +1,6 @@
-// The ingest handler wired to s3rver and dynalite, driven as Lambda drives it: SQS events whose messages wrap
+// The ingest handler wired to the local S3 and dynalite, driven as Lambda drives it: SQS events whose messages wrap
 // S3 notification records (built from the JSON fixtures in test/fixtures/events/, with the key, size, ETag and
-// sequencer of objects really uploaded to s3rver). Logs and metrics are recorded; SDK calls are counted.
+// sequencer of objects really uploaded to the local S3). Logs and metrics are recorded; SDK calls are counted.
 
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -185,7 +185,7 @@ export interface Pipeline {
   dynamoCalls: { calls: string[]; reset(): void };
   logs: LogEntry[];
   metrics: ReturnType<typeof recordingMetrics>;
-  /** Puts an object in s3rver and returns the notification S3 would send for it. */
+  /** Puts an object in the local S3 and returns the notification S3 would send for it. */
   upload(key: string, body: string | Uint8Array, options?: UploadOptions): Promise<Notification>;
   /** Deletes an object and returns the notification S3 would send for it. */
   remove(key: string, fixture?: string): Promise<Notification>;

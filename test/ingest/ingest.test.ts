@@ -180,7 +180,7 @@ describe("other notification shapes", () => {
     });
   });
 
-  it("a copy notification without ETag or size (s3rver) is read all the same", async () => {
+  it("a copy notification without ETag or size (as some S3 stand-ins send) is read all the same", async () => {
     const p = await startPipeline(emulators());
     await p.upload("incoming/copied article.txt", seed("dev-01.txt"));
     const notice = fixture("s3rver-object-created-copy.json");

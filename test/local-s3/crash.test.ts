@@ -2,7 +2,7 @@
 // then sees is only whole objects: a new object cut off mid-body does not exist, an overwrite cut off leaves the
 // old object intact, no temporary file is left, and a multipart upload's stored parts survive to be completed.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, describe, expect, it } from "vitest";
+import { startLocalS3Server } from "../../local/s3/server.ts";
 import { LOCAL_S3_CREDENTIALS } from "../../local/s3-service.ts";
 import { NodeSha256 } from "./support/node-sha256.ts";
 
@@ -188,5 +189,14 @@ describe("a local S3 killed mid-write", () => {
       await killed(second.child);
       second.client.destroy();
     }
+  });
+
+  it("refuses, naming it, a bucket folder holding files it did not write (rather than serve it as empty)", async () => {
+    const directory = join(home, "s3-foreign");
+    mkdirSync(join(directory, BUCKET, "incoming"), { recursive: true });
+    writeFileSync(join(directory, BUCKET, "incoming", "article.txt"), "written by another tool");
+    await expect(
+      startLocalS3Server({ directory, port: 0, credentials: [LOCAL_S3_CREDENTIALS], buckets: [BUCKET] }),
+    ).rejects.toThrow(`${join(directory, BUCKET)} holds files that are not the local S3's (no bucket.json)`);
   });
 });
