@@ -58,7 +58,8 @@ export async function startLocalS3Server(options: LocalS3Options): Promise<Local
   const now = options.now ?? (() => new Date());
   const server: Server = createServer((req, res) => {
     options.onRequest?.(req, res);
-    void handle(store, secrets, now, req, res);
+    // handle() answers every failure itself; this only catches a failure to answer (a socket already gone).
+    handle(store, secrets, now, req, res).catch(() => res.destroy());
   });
   server.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");

@@ -86,8 +86,19 @@ export class LocalS3Store {
       }
       for (const shard of safeReaddir(join(dir, "objects"))) {
         for (const file of safeReaddir(join(dir, "objects", shard))) {
-          const meta = await readObjectMeta<ObjectMeta>(join(dir, "objects", shard, file));
-          bucket.objects.set(meta.key, listed(meta));
+          const path = join(dir, "objects", shard, file);
+          try {
+            const meta = await readObjectMeta<ObjectMeta>(path);
+            bucket.objects.set(meta.key, listed(meta));
+          } catch (err) {
+            // Only a damaged disk or a hand edit gets here (objects appear by rename, whole): set the file aside
+            // and serve the rest rather than refuse to start.
+            mkdirSync(join(dir, "damaged"), { recursive: true });
+            renameSync(path, join(dir, "damaged", file));
+            console.warn(
+              `local S3: ${path} is unreadable (${(err as Error).message}); moved to ${join(dir, "damaged")}`,
+            );
+          }
         }
       }
     }

@@ -10,7 +10,7 @@ import { Problem } from "../../functions/schemas/api.ts";
 import { silentLog } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { restEvent } from "../support/rest-event.ts";
-import { BUCKET, type RunningApi, localS3Connection, startApi } from "./harness.ts";
+import { BUCKET, localS3Connection, type RunningApi, startApi } from "./harness.ts";
 
 let api: RunningApi;
 beforeAll(async () => {

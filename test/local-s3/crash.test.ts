@@ -7,19 +7,18 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
+  type S3Client,
 } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, describe, expect, it } from "vitest";
 import { startLocalS3Server } from "../../local/s3/server.ts";
 import { LOCAL_S3_CREDENTIALS } from "../../local/s3-service.ts";
+import { localS3Client } from "../support/local-s3.ts";
+import { completeUpload, createUpload, uploadPart } from "./support/multipart.ts";
 import { NodeSha256 } from "./support/node-sha256.ts";
 
 const BUCKET = "crash-test";
@@ -42,15 +41,7 @@ async function startServer(directory: string): Promise<{ endpoint: string; child
     });
     child.once("exit", (code) => reject(new Error(`the local S3 exited with ${code} before it was ready`)));
   });
-  const client = new S3Client({
-    endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: LOCAL_S3_CREDENTIALS,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-    maxAttempts: 1,
-  });
+  const client = localS3Client(endpoint);
   return { endpoint, child, client };
 }
 
@@ -148,13 +139,11 @@ describe("a local S3 killed mid-write", () => {
     const first = await startServer(directory);
     const Key = "incoming/large.txt";
     const part1 = Buffer.alloc(5 * 1024 * 1024, "1");
-    const { UploadId } = await first.client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
-    const e1 = (
-      await first.client.send(new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 1, Body: part1 }))
-    ).ETag!;
+    const upload = await createUpload(first.client, BUCKET, Key);
+    const e1 = await uploadPart(first.client, upload, 1, part1);
     const abandon = await startPartialPut(
       first.endpoint,
-      `${Key}?partNumber=2&uploadId=${UploadId}`,
+      `${Key}?partNumber=2&uploadId=${upload.uploadId}`,
       3_000_000,
       1_000_000,
     );
@@ -165,22 +154,8 @@ describe("a local S3 killed mid-write", () => {
     const second = await startServer(directory);
     try {
       expect(await exists(second.client, Key)).toBe(false);
-      const e2 = (
-        await second.client.send(new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 2, Body: "end" }))
-      ).ETag!;
-      await second.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: BUCKET,
-          Key,
-          UploadId,
-          MultipartUpload: {
-            Parts: [
-              { PartNumber: 1, ETag: e1 },
-              { PartNumber: 2, ETag: e2 },
-            ],
-          },
-        }),
-      );
+      const e2 = await uploadPart(second.client, upload, 2, "end");
+      await completeUpload(second.client, upload, [e1, e2]);
       const got = await second.client.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
       expect(
         Buffer.from(await got.Body!.transformToByteArray()).equals(Buffer.concat([part1, Buffer.from("end")])),

@@ -4,20 +4,18 @@
 // changed, however many requests race (60 keys of one folder deleted at once, one by one and in batches).
 import { createHash } from "node:crypto";
 import {
-  CompleteMultipartUploadCommand,
   CopyObjectCommand,
-  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ObjectChange } from "../../local/s3-notifications.ts";
 import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
+import { completeUpload, createUpload, uploadPart } from "./support/multipart.ts";
 
 const BUCKET = "ops-test";
 let s3: RunningLocalS3;
@@ -129,50 +127,14 @@ describe("objects", () => {
   it("assembles multipart uploads, invisible until complete, with S3's multipart ETag and part checks", async () => {
     const part1 = Buffer.alloc(5 * 1024 * 1024, "p");
     const part2 = Buffer.from("the end");
-    const { UploadId } = await s3.client.send(
-      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: "m/big.txt", ContentType: "text/plain" }),
-    );
-    const e1 = (
-      await s3.client.send(
-        new UploadPartCommand({ Bucket: BUCKET, Key: "m/big.txt", UploadId, PartNumber: 1, Body: part1 }),
-      )
-    ).ETag!;
-    const e2 = (
-      await s3.client.send(
-        new UploadPartCommand({ Bucket: BUCKET, Key: "m/big.txt", UploadId, PartNumber: 2, Body: part2 }),
-      )
-    ).ETag!;
+    const big = await createUpload(s3.client, BUCKET, "m/big.txt", "text/plain");
+    const e1 = await uploadPart(s3.client, big, 1, part1);
+    const e2 = await uploadPart(s3.client, big, 2, part2);
     await expect(s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: "m/big.txt" }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
-    await expect(
-      s3.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: BUCKET,
-          Key: "m/big.txt",
-          UploadId,
-          MultipartUpload: {
-            Parts: [
-              { PartNumber: 1, ETag: '"0123"' },
-              { PartNumber: 2, ETag: e2 },
-            ],
-          },
-        }),
-      ),
-    ).rejects.toMatchObject({ name: "InvalidPart" });
-    const done = await s3.client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: BUCKET,
-        Key: "m/big.txt",
-        UploadId,
-        MultipartUpload: {
-          Parts: [
-            { PartNumber: 1, ETag: e1 },
-            { PartNumber: 2, ETag: e2 },
-          ],
-        },
-      }),
-    );
+    await expect(completeUpload(s3.client, big, ['"0123"', e2])).rejects.toMatchObject({ name: "InvalidPart" });
+    const done = await completeUpload(s3.client, big, [e1, e2]);
     const expected = createHash("md5")
       .update(Buffer.concat([createHash("md5").update(part1).digest(), createHash("md5").update(part2).digest()]))
       .digest("hex");
@@ -184,44 +146,9 @@ describe("objects", () => {
       ["ObjectCreated:CompleteMultipartUpload", part1.length + part2.length],
     ]);
 
-    const small = await s3.client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: "m/small.txt" }));
-    const s1 = (
-      await s3.client.send(
-        new UploadPartCommand({
-          Bucket: BUCKET,
-          Key: "m/small.txt",
-          UploadId: small.UploadId,
-          PartNumber: 1,
-          Body: "tiny",
-        }),
-      )
-    ).ETag!;
-    const s2 = (
-      await s3.client.send(
-        new UploadPartCommand({
-          Bucket: BUCKET,
-          Key: "m/small.txt",
-          UploadId: small.UploadId,
-          PartNumber: 2,
-          Body: "tiny",
-        }),
-      )
-    ).ETag!;
-    await expect(
-      s3.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: BUCKET,
-          Key: "m/small.txt",
-          UploadId: small.UploadId,
-          MultipartUpload: {
-            Parts: [
-              { PartNumber: 1, ETag: s1 },
-              { PartNumber: 2, ETag: s2 },
-            ],
-          },
-        }),
-      ),
-    ).rejects.toMatchObject({ name: "EntityTooSmall" });
+    const small = await createUpload(s3.client, BUCKET, "m/small.txt");
+    const tiny = [await uploadPart(s3.client, small, 1, "tiny"), await uploadPart(s3.client, small, 2, "tiny")];
+    await expect(completeUpload(s3.client, small, tiny)).rejects.toMatchObject({ name: "EntityTooSmall" });
   });
 });
 

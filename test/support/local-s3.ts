@@ -32,16 +32,7 @@ export async function startLocalS3(
     credentials: [LOCAL_S3_CREDENTIALS],
     buckets: options.buckets ?? ["claimtrack-test"],
   });
-  const newClient = () =>
-    new S3Client({
-      endpoint: server.endpoint,
-      region: "us-east-1",
-      forcePathStyle: true,
-      credentials: LOCAL_S3_CREDENTIALS,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      maxAttempts: 1,
-    });
+  const newClient = () => localS3Client(server.endpoint);
   const client = newClient();
   return {
     client,
@@ -56,4 +47,17 @@ export async function startLocalS3(
       if (!options.keep) await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A client configured as the local stack's are: path-style, its key pair, checksums only where required. */
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: LOCAL_S3_CREDENTIALS,
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    maxAttempts: 1,
+  });
 }
