@@ -61,6 +61,9 @@ export async function startLocalS3Server(options: LocalS3Options): Promise<Local
     // handle() answers every failure itself; this only catches a failure to answer (a socket already gone).
     handle(store, secrets, now, req, res).catch(() => res.destroy());
   });
+  // Clients (the SDK's keep-alive agent) reuse idle connections without a limit of their own: closing them after
+  // Node's default 5 s races a request sent on one just then (ECONNRESET). S3 keeps them open far longer.
+  server.keepAliveTimeout = 60_000;
   server.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     else socket.destroy();
