@@ -10,10 +10,10 @@ import { silentLog } from "../functions/shared/logger.ts";
 import { createDynamoClaimStore } from "../functions/store/dynamo-claim-store.ts";
 import { claimItems, itemBytes } from "../functions/store/items.ts";
 import { sortableTime } from "../functions/store/keys.ts";
-import { s3rverConnection } from "../test/api/harness.ts";
+import { localS3Connection } from "../test/api/harness.ts";
 import { startDynalite } from "../test/support/dynalite.ts";
+import { startLocalS3 } from "../test/support/local-s3.ts";
 import { restEvent } from "../test/support/rest-event.ts";
-import { startS3rver } from "../test/support/s3rver.ts";
 import { countCalls } from "../test/support/sdk-spy.ts";
 
 const SEEDS = "seeds";
@@ -29,7 +29,7 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)]!;
 
 const db = await startDynalite();
-const s3 = await startS3rver({ buckets: ["bench"] });
+const s3 = await startLocalS3({ buckets: ["bench"] });
 const client = db.newClient();
 const calls = countCalls(client);
 const store = createDynamoClaimStore({ client, tableName: db.tableName });
@@ -69,7 +69,7 @@ for (const file of readdirSync(SEEDS).sort()) {
 
 const handler = createApiHandler({
   dynamo: client,
-  s3: s3rverConnection(s3.endpoint),
+  s3: localS3Connection(s3.endpoint),
   tableName: db.tableName,
   bucket: "bench",
   ingestPrefix: "incoming/",

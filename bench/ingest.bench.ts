@@ -1,8 +1,8 @@
 // `npm run bench:ingest`: what ingesting the seed articles costs the ingest handler — time per article (warm,
 // one message per invocation, and whole batches; extraction in the handler's own thread and on the warm worker
-// thread the deployed function uses) and the S3 and DynamoDB calls each kind of event makes. Against s3rver
-// and dynalite in process, so times only compare runs on one machine (on AWS each call adds a few ms of network;
-// dynalite's writes are slower than DynamoDB's).
+// thread the deployed function uses) and the S3 and DynamoDB calls each kind of event makes. Against the local
+// S3 and dynalite in process, so times only compare runs on one machine (on AWS each call adds a few ms of
+// network; dynalite's writes are slower than DynamoDB's).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extract } from "../functions/extraction/extract.ts";

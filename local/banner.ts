@@ -1,10 +1,10 @@
 // What `npm start` prints once the stack is ready: where everything is and commands to copy and paste.
 import type { Endpoints } from "./endpoints.ts";
-import { S3RVER_CREDENTIALS } from "./s3-service.ts";
+import { LOCAL_S3_CREDENTIALS } from "./s3-service.ts";
 
 export function banner(e: Endpoints, details: { home: string; handlers: string; localS3: boolean }): string {
   const creds = details.localS3
-    ? `AWS_ACCESS_KEY_ID=${S3RVER_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${S3RVER_CREDENTIALS.secretAccessKey} `
+    ? `AWS_ACCESS_KEY_ID=${LOCAL_S3_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_S3_CREDENTIALS.secretAccessKey} `
     : "";
   const endpointFlag = e.s3 === "aws" ? "" : ` --endpoint-url ${e.s3}`;
   return [

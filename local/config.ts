@@ -62,7 +62,7 @@ export function loadLocalStackConfig(
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   if (env.CLAIMTRACK_S3.kind === "local" && env.CLAIMTRACK_DYNAMODB.kind === "aws") {
     throw new Error(
-      "CLAIMTRACK_S3=local with CLAIMTRACK_DYNAMODB=aws is not supported: s3rver and AWS need different credentials",
+      "CLAIMTRACK_S3=local with CLAIMTRACK_DYNAMODB=aws is not supported: the local S3 and AWS need different credentials",
     );
   }
   return {

@@ -1,4 +1,4 @@
-// One stack per data folder: two would share s3rver's files, the LevelDB table and the queue journal. The lock
+// One stack per data folder: two would share the local S3's files, the LevelDB table and the queue journal. The lock
 // is a file holding the owner's pid, created exclusively; a lock whose process is gone (killed) is taken over.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

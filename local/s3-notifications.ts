@@ -1,7 +1,7 @@
 // S3 event notifications as the deployed bucket sends them to the ingest queue: one record per message, keys
 // URL-encoded the way S3 encodes them (`+` for spaces), only objects under the ingest prefix, only creations
-// and removals. s3rver emits its events with raw keys, no prefix filter and a malformed ARN; objects found by
-// listing an external bucket have no event at all. Both end here as the same records.
+// and removals. The local S3 reports its changes with raw keys and no prefix filter; objects found by listing an
+// external bucket have no event at all. Both end here as the same records.
 import type { S3EventRecord } from "../functions/schemas/s3-notification.ts";
 import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
 import { LOCAL_REGION } from "./queue/sqs-event.ts";
@@ -87,19 +87,4 @@ export function notificationMessage(record: S3NotificationRecord): string {
 /** S3 encodes keys in notifications like an HTML form: `+` for a space, `%XX` for the rest, `/` kept. */
 export function encodeS3EventKey(key: string): string {
   return encodeURIComponent(key).replaceAll("%2F", "/").replaceAll("%20", "+");
-}
-
-interface S3rverRecord {
-  eventName?: string;
-  s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number; eTag?: string } };
-}
-
-/** The changes in an event s3rver emits (`{ Records: [...] }`, keys raw). */
-export function changesFromS3rverEvent(event: { Records?: S3rverRecord[] }): ObjectChange[] {
-  return (event.Records ?? []).flatMap((r) => {
-    const bucket = r.s3?.bucket?.name;
-    const key = r.s3?.object?.key;
-    if (!bucket || !key || !r.eventName) return [];
-    return [{ bucket, key, eventName: r.eventName, size: r.s3?.object?.size, eTag: r.s3?.object?.eTag }];
-  });
 }

@@ -1,22 +1,14 @@
-// The S3 the local stack uses: s3rver in-process, keeping objects under CLAIMTRACK_HOME/s3 and emitting an event
-// per change; or an external endpoint (MinIO, LocalStack, AWS), which emits nothing the stack can hear, so its
+// The S3 the local stack uses: the project's own S3 server (local/s3/) in-process, keeping objects under
+// CLAIMTRACK_HOME/s3 and emitting an event per change; or an external endpoint (MinIO, LocalStack, AWS), which emits nothing the stack can hear, so its
 // changes are found by listing the bucket. Either way the bucket exists when this returns.
-import { createServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import { openAccessLog } from "./access-log.ts";
 import type { ServiceChoice } from "./config.ts";
-import { changesFromS3rverEvent, type ObjectChange } from "./s3-notifications.ts";
+import { startLocalS3Server } from "./s3/server.ts";
+import type { ObjectChange } from "./s3-notifications.ts";
 
-/** The parts of s3rver (a Koa application) that its type declarations leave out. */
-interface S3rverApp {
-  configureBuckets(): Promise<void>;
-  callback(): RequestListener;
-}
-
-/** s3rver's single account; AWS CLI and SDK users sign with it. */
-export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+/** The local S3's single account; the AWS CLI, the SDK and the handlers sign every request with it. */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 export interface RunningS3 {
   /** Endpoint URL; null for AWS itself. */
@@ -44,52 +36,40 @@ export async function startS3(options: {
     await ensureBucket(client, options.bucket, options.region);
     return { endpoint, client, onChange: () => false, stop: async () => client.destroy() };
   }
-  const server = new S3rver({
-    silent: true,
-    directory: options.directory,
-    configureBuckets: [{ name: options.bucket }],
-  });
-  // s3rver is a Koa app: run() would configure the buckets and listen; listening here instead puts the access
-  // log in front of the same request handler.
-  const app = server as unknown as S3rverApp;
-  await app.configureBuckets();
   const accessLog = openAccessLog(options.accessLogPath);
-  const handle = app.callback();
-  const http = createServer((req, res) => {
-    accessLog.record(req, res);
-    handle(req, res);
+  const server = await startLocalS3Server({
+    directory: options.directory,
+    port: options.port,
+    credentials: [LOCAL_S3_CREDENTIALS],
+    buckets: [options.bucket],
+    onRequest: (req, res) => accessLog.record(req, res),
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await accessLog.close();
+    throw err.code === "EADDRINUSE"
+      ? new Error(`port ${options.port} is in use: set CLAIMTRACK_S3_PORT to another port`)
+      : err;
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
-    http.listen(options.port, "127.0.0.1", () => resolve());
-  });
-  const endpoint = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const client = s3Client(endpoint, options.region, true, S3RVER_CREDENTIALS);
+  const client = s3Client(server.endpoint, options.region, true, LOCAL_S3_CREDENTIALS);
   return {
-    endpoint,
+    endpoint: server.endpoint,
     client,
     onChange(listener) {
-      // s3rver emits synchronously inside the request, before the uploader gets its answer: a change is
+      // The server reports a change in the tick that made it, before the uploader gets its answer: a change is
       // queued (and journaled) before anyone is told the upload succeeded.
-      server.on("event", (event: { Records?: [] }) => {
-        for (const change of changesFromS3rverEvent(event)) listener(change);
-      });
+      server.store.onChange(listener);
       return true;
     },
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
+      await server.close();
       await accessLog.close();
     },
   };
 }
 
 /**
- * A client the way S3 emulators need it: path-style URLs, and checksums only where required (s3rver stores
- * streamed uploads with their chunk framing otherwise).
+ * A client the way S3 emulators need it: path-style URLs, and checksums only where required (emulators such as
+ * MinIO and LocalStack differ in the flexible checksums they accept).
  */
 export function s3Client(
   endpoint: string | null,

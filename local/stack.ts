@@ -16,7 +16,7 @@ import { fileJournal, replayJournal } from "./queue/journal.ts";
 import { createLocalQueue, type DeadLetter } from "./queue/local-queue.ts";
 import { createQueueConsumer } from "./queue/queue-consumer.ts";
 import { notificationFor, notificationMessage, type ObjectChange, strayUploadWarning } from "./s3-notifications.ts";
-import { S3RVER_CREDENTIALS, startS3 } from "./s3-service.ts";
+import { LOCAL_S3_CREDENTIALS, startS3 } from "./s3-service.ts";
 import { seedOnFirstStart } from "./seeds.ts";
 
 /** The deployed event source's batch size and the ingest function's timeout; the rest is tuned for one machine. */
@@ -117,7 +117,7 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
     consumer.start();
     cleanups.push(() => consumer.stop());
 
-    // Changes reach the queue from s3rver's events as they happen, and from listing the bucket: at start (for
+    // Changes reach the queue from the local S3's events as they happen, and from listing the bucket: at start (for
     // what happened while the stack was down) and, for an S3 that sends no events, every few seconds.
     const watch = createBucketWatch({
       s3: s3.client,
@@ -196,11 +196,11 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
 }
 
 /**
- * Stand-ins accept any key pair (s3rver only its own); an endpoint URL takes the environment's keys when there
+ * DynamoDB stand-ins accept any key pair, the local S3 only its own; an endpoint URL takes the environment's keys when there
  * are some (MinIO needs its own); AWS takes the SDK's usual chain (profile, SSO, environment).
  */
 function standInCredentials(kind: "local" | "url" | "aws") {
-  if (kind === "local") return S3RVER_CREDENTIALS;
+  if (kind === "local") return LOCAL_S3_CREDENTIALS;
   if (kind === "url" && !process.env.AWS_ACCESS_KEY_ID) return { accessKeyId: "local", secretAccessKey: "local" };
   return undefined;
 }
@@ -227,7 +227,7 @@ function handlerEnv(config: LocalStackConfig, s3: string | null, dynamodb: strin
     vars.AWS_RESPONSE_CHECKSUM_VALIDATION = "WHEN_REQUIRED";
   }
   if (dynamodb) vars.AWS_ENDPOINT_URL_DYNAMODB = dynamodb;
-  // One key pair serves both clients: s3rver's when S3 is local (DynamoDB stand-ins accept any).
+  // One key pair serves both clients: the local S3's when S3 is local (DynamoDB stand-ins accept any).
   const credentials = standInCredentials(env.CLAIMTRACK_S3.kind);
   if (credentials) {
     vars.AWS_ACCESS_KEY_ID = credentials.accessKeyId;

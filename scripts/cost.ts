@@ -23,7 +23,7 @@ const per = (n: number, digits = 1) => (n / m.articles).toFixed(digits);
 const kbPer = (bytes: number) => `${(bytes / m.articles / 1024).toFixed(1)} KB`;
 const note = [
   `Measured by \`npm run cost\` over ${m.articles} ingested articles (the ${report.seeds} seeds × ${rounds + 1} rounds), running the`,
-  `synthesized ingest bundle against dynalite and s3rver behind recording proxies. Per article: ${report.localMsPerArticle.toFixed(0)} ms`,
+  `synthesized ingest bundle against dynalite and the local S3 behind recording proxies. Per article: ${report.localMsPerArticle.toFixed(0)} ms`,
   `of warm handler time on the measuring machine, counted as ${(m.handlerMs / m.articles).toFixed(0)} ms on a ${m.memoryMb} MB`,
   `Lambda (which gets ${(LAMBDA_CPU_SHARE_AT_1GB * 100).toFixed(0)}% of a vCPU); ${per(m.s3.gets)} S3 GET; ${per(m.dynamodb.requests)} DynamoDB`,
   `requests writing ${per(m.dynamodb.items)} items for ${per(m.dynamodb.writeUnits, 0)} write and ${per(m.dynamodb.readUnits)} read units;`,

@@ -1,6 +1,6 @@
 // The uploaded files, behind a small interface: the ingest use cases ask for an object's headers or its bytes
 // and learn whether it is still the object their event was about. The S3 adapter takes its client from the
-// caller (tests pass one for s3rver). Reads only: the ingest function may read the ingest prefix, nothing more.
+// caller (tests pass one for the local S3). Reads only: the ingest function may read the ingest prefix, nothing more.
 import { GetObjectCommand, type GetObjectCommandOutput, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { ObjectSource } from "../schemas/records.ts";
 
@@ -91,7 +91,7 @@ export function createS3ArticleObjects(s3: S3Client): ArticleObjects {
         throw err;
       }
       const head = headOf(res);
-      // Checked here too, for stores that ignore If-Match (s3rver).
+      // Checked here too, for stores that ignore If-Match.
       const changed = expectedETag !== null && head.eTag !== expectedETag;
       if (changed || head.size > maxBytes) {
         // Only the headers were read: drop the connection instead of downloading the body.

@@ -1,6 +1,6 @@
 // The body of an ingest queue message: an S3 event notification (or the test event S3 sends when a notification
 // is configured). Only the fields the pipeline relies on are checked, and loosely: S3 adds fields over time, and
-// stand-ins (s3rver) leave some out. Unknown fields are dropped.
+// stand-ins leave some out. Unknown fields are dropped.
 import * as z from "zod";
 
 /** The object an event is about. `key` is URL-encoded as S3 sends it (`+` for spaces, `%2F` for "/"). */

@@ -1,5 +1,5 @@
 // The bucket, behind a small interface: the API stores submitted articles, deletes them, hands out upload
-// URLs and reads the articles' texts. The S3 adapter (functions/api/s3/s3-object-storage.ts) signs plain HTTPS requests; tests run it against s3rver.
+// URLs and reads the articles' texts. The S3 adapter (functions/api/s3/s3-object-storage.ts) signs plain HTTPS requests; tests run it against the local S3.
 import type { ObjectSource } from "../schemas/records.ts";
 
 export interface PutObjectInput {

@@ -1,4 +1,4 @@
-// A recording HTTP proxy in front of a local AWS stand-in (dynalite, s3rver): every request the bundled
+// A recording HTTP proxy in front of a local AWS stand-in (dynalite, the local S3): every request the bundled
 // handler sends is forwarded unchanged and logged with its operation and body, so a run can be measured in
 // requests of each kind and bytes written, the units AWS bills in.
 import { createServer, request, type Server } from "node:http";
@@ -35,7 +35,8 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
           port: upstream.port,
           method: req.method,
           path: req.url,
-          headers: { ...req.headers, host: upstream.host },
+          // Host included: it is signed, and the local S3 checks the signature.
+          headers: req.headers,
         },
         (up) => {
           const target = req.headers["x-amz-target"];

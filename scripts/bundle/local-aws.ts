@@ -1,4 +1,4 @@
-// The AWS the bundles meet outside AWS: dynalite holding the claims table and s3rver holding the bucket, each
+// The AWS the bundles meet outside AWS: dynalite holding the claims table and the local S3 holding the bucket, each
 // behind a recording proxy, plus the events S3 (through SQS) and API Gateway deliver — the S3 and SQS shapes
 // are the local stack's own. The bundle tests and the cost measurement both run the deployable bundles here.
 import { randomUUID } from "node:crypto";
@@ -7,14 +7,14 @@ import { INGEST_PREFIX } from "../../infra/config.ts";
 import { LOCAL_ACCOUNT, LOCAL_REGION, sqsEventOf } from "../../local/queue/sqs-event.ts";
 import { notificationFor, notificationMessage, type S3NotificationRecord } from "../../local/s3-notifications.ts";
 import { type RunningDynalite, startDynalite } from "../../test/support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../../test/support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../../test/support/local-s3.ts";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.ts";
 
 export interface LocalAws {
   tableName: string;
   bucket: string;
   dynamo: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   dynamoRequests: CountingProxy["requests"];
   s3Requests: CountingProxy["requests"];
   /** What a function's environment needs, on top of its own variables, to reach these stand-ins. */
@@ -26,7 +26,7 @@ export interface LocalAws {
 
 export async function startLocalAws(bucket = "claimtrack-articles"): Promise<LocalAws> {
   const dynamo = await startDynalite();
-  const s3 = await startS3rver({ buckets: [bucket] });
+  const s3 = await startLocalS3({ buckets: [bucket] });
   const dynamoProxy = await startCountingProxy(dynamo.endpoint);
   const s3Proxy = await startCountingProxy(s3.endpoint);
   return {
@@ -39,12 +39,12 @@ export async function startLocalAws(bucket = "claimtrack-articles"): Promise<Loc
     sdkEnv: {
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
-      // s3rver accepts only its own well-known key pair; dynalite accepts any.
+      // The local S3 accepts only its own key pair; dynalite accepts any.
       AWS_ACCESS_KEY_ID: "S3RVER",
       AWS_SECRET_ACCESS_KEY: "S3RVER",
       AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.endpoint,
       AWS_ENDPOINT_URL_S3: s3Proxy.endpoint,
-      // s3rver stores streamed uploads with their checksum framing; send checksums only where required.
+      // Checksums only where required, as the local stack's handlers send them.
       AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
       AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
     },

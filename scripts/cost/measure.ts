@@ -1,5 +1,5 @@
 // Measures the ingest pipeline as deployed: synthesizes the CDK app, runs the staged ingest bundle (in a
-// Node.js 24 child process, warm) over every seed article against dynalite and s3rver behind recording
+// Node.js 24 child process, warm) over every seed article against dynalite and the local S3 behind recording
 // proxies, and totals what AWS would bill: handler time, S3 and DynamoDB requests and units, bytes stored.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-// GET /articles/{id}/text against dynalite and s3rver: the text the pipeline stored when it processed the article
+// GET /articles/{id}/text against dynalite and the local S3: the text the pipeline stored when it processed the article
 // (the test stands in for the pipeline, with the extractor and the pipeline's own text adapter), checked against
 // every claim's evidence offsets, its cost, and the 404s that say why there is no text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

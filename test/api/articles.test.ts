@@ -1,4 +1,4 @@
-// /articles against dynalite and s3rver: submit (JSON and raw files), read, list, the claims of an article,
+// /articles against dynalite and the local S3: submit (JSON and raw files), read, list, the claims of an article,
 // delete — with every response checked against the schemas the OpenAPI document is generated from. Submitting
 // and deleting only touch the bucket: the ingest pipeline, notified by S3, makes every write to the table, so
 // here the test stands in for it through the store where a step needs its result.

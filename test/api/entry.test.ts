@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 
 const run = promisify(execFile);
 const NODE = resolve("node_modules/.bin/node");
@@ -39,9 +39,9 @@ const event = {
 
 describe("the API Lambda entry", () => {
   let db: RunningDynalite;
-  let s3: RunningS3rver;
+  let s3: RunningLocalS3;
   beforeAll(async () => {
-    [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: ["entry-bucket"] })]);
+    [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: ["entry-bucket"] })]);
   });
   afterAll(async () => {
     await Promise.all([db.stop(), s3.stop()]);

@@ -10,7 +10,7 @@ import { Problem } from "../../functions/schemas/api.ts";
 import { silentLog } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { restEvent } from "../support/rest-event.ts";
-import { BUCKET, type RunningApi, s3rverConnection, startApi } from "./harness.ts";
+import { BUCKET, localS3Connection, type RunningApi, startApi } from "./harness.ts";
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe("failures on our side", () => {
     const handler = createApiHandlerFor(
       {
         store: broken,
-        objects: createS3ObjectStorage({ ...s3rverConnection(api.s3.endpoint), bucket: BUCKET }),
+        objects: createS3ObjectStorage({ ...localS3Connection(api.s3.endpoint), bucket: BUCKET }),
         ingestPrefix: "incoming/",
         maxArticleBytes: 100,
         newId: () => "x",
@@ -134,7 +134,7 @@ describe("failures on our side", () => {
     const logged: unknown[] = [];
     const handler = createApiHandler({
       dynamo: api.db.client,
-      s3: s3rverConnection(`http://127.0.0.1:${(slowDown.address() as AddressInfo).port}`),
+      s3: localS3Connection(`http://127.0.0.1:${(slowDown.address() as AddressInfo).port}`),
       tableName: api.db.tableName,
       bucket: BUCKET,
       ingestPrefix: "incoming/",

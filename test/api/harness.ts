@@ -1,4 +1,4 @@
-// The API handler wired to dynalite and s3rver, invoked with API Gateway REST events; every DynamoDB call is
+// The API handler wired to dynalite and the local S3, invoked with API Gateway REST events; every DynamoDB call is
 // recorded so tests can check what each route costs, and every S3 request passes a gate that checks its
 // signature as S3 does and records it.
 import type { Context } from "aws-lambda";
@@ -8,15 +8,15 @@ import type { Log } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { restEvent } from "../support/rest-event.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
 import { countCalls } from "../support/sdk-spy.ts";
 import { type GateRecord, startSigV4Gate } from "./sigv4-gate.ts";
 
 export const BUCKET = "claimtrack-api-test";
 
-/** How the API's S3 adapter reaches s3rver: path-style under its endpoint, signed with s3rver's own key pair. */
-export function s3rverConnection(endpoint: string): S3Connection {
+/** How the API's S3 adapter reaches the local S3: path-style under its endpoint, signed with its key pair. */
+export function localS3Connection(endpoint: string): S3Connection {
   return { endpoint, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } };
 }
 
@@ -38,7 +38,7 @@ export interface RunningApi {
   /** The store on the same table, to set up articles as the ingest pipeline would. */
   store: ClaimStore;
   db: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   /** DynamoDB commands the handler sent since the last reset. */
   dynamoCalls: { calls: string[]; reset(): void };
   /** Every S3 request the handler sent, with the signature check's verdict. */
@@ -50,7 +50,7 @@ export interface RunningApi {
 export async function startApi(
   options: { maxArticleBytes?: number; corsAllowOrigin?: string } = {},
 ): Promise<RunningApi> {
-  const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: [BUCKET] })]);
   const gate = await startSigV4Gate({ upstream: s3.endpoint, secrets: { S3RVER: "S3RVER" } });
   const dynamo = db.newClient();
   const dynamoCalls = countCalls(dynamo);
@@ -63,7 +63,7 @@ export async function startApi(
   let ids = 0;
   const handler = createApiHandler({
     dynamo,
-    s3: s3rverConnection(gate.endpoint),
+    s3: localS3Connection(gate.endpoint),
     tableName: db.tableName,
     bucket: BUCKET,
     ingestPrefix: "incoming/",

@@ -1,5 +1,6 @@
 // GET /openapi.json is generated from the zod schemas and the route table (every route, every $ref resolvable);
-// GET /docs is Swagger UI on it, served with its files; POST /uploads hands out a presigned PUT that s3rver accepts for exactly the announced file.
+// GET /docs is Swagger UI on it, served with its files; POST /uploads hands out a presigned PUT that the local S3
+// accepts for exactly the announced file.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -155,7 +156,7 @@ describe("POST /uploads", () => {
     expect(ticket.source).toEqual({ bucket: BUCKET, key: "incoming/uploads/upload-1/Gro-e-Datei-final.txt" });
     expect(ticket.headers["content-type"]).toBe("text/plain");
     // Size, type and metadata are signed, so S3 refuses any other file (the harness's gate checks signatures as
-    // S3 does; s3rver itself would not).
+    // S3 does).
     expect(new URL(ticket.url).searchParams.get("X-Amz-SignedHeaders")).toBe(
       "content-length;content-type;host;x-amz-meta-title",
     );

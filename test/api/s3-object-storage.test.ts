@@ -1,5 +1,5 @@
-// The API's S3 adapter over real HTTP: s3rver stores the objects, behind a gate that checks every signature the
-// way S3 does (s3rver itself does not check V4 signatures). The AWS SDK's own S3 client passing the gate shows
+// The API's S3 adapter over real HTTP: the local S3 stores the objects, behind a gate that checks every signature
+// the way S3 does and records what it saw. The AWS SDK's own S3 client passing the gate shows
 // the gate is right; the adapter passing it shows the adapter signs right — keys with any characters, metadata,
 // session tokens and presigned PUTs that accept exactly the announced file. Faults come from a real server too.
 import { createServer, request, type Server } from "node:http";
@@ -17,18 +17,18 @@ import { bucketAddress, objectPath } from "../../functions/api/s3/s3-address.ts"
 import { createS3ObjectStorage, type S3ObjectStorageOptions } from "../../functions/api/s3/s3-object-storage.ts";
 import { fromObjectMetadata, toObjectMetadata } from "../../functions/shared/object-metadata.ts";
 import { ObjectStorageBusyError, ObjectStorageError } from "../../functions/shared/object-storage.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { type SigV4Gate, startSigV4Gate } from "./sigv4-gate.ts";
 
 const BUCKET = "adapter-test";
 const KEYS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
-let s3rver: RunningS3rver;
+let localS3: RunningLocalS3;
 let gate: SigV4Gate;
 let sdk: S3Client;
 beforeAll(async () => {
-  s3rver = await startS3rver({ buckets: [BUCKET] });
-  gate = await startSigV4Gate({ upstream: s3rver.endpoint, secrets: { S3RVER: "S3RVER" } });
+  localS3 = await startLocalS3({ buckets: [BUCKET] });
+  gate = await startSigV4Gate({ upstream: localS3.endpoint, secrets: { S3RVER: "S3RVER" } });
   sdk = new S3Client({
     endpoint: gate.endpoint,
     region: "us-east-1",
@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   sdk.destroy();
   await gate.close();
-  await s3rver.stop();
+  await localS3.stop();
 });
 
 const storage = (options: Partial<S3ObjectStorageOptions> = {}) =>
@@ -57,7 +57,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const lastVerdict = () => gate.requests.at(-1)?.refused;
 
 async function read(key: string) {
-  const res = await s3rver.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  const res = await localS3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return { text: await res.Body!.transformToString(), contentType: res.ContentType, metadata: res.Metadata };
 }
 
@@ -106,7 +106,7 @@ describe("put and delete", () => {
 
     await objects.delete(source);
     expect(lastVerdict()).toBeNull();
-    await expect(s3rver.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toThrow();
+    await expect(localS3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toThrow();
   });
 
   it("sends dot segments as they are, never resolved (they are part of an S3 key)", async () => {

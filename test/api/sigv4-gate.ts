@@ -1,6 +1,6 @@
 // S3's front door for tests: an HTTP server that checks each request's Signature Version 4 the way S3 does —
 // header-signed or presigned, with the payload hash, the signed headers and the expiry — and forwards only
-// verified requests to s3rver (which checks access key ids but never V4 signatures). Written from the SigV4
+// verified requests to the local S3 (which checks them too, with code of its own). Written from the SigV4
 // specification, independently of the signer under test; the AWS SDK's own S3 client passing through it is
 // the check that the gate itself is right. Every request is recorded with the gate's verdict.
 import { createHash, createHmac } from "node:crypto";

@@ -1,5 +1,5 @@
 // `npm start` pointed at S3 and DynamoDB it did not start (as with MinIO, LocalStack or DynamoDB Local): here an
-// s3rver and a dynalite of the test's own, reached only by URL. The stack creates the bucket and the table from
+// a local S3 and a dynalite of the test's own, reached only by URL. The stack creates the bucket and the table from
 // the table design, finds uploads and deletions by listing the bucket (such an S3 sends it no events) — also
 // those made while it was stopped — and runs them through the same queue and handlers; what keeps failing ends
 // in the dead-letter list.
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DeleteObjectCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { expectedExtraction, seedFiles } from "./support/articles.ts";
 import { apiClient, putObject } from "./support/clients.ts";
 import { type StackProcess, startStack } from "./support/stack-process.ts";
@@ -19,7 +19,7 @@ const TABLE = "claimtrack-external";
 
 describe("npm start against external S3 and DynamoDB endpoints", () => {
   let home: string;
-  let s3: RunningS3rver;
+  let s3: RunningLocalS3;
   let dynamo: RunningDynalite;
   let stack: StackProcess | undefined;
   const env = () => ({
@@ -36,7 +36,7 @@ describe("npm start against external S3 and DynamoDB endpoints", () => {
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), "claimtrack-external-"));
-    s3 = await startS3rver({ buckets: [] });
+    s3 = await startLocalS3({ buckets: [] });
     dynamo = await startDynalite();
   }, 60_000);
   afterAll(async () => {

@@ -1,10 +1,9 @@
-// The local stack's S3 notifications: what s3rver (or a listing) reports becomes the record S3 itself would send
+// The local stack's S3 notifications: what the local S3 (or a listing) reports becomes the record S3 itself would send
 // the ingest queue — only under the ingest prefix, only creations and removals, keys form-encoded — and the
 // ingest function's own schema accepts it.
 import { describe, expect, it } from "vitest";
 import { IngestMessageBody } from "../../functions/schemas/s3-notification.ts";
 import {
-  changesFromS3rverEvent,
   encodeS3EventKey,
   notificationFor,
   notificationMessage,
@@ -64,22 +63,5 @@ describe("local S3 notifications", () => {
     const body = JSON.parse(notificationMessage(notificationFor(created, "incoming/")!));
     expect(IngestMessageBody.safeParse(body).success).toBe(true);
     expect(body.Records).toHaveLength(1);
-  });
-
-  it("reads s3rver's events: raw keys, multipart uploads as ObjectCreated:Post, deletions without size", () => {
-    const event = {
-      Records: [
-        {
-          eventName: "ObjectCreated:Post",
-          s3: { bucket: { name: "b" }, object: { key: "incoming/big file.txt", size: 20, eTag: "e-4" } },
-        },
-        { eventName: "ObjectRemoved:Delete", s3: { bucket: { name: "b" }, object: { key: "incoming/gone.txt" } } },
-        { eventName: "ObjectCreated:Put", s3: { bucket: { name: "b" }, object: {} } },
-      ],
-    };
-    expect(changesFromS3rverEvent(event as never)).toEqual([
-      { bucket: "b", key: "incoming/big file.txt", eventName: "ObjectCreated:Post", size: 20, eTag: "e-4" },
-      { bucket: "b", key: "incoming/gone.txt", eventName: "ObjectRemoved:Delete", size: undefined, eTag: undefined },
-    ]);
   });
 });

@@ -177,7 +177,7 @@ describe("POST /articles", () => {
     const p = await startPipeline(emulators());
     const api = createApiHandler({
       dynamo: emulators().db.client,
-      // The API signs its own S3 requests (no SDK client): s3rver's endpoint and key pair.
+      // The API signs its own S3 requests (no SDK client): the local S3's endpoint and key pair.
       s3: {
         endpoint: emulators().s3.endpoint,
         region: "us-east-1",

@@ -1,6 +1,6 @@
-// The ingest handler wired to s3rver and dynalite, driven as Lambda drives it: SQS events whose messages wrap
+// The ingest handler wired to the local S3 and dynalite, driven as Lambda drives it: SQS events whose messages wrap
 // S3 notification records (built from the JSON fixtures in test/fixtures/events/, with the key, size, ETag and
-// sequencer of objects really uploaded to s3rver). Logs and metrics are recorded; SDK calls are counted.
+// sequencer of objects really uploaded to the local S3). Logs and metrics are recorded; SDK calls are counted.
 
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -20,7 +20,7 @@ import type { MetricSink } from "../../functions/shared/metrics.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
-import { type RunningS3rver, startS3rver } from "../support/s3rver.ts";
+import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { countCalls } from "../support/sdk-spy.ts";
 
 export const BUCKET = "claimtrack-test";
@@ -137,12 +137,12 @@ export function recordingMetrics(): MetricSink & {
 
 export interface Emulators {
   db: RunningDynalite;
-  s3: RunningS3rver;
+  s3: RunningLocalS3;
   stop(): Promise<void>;
 }
 
 export async function startEmulators(): Promise<Emulators> {
-  const [db, s3] = await Promise.all([startDynalite(), startS3rver({ buckets: [BUCKET] })]);
+  const [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: [BUCKET] })]);
   return {
     db,
     s3,
@@ -185,7 +185,7 @@ export interface Pipeline {
   dynamoCalls: { calls: string[]; reset(): void };
   logs: LogEntry[];
   metrics: ReturnType<typeof recordingMetrics>;
-  /** Puts an object in s3rver and returns the notification S3 would send for it. */
+  /** Puts an object in the local S3 and returns the notification S3 would send for it. */
   upload(key: string, body: string | Uint8Array, options?: UploadOptions): Promise<Notification>;
   /** Deletes an object and returns the notification S3 would send for it. */
   remove(key: string, fixture?: string): Promise<Notification>;

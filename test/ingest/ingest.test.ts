@@ -1,10 +1,11 @@
 // Uploads that are articles end as PROCESSED articles with their claims: the handler is driven with SQS events
-// wrapping S3 notification records, against s3rver and dynalite. Also: object metadata, the reader chosen by
+// wrapping S3 notification records, against the local S3 and dynalite. Also: object metadata, the reader chosen by
 // content type or extension, URL-encoded keys, and the notifications that are acknowledged without work.
 import { describe, expect, it } from "vitest";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { extract } from "../../functions/extraction/extract.ts";
 import { toObjectMetadata } from "../../functions/shared/object-metadata.ts";
+import { notificationFor, type ObjectChange } from "../../local/s3-notifications.ts";
 import {
   articleIdAt,
   BUCKET,
@@ -161,26 +162,25 @@ describe("other notification shapes", () => {
     });
   });
 
-  it("s3rver's own notifications (keys not encoded, S3-encoded here as S3 would)", async () => {
+  it("the local S3's own notifications, turned into records as the local stack queues them", async () => {
     const p = await startPipeline(emulators());
-    const seen: Notification[] = [];
-    const listener = (event: Notification) => seen.push(event);
-    emulators().s3.server.on("event", listener);
+    const seen: ObjectChange[] = [];
+    const unsubscribe = emulators().s3.onChange((change) => seen.push(change));
     try {
-      await p.upload("incoming/emulated/from s3rver.txt", seed("dev-05.txt"));
+      await p.upload("incoming/emulated/from the local S3.txt", seed("dev-05.txt"));
     } finally {
-      emulators().s3.server.off("event", listener);
+      unsubscribe();
     }
     expect(seen).toHaveLength(1);
-    const record = seen[0]!.Records[0]!;
-    record.s3.object.key = encodeKey(record.s3.object.key);
-    expect(await p.deliver(seen[0])).toEqual({ batchItemFailures: [] });
-    expect(await p.store.getArticle((await articleIdAt(p, "incoming/emulated/from s3rver.txt"))!)).toMatchObject({
+    const record = notificationFor(seen[0]!, "incoming/");
+    expect(record?.s3.object.key).toBe("incoming/emulated/from+the+local+S3.txt");
+    expect(await p.deliver({ Records: [record!] })).toEqual({ batchItemFailures: [] });
+    expect(await p.store.getArticle((await articleIdAt(p, "incoming/emulated/from the local S3.txt"))!)).toMatchObject({
       status: "PROCESSED",
     });
   });
 
-  it("a copy notification without ETag or size (s3rver) is read all the same", async () => {
+  it("a copy notification without ETag or size (as some S3 stand-ins send) is read all the same", async () => {
     const p = await startPipeline(emulators());
     await p.upload("incoming/copied article.txt", seed("dev-01.txt"));
     const notice = fixture("s3rver-object-created-copy.json");
@@ -226,5 +226,3 @@ describe("notifications acknowledged without work", () => {
     );
   });
 });
-
-type Notification = import("./harness.ts").Notification;

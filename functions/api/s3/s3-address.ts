@@ -1,6 +1,6 @@
 // Where a bucket's objects are addressed: AWS's virtual-hosted style (`<bucket>.s3.<region>.amazonaws.com/<key>`),
 // path style for bucket names with dots (a dotted host breaks S3's TLS wildcard certificate), and path style
-// under a configured endpoint (s3rver, MinIO). Keys are percent-encoded once per "/"-separated segment, the
+// under a configured endpoint (the local S3, MinIO). Keys are percent-encoded once per "/"-separated segment, the
 // form S3 signs.
 
 export interface BucketAddress {

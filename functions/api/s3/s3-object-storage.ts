@@ -19,7 +19,7 @@ export interface AwsCredentials {
 export interface S3Connection {
   region: string;
   credentials: AwsCredentials | (() => Promise<AwsCredentials>);
-  /** An S3-compatible endpoint (s3rver, MinIO, a proxy), addressed path-style; AWS's regional endpoint if unset. */
+  /** An S3-compatible endpoint (the local S3, MinIO, a proxy), addressed path-style; AWS's regional endpoint if unset. */
   endpoint?: string | undefined;
 }
 

@@ -248,17 +248,28 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         if (created || (await articleOutsideFence(ctx, id))) break;
       }
       const previous = mapping.Item ? String(mapping.Item.articleId) : null;
-      const replacedArticleId = previous && previous !== id ? previous : null;
+      let replacedArticleId = previous && previous !== id ? previous : null;
       // The mapping still names the old article until it is detached: a crash here is finished by the rerun.
-      const replacedArticleDeleted = replacedArticleId ? await detachSource(replacedArticleId, sourceId) : false;
+      let replacedArticleDeleted = replacedArticleId ? await detachSource(replacedArticleId, sourceId) : false;
       try {
-        await ctx.doc.send(
+        const put = await ctx.doc.send(
           new PutCommand({
             TableName: ctx.tableName,
             Item: sourceItem(id, sourceId, source, order),
+            ReturnValues: "ALL_OLD",
             ...(order ? laterThanRecorded(order) : {}),
           }),
         );
+        // An earlier event of the key recorded its article after the mapping was read above: that article no
+        // longer holds the key either.
+        const overwritten = put.Attributes?.articleId === undefined ? null : String(put.Attributes.articleId);
+        if (overwritten && overwritten !== id && overwritten !== replacedArticleId) {
+          const deleted = await detachSource(overwritten, sourceId);
+          if (deleted || !replacedArticleId) {
+            replacedArticleId = overwritten;
+            replacedArticleDeleted = deleted;
+          }
+        }
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
         // A later event of the key was recorded meanwhile: take our listing back, unless it is the same content.

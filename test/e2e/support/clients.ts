@@ -89,7 +89,7 @@ export function apiClient(endpoints: Endpoints) {
   return api;
 }
 
-/** The SDK client a developer would configure for the local S3 (s3rver's keys, path-style URLs). */
+/** The SDK client a developer would configure for the local S3 (its key pair, path-style URLs). */
 export function s3ClientFor(endpoints: Endpoints): S3Client {
   return new S3Client({
     endpoint: endpoints.s3,
