@@ -9,12 +9,20 @@ import { CUE_VERBS, NEGATING_CUES, NOUN_CUES, WHOLE_CUES } from "./lexicon/cues.
 import { GROUP_NOUNS, ORG_WORDS } from "./lexicon/speaker-nouns.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
-import type { Clause, Draft, Frame, NameRun, Range, Sentence, Speaker } from "./model.ts";
-import { subSentence } from "./model.ts";
+import {
+  type Clause,
+  type Draft,
+  type Frame,
+  type NameRun,
+  type Range,
+  type Sentence,
+  type Speaker,
+  subSentence,
+} from "./model.ts";
 import { capitalisedRuns, NameBook } from "./names.ts";
-import { isPredicate, tagTokens, verbBase } from "./pos.ts";
+import { isPredicate, verbBase } from "./pos.ts";
 import { ShortReferences } from "./references.ts";
-import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
+import { findQuotes, makeSentence, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
 import { nounLikeVerb } from "./speaker-phrase.ts";
 import { headNoun, SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
@@ -311,19 +319,6 @@ function speakerWords(s: Sentence, frame: Frame): string {
       return words.map((t) => t.text).join(" ");
   }
   return frame.speakerText;
-}
-
-function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
-  // One sweep over tokens and the sorted quotation spans.
-  const quoted = new Array<boolean>(tokens.length);
-  let q = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    while (q < quotes.length && quotes[q]!.end < t.end) q++;
-    const span = quotes[q];
-    quoted[i] = !!span && t.start >= span.start && t.end <= span.end;
-  }
-  return { tokens, tags: tagTokens(tokens), quoted };
 }
 
 function quotesOf(s: Sentence, quotes: Span[]): Span[] {

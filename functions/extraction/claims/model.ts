@@ -88,6 +88,8 @@ export interface Frame {
   whole: boolean;
   /** A clause after the frame that has its own attribution (", while Starmer told partners that …"). */
   rest: Range | null;
+  /** The name of the frame rule that recognised it ("according-to-frame", "inverted-title-speaker"). */
+  rule: string;
 }
 
 export type ClauseKind =
