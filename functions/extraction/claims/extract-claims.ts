@@ -3,10 +3,11 @@
 import type { Claim } from "../../schemas/claim.ts";
 import { composeRegExp } from "../../shared/compose-regexp.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
-import { possessive, splitClauses } from "./clauses.ts";
+import { readAppositives } from "./appositives.ts";
+import { splitClauses } from "./clauses.ts";
 import { findFrame, openingConjunction, splitIndependentClauses } from "./frames.ts";
 import { CUE_VERBS, NEGATING_CUES, NOUN_CUES, WHOLE_CUES } from "./lexicon/cues.ts";
-import { GROUP_NOUNS, ORG_WORDS } from "./lexicon/speaker-nouns.ts";
+import { GROUP_NOUNS } from "./lexicon/speaker-nouns.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import {
@@ -23,8 +24,7 @@ import { capitalisedRuns, NameBook } from "./names.ts";
 import { isPredicate, verbBase } from "./pos.ts";
 import { ShortReferences } from "./references.ts";
 import { findQuotes, makeSentence, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
-import { nounLikeVerb } from "./speaker-phrase.ts";
-import { headNoun, SpeakerBook } from "./speakers.ts";
+import { SpeakerBook } from "./speakers.ts";
 import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
 
@@ -362,81 +362,8 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     emitContent(ctx, s, r, withFrame, frame, via, k === 0);
   });
   for (const r of frame.more) emitContent(ctx, s, r, withFrame, frame, via, false);
-  // Appositives of the speaker are the article's own statements: "Tarnview, which built the estate …," →
-  // "Tarnview built the estate …"; "Angelique Brunner, a developer and spokeswoman for X, which is made up of …," →
-  // "Angelique Brunner is a developer …" and "X is made up of …".
-  let antecedent = frame.speakerText;
-  const ownVoice = (clause: Clause) => pushDraft(ctx, s, clause, null, null, null, [], false);
-  for (const a of frame.appositives) {
-    if (!frame.speaker) continue;
-    const first = s.tokens[a.from]!;
-    const relative = first.lower === "who" || first.lower === "which";
-    const subject = first.lower === "which" ? antecedent : frame.speakerText;
-    const idx = range(relative ? a.from + 1 : a.from, a.to);
-    // ", at a later press gaggle,": a circumstance of the statement, not a description of the speaker.
-    if (s.tags[a.from] === "prep") continue;
-    // "A spokeswoman for Rep. Jill Moreno, whose district includes the port," → "Rep. Jill Moreno's district …".
-    if (first.lower === "whose" && a.to - a.from > 2) {
-      ownVoice({ idx: range(a.from + 1, a.to), prefix: possessive(frame.speakerText), link: "", kind: "relative" });
-      continue;
-    }
-    const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word" || /['’]s$/.test(first.lower);
-    const verbless = !idx.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i));
-    // ", an ecologist at James Cook University who was not involved in the study,": two statements, the
-    // description and what its relative clause says of the speaker (or, after "which", of the institution).
-    const rel = idx.findIndex((i, k) => k >= 2 && /^(?:who|which)$/.test(s.tokens[i]!.lower));
-    const np = rel > 0 ? idx.slice(0, rel) : [];
-    if (nounPhrase && rel > 0 && !np.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i))) {
-      ownVoice({ idx: np, prefix: frame.speakerText, link: "is", kind: "appositive" });
-      const of = np.findLastIndex((i) => /^(?:at|of|for|with)$/.test(s.tokens[i]!.lower));
-      const which =
-        of >= 0
-          ? np
-              .slice(of + 1)
-              .map((i) => s.tokens[i]!.text)
-              .join(" ")
-          : frame.speakerText;
-      const subject = s.tokens[idx[rel]!]!.lower === "who" ? frame.speakerText : which;
-      ownVoice({ idx: idx.slice(rel + 1), prefix: subject, link: "", kind: "relative" });
-      continue;
-    }
-    if (idx.length >= 2 && nounPhrase && verbless) {
-      // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
-      // organisation the speaker belongs to, not the speaker.
-      const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
-      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?([\s\S]+)$/i)?.[1];
-      const about =
-        inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
-          ? inner
-          : frame.speakerText;
-      ownVoice({
-        idx,
-        prefix: about,
-        link: /^\S+s\b/i.test(about) && !/\s/.test(about) ? "are" : "is",
-        kind: "appositive",
-      });
-    } else if (idx.length >= 2 && s.tags[idx[0]!] === "verb" && isPastForm(first.lower)) {
-      // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom"; with a time of its
-      // own it is a past event: ", filed in December by …," → "… was filed in December by …".
-      const words = idx.map((i) => s.tokens[i]!.text).join(" ");
-      ownVoice({ idx, prefix: frame.speakerText, link: mentionsTime(words) ? "was" : "is", kind: "appositive" });
-    } else if (
-      idx.length >= 2 &&
-      idx.some(
-        (i) =>
-          isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && i === idx[0] && s.tokens[i]!.lower !== "including"),
-      )
-    ) {
-      ownVoice({ idx, prefix: subject, link: "", kind: "relative" });
-    }
-    // A later "which" refers to the last noun phrase of this appositive ("… for the EB-5 Investment Coalition").
-    const of = idx.findLastIndex((i) => /^(?:for|of|at|with)$/.test(s.tokens[i]!.lower));
-    if (!relative && of >= 0 && of < idx.length - 1)
-      antecedent = idx
-        .slice(of + 1)
-        .map((i) => s.tokens[i]!.text)
-        .join(" ");
-  }
+  // Appositives of the speaker are the article's own statements ("Tarnview, which built the estate …,").
+  for (const clause of readAppositives(s, frame)) pushDraft(ctx, s, clause, null, null, null, [], false);
   if (frame.rest) {
     const sub = subSentence(s, frame.rest);
     const inner = findFrame(sub);
