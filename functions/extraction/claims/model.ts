@@ -148,3 +148,12 @@ export interface Draft {
   negatedByCue: boolean;
   via: string[];
 }
+
+/** A draft with the text its claim reads and the span of its evidence. */
+export interface RenderedDraft {
+  d: Draft;
+  r: { text: string; start: number; end: number };
+}
+
+/** Clauses lifted out of a sentence as asides: they speak of their own times, and no cue hedges them. */
+export const ASIDES: ReadonlySet<ClauseKind> = new Set(["relative", "appositive", "remark"]);

@@ -5,7 +5,7 @@ import { anyWordOf } from "./lexicon/build.ts";
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
 import { DEMONYMS, PLACES } from "./lexicon/places.ts";
 import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
-import type { NameRun } from "./model.ts";
+import type { NameRun, Sentence } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
@@ -290,4 +290,10 @@ export class NameBook {
     }
     return e;
   }
+}
+
+/** The capitalised runs of a sentence, computed once. */
+export function runsOf(s: Sentence): NameRun[] {
+  s.runs ??= capitalisedRuns(s.tokens);
+  return s.runs;
 }
