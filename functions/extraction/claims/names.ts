@@ -9,8 +9,8 @@ import type { NameRun, Sentence } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
-const FEMALE_TITLE = anyWordOf(FEMALE_TITLES);
-const MALE_TITLE = anyWordOf(MALE_TITLES);
+const FEMALE_TITLE = new RegExp(anyWordOf(FEMALE_TITLES));
+const MALE_TITLE = new RegExp(anyWordOf(MALE_TITLES));
 
 function genderFromTitle(words: string): "female" | "male" | null {
   if (FEMALE_TITLE.test(words)) return "female";
