@@ -214,10 +214,16 @@ interface SplitPoint {
 
 /** A rule's verdict that the position splits nowhere: the later rules are not asked. */
 const HOLD = "hold";
+/** The rule is asked only after a comma. */
+const AFTER_COMMA = "after-comma";
 interface SplitRule {
   name: string;
+  /** Where the rule is asked: at one of these words, or after a comma. */
+  on: ReadonlySet<string> | typeof AFTER_COMMA;
   split: (pt: SplitPoint) => Split | typeof HOLD | null;
 }
+/** The words that join coordinated predicates and clauses. */
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", ...CONTRAST]);
 
 /** Where a split at a conjunction starts: on the comma before it, if there is one. */
 const startOf = (pt: SplitPoint): number => pt.p - (pt.prevIsComma ? 1 : 0);
@@ -242,12 +248,14 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "; " always separates two statements.
   {
     name: "semicolon",
+    on: new Set([";"]),
     split: (pt) =>
       pt.s.tokens[pt.i]!.text === ";" ? { at: pt.p, skip: 1, shareSubject: false, kind: "coordinate" } : null,
   },
   // "The vote was close: 5 members backed it": a colon followed by a clause of its own.
   {
     name: "colon-clause",
+    on: new Set([":"]),
     split: ({ s, idx, p, i, predBefore }) =>
       s.tokens[i]!.text === ":" && predBefore && idx.slice(p + 1, p + 14).some((x) => isPredicate(s.tags[x]))
         ? { at: p, skip: 1, shareSubject: false, kind: "coordinate" }
@@ -256,6 +264,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", after Washington halted …", "while the two leaders took part …": a subordinate clause with its own subject.
   {
     name: "subordinate-clause",
+    on: new Set([...TIME_SUBORDINATORS, "while", "whereas"]),
     split: (pt) => {
       const { s, p, w, next } = pt;
       const whileClause = w === "while" || w === "whereas";
@@ -269,6 +278,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", knocking out power to 200,000 homes": a result the subject brought about.
   {
     name: "result-participle",
+    on: AFTER_COMMA,
     split: ({ s, p, i, w, next, prevIsComma, predBefore }) =>
       prevIsComma &&
       s.tags[i] === "verb-ing" &&
@@ -282,17 +292,23 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
   {
     name: "comparative-remark",
+    on: AFTER_COMMA,
     split: ({ idx, p, w, prevIsComma, predBefore }) =>
       prevIsComma && COMPARATIVES.has(w) && predBefore && p + 2 < idx.length
         ? { at: p - 1, skip: 1, shareSubject: false, kind: "remark" }
         : null,
   },
   // A conjunction before the clause's first predicate joins parts of its subject or object.
-  { name: "no-predicate-before-conjunction", split: (pt) => (isCoordinator(pt) && !pt.predBefore ? HOLD : null) },
+  {
+    name: "no-predicate-before-conjunction",
+    on: COORDINATORS,
+    split: (pt) => (isCoordinator(pt) && !pt.predBefore ? HOLD : null),
+  },
   // "argued that the shelters were unsafe and that residents would be moved": a second reported clause.
   // The subject may hold an aside: "and that side effects, including muscle pain, were reported".
   {
     name: "second-that-clause",
+    on: COORDINATORS,
     split: (pt) =>
       isCoordinator(pt) && pt.s.tokens[pt.next]?.lower === "that" && pt.predSoonAfter(pt.p + 2, 12, true) > pt.p + 2
         ? before(pt, false, 1)
@@ -302,6 +318,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // Also a list of them: "to fix problems, increase oversight and address …".
   {
     name: "coordinated-infinitives",
+    on: COORDINATORS,
     split: (pt) => {
       if (!beforePredicate(pt) || pt.w !== "and") return null;
       const { s, idx, p, next } = pt;
@@ -318,6 +335,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // its subject is not the sentence's.
   {
     name: "relative-clause-predicates",
+    on: COORDINATORS,
     split: (pt) => {
       if (!beforePredicate(pt) || pt.w !== "and") return null;
       const lastVerb = lastVerbBefore(pt);
@@ -325,16 +343,18 @@ export const SPLIT_RULES: readonly SplitRule[] = [
     },
   },
   // "They discussed the plan and agreed to …": coordinated predicates share the subject.
-  { name: "coordinated-predicate", split: (pt) => (beforePredicate(pt) ? before(pt, true) : null) },
+  { name: "coordinated-predicate", on: COORDINATORS, split: (pt) => (beforePredicate(pt) ? before(pt, true) : null) },
   // "… and will meet again in May".
   {
     name: "coordinated-auxiliary",
+    on: COORDINATORS,
     split: (pt) =>
       isCoordinator(pt) && (pt.s.tags[pt.next] === "aux" || pt.s.tags[pt.next] === "modal") ? before(pt, true) : null,
   },
   // "and to cut costs", not "to Houston and to Corpus Christi".
   {
     name: "and-to-infinitive",
+    on: COORDINATORS,
     split: (pt) =>
       isCoordinator(pt) &&
       pt.s.tokens[pt.next]!.lower === "to" &&
@@ -346,6 +366,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", and the council approved …", "but the council approved …": a clause with its own subject.
   {
     name: "clause-after-comma-or-contrast",
+    on: COORDINATORS,
     split: (pt) =>
       isCoordinator(pt) && clauseAfter(pt) > pt.p + 1 && (pt.prevIsComma || CONTRAST.has(pt.w))
         ? before(pt, false)
@@ -354,6 +375,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "… and they left": a pronoun subject opens a clause of its own.
   {
     name: "and-pronoun-clause",
+    on: COORDINATORS,
     split: (pt) =>
       isCoordinator(pt) &&
       pt.w === "and" &&
@@ -365,6 +387,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "opened in 1952 and still serves breakfast": an adverb before a coordinated predicate.
   {
     name: "adverb-coordinated-predicate",
+    on: COORDINATORS,
     split: (pt) => {
       const then = pt.s.tags[pt.idx[pt.p + 2]!];
       return isCoordinator(pt) && pt.s.tags[pt.next] === "adv" && isPredicate(then) && then !== "aux"
@@ -375,6 +398,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "700 civilians have been killed and more than 3,000 injured": a second clause with its own subject.
   {
     name: "and-own-subject-clause",
+    on: COORDINATORS,
     split: (pt) => {
       if (!isCoordinator(pt) || pt.w !== "and") return null;
       const { s, idx, p, next } = pt;
@@ -395,12 +419,14 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
   {
     name: "citing-reason",
+    on: AFTER_COMMA,
     split: ({ p, w, prevIsComma, predBefore }) =>
       prevIsComma && w === "citing" && predBefore ? { at: p - 1, skip: 1, shareSubject: true, kind: "result" } : null,
   },
   // ", saying the company had shared it …": more from the same speaker.
   {
     name: "gerund-report",
+    on: AFTER_COMMA,
     split: ({ s, p, w, next, prevIsComma, predBefore }) =>
       prevIsComma && /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) && predBefore
         ? { at: p - 1, skip: s.tokens[next]!.lower === "that" ? 3 : 2, shareSubject: false, kind: "coordinate" }
@@ -409,6 +435,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", the largest combined strike of the war": a superlative or ordinal remark on what precedes.
   {
     name: "superlative-remark",
+    on: AFTER_COMMA,
     split: ({ s, idx, p, w, next, prevIsComma, predBefore }) =>
       prevIsComma &&
       /^(?:the|its|their)$/.test(w) &&
@@ -426,6 +453,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", with Kyiv as the main target": an absolute phrase.
   {
     name: "absolute-with",
+    on: AFTER_COMMA,
     split: ({ s, p, w, next, prevIsComma, predBefore }) =>
       prevIsComma && w === "with" && predBefore && /^(?:det|propn|num|word|pron)$/.test(s.tags[next] ?? "")
         ? { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" }
@@ -434,6 +462,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // ", held back by disagreements": a participial appositive on the subject.
   {
     name: "participial-appositive",
+    on: AFTER_COMMA,
     split: ({ s, p, i, w, next, prevIsComma, predBefore }) =>
       prevIsComma &&
       s.tags[i] === "verb" &&
@@ -447,6 +476,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "due to", "owing to", "because of", "thanks to", "amid": a cause ("is due to attend" is a schedule).
   {
     name: "cause",
+    on: new Set(CAUSE_OPENERS.map(([first]) => first)),
     split: (pt) => {
       const { s, idx, p, w, next } = pt;
       if (!pt.predBefore || /^(?:is|are|was|were|be|been)$/.test(s.tokens[idx[p - 1]!]!.lower)) return null;
@@ -459,10 +489,14 @@ export const SPLIT_RULES: readonly SplitRule[] = [
   // "…, because the road was closed": a reason with its own clause.
   {
     name: "because-clause",
+    on: new Set(["because"]),
     split: (pt) =>
       pt.w === "because" && pt.s.tokens[pt.next]!.lower !== "of" && pt.predBefore ? before(pt, false) : null,
   },
 ];
+
+/** Every word some rule is asked at. */
+const RULE_WORDS: ReadonlySet<string> = new Set(SPLIT_RULES.flatMap((r) => (r.on === AFTER_COMMA ? [] : [...r.on])));
 
 function findSplit(s: Sentence, idx: number[]): Split | null {
   // The first predicate's position answers "is there a predicate before p" in constant time.
@@ -483,18 +517,23 @@ function findSplit(s: Sentence, idx: number[]): Split | null {
     if (t.text === "(") depth++;
     if (t.text === ")") depth--;
     if (depth > 0) continue;
+    const w = t.lower;
+    const prevIsComma = s.tokens[idx[p - 1]!]!.text === ",";
+    // (Most positions are no rule's: only a comma before or a word a rule is asked at brings one in.)
+    if (!prevIsComma && !RULE_WORDS.has(w)) continue;
     const point: SplitPoint = {
       s,
       idx,
       p,
       i,
-      w: t.lower,
+      w,
       next: idx[p + 1]!,
-      prevIsComma: s.tokens[idx[p - 1]!]!.text === ",",
+      prevIsComma,
       predBefore: firstPred >= 0 && firstPred < p,
       predSoonAfter,
     };
     for (const rule of SPLIT_RULES) {
+      if (rule.on === AFTER_COMMA ? !prevIsComma : !rule.on.has(w)) continue;
       const verdict = rule.split(point);
       if (verdict === HOLD) break;
       if (verdict) return verdict;
