@@ -77,7 +77,7 @@ export const APPOSITIVE_READINGS: readonly AppositiveReading[] = [
     read: ({ s, frame, idx, nounPhrase }) => {
       if (idx.length < 2 || !nounPhrase || hasOwnVerb(s, idx)) return null;
       const head = headNoun(words(s, idx));
-      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?(.+)$/i)?.[1];
+      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?([\s\S]+)$/i)?.[1];
       const about =
         inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
           ? inner

@@ -48,13 +48,13 @@ function causeOpener(body: string): string {
     body
       .replace(QUOTE_CHARS, "")
       .trim()
-      .split(/\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
+      .split(/(?<!\s)\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
   return /[^s]s$/i.test(head.trim().split(/\s+/).at(-1) ?? "") ? "There were" : "There was";
 }
 
 function tidy(raw: string): string {
   let t = raw.replace(/\s+/g, " ").trim();
-  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|[\s,;:—–-]+$/g, "");
+  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|(?<![\s,;:—–-])[\s,;:—–-]+$/g, "");
   t = t.replace(
     /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
     "",
@@ -63,10 +63,10 @@ function tidy(raw: string): string {
   // A quotation mark cut off from its partner reads as noise.
   if (marks % 2 === 1 || /^(?:["“«‘]|''|``)[^"“”«»]*(?:["”»’]|'')$/.test(t)) t = t.replace(quoteChars(t), "");
   t = t
-    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/(?<!\s)\s+([,.;:!?])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
-  t = t.replace(/[,;:]+$/, "").trim();
+  t = t.replace(/(?<![,;:])[,;:]+$/, "").trim();
   if (t && /^\p{Ll}/u.test(t)) t = t[0]!.toUpperCase() + t.slice(1);
   return t;
 }
