@@ -1,6 +1,8 @@
 // Proper names in the article: capitalised runs, their entity types, and short names ("Zelenskyy") resolved to
 // the full names used earlier ("Volodymyr Zelenskyy").
+
 import type { Entity, EntityType } from "../../schemas/claim.ts";
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 import { anyWordOf } from "./lexicon/build.ts";
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
 import { DEMONYMS, PLACES } from "./lexicon/places.ts";
@@ -9,8 +11,8 @@ import type { NameRun, Sentence } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
-const FEMALE_TITLE = new RegExp(anyWordOf(FEMALE_TITLES));
-const MALE_TITLE = new RegExp(anyWordOf(MALE_TITLES));
+const FEMALE_TITLE = composeRegExp(anyWordOf(FEMALE_TITLES));
+const MALE_TITLE = composeRegExp(anyWordOf(MALE_TITLES));
 
 function genderFromTitle(words: string): "female" | "male" | null {
   if (FEMALE_TITLE.test(words)) return "female";

@@ -1,5 +1,5 @@
 // The one place word lists turn into what rules look words up in: sets, and the sources of patterns of
-// alternatives. A pattern is built from its source once, at module level, where it is used.
+// alternatives. A pattern is built from its source once, at module level where it is used, by composeRegExp (so the regex scan sees it).
 
 /** Whitespace-separated words as a list, in their order. */
 export const wordList = (s: string): readonly string[] => s.trim().split(/\s+/);

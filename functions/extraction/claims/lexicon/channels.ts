@@ -1,5 +1,6 @@
 // Channels a statement travels through ("on X", "on Telegram") and the media a speaker talks to ("told
 // Reuters", "in an interview with the BBC").
+import { composeRegExp } from "../../../shared/compose-regexp.ts";
 import { alternatives, exactly, exactlyOneGroupOf } from "./build.ts";
 
 /** Each platform's name as a claim shows it, with the ways articles write it. */
@@ -74,9 +75,9 @@ export const BROADCASTER_BRANDS = ["Fox", "Sky", "Al Jazeera"] as const;
 
 const CHANNEL_NAMES = Object.keys(CHANNELS);
 /** One group per channel, in the order of CHANNELS: the first group that matches names the channel. */
-const CHANNEL = new RegExp(exactlyOneGroupOf(Object.values(CHANNELS)), "i");
-const MEDIA_NAME = new RegExp(exactly(MEDIA), "i");
-const BROADCASTER_PREFIX = new RegExp(
+const CHANNEL = composeRegExp(exactlyOneGroupOf(Object.values(CHANNELS)), "i");
+const MEDIA_NAME = composeRegExp(exactly(MEDIA), "i");
+const BROADCASTER_PREFIX = composeRegExp(
   `^(?:${alternatives(BROADCASTERS)})\\b|^(?:${alternatives(BROADCASTER_BRANDS)})\\s+\\p{Lu}`,
   "u",
 );
