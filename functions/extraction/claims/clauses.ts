@@ -186,13 +186,321 @@ function pluralish(np: string): boolean {
 }
 
 /** Where to split a clause in two, and how the right side gets its subject back. */
-function findSplit(
-  s: Sentence,
-  idx: number[],
-): { at: number; skip: number; shareSubject: boolean; kind: ClauseKind } | null {
+interface Split {
+  /** Position in the clause where the left side ends. */
+  at: number;
+  /** How many positions from `at` belong to neither side (the comma and the conjunction). */
+  skip: number;
+  shareSubject: boolean;
+  kind: ClauseKind;
+}
+
+/** One position of a clause as the split rules see it. */
+interface SplitPoint {
+  s: Sentence;
+  idx: number[];
+  /** The position in idx, its sentence token index and lower-case word. */
+  p: number;
+  i: number;
+  w: string;
+  /** The sentence token index of the next position. */
+  next: number;
+  prevIsComma: boolean;
+  /** Whether the clause has a predicate before p. */
+  predBefore: boolean;
+  /** The position of a predicate within `within` positions of `from` (not over a comma unless overCommas), or -1. */
+  predSoonAfter: (from: number, within: number, overCommas?: boolean) => number;
+}
+
+/** A rule's verdict that the position splits nowhere: the later rules are not asked. */
+const HOLD = "hold";
+/** The rule is asked only after a comma. */
+const AFTER_COMMA = "after-comma";
+interface SplitRule {
+  name: string;
+  /** Where the rule is asked: at one of these words, or after a comma. */
+  on: ReadonlySet<string> | typeof AFTER_COMMA;
+  split: (pt: SplitPoint) => Split | typeof HOLD | null;
+}
+/** The words that join coordinated predicates and clauses. */
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", ...CONTRAST]);
+
+/** Where a split at a conjunction starts: on the comma before it, if there is one. */
+const startOf = (pt: SplitPoint): number => pt.p - (pt.prevIsComma ? 1 : 0);
+const before = (pt: SplitPoint, shareSubject: boolean, extra = 0): Split => {
+  const start = startOf(pt);
+  return { at: start, skip: pt.p - start + 1 + extra, shareSubject, kind: "coordinate" };
+};
+/** "and", "but", and a contrast after a comma: where coordinated predicates and clauses join. */
+const isCoordinator = ({ w, prevIsComma }: SplitPoint): boolean =>
+  w === "and" || w === "but" || (CONTRAST.has(w) && (prevIsComma || w === "but" || w === "although"));
+/** A coordinator followed by a finite verb (not an auxiliary): "… and raised fees". */
+const beforePredicate = (pt: SplitPoint): boolean =>
+  isCoordinator(pt) && isPredicate(pt.s.tags[pt.next]) && pt.s.tags[pt.next] !== "aux";
+const isBase = (s: Sentence, x: number): boolean => verbBase(s.tokens[x]!.lower) === s.tokens[x]!.lower;
+const lastVerbBefore = ({ s, idx, p }: SplitPoint): number | undefined =>
+  idx.slice(0, p).findLast((x) => isPredicate(s.tags[x]));
+/** A predicate soon after the coordinator, which gives the right side a clause of its own. */
+const clauseAfter = (pt: SplitPoint): number => pt.predSoonAfter(pt.p + 1, 8);
+
+/** The split rules, in the order they are tried at each position of a clause; the first verdict stands. */
+export const SPLIT_RULES: readonly SplitRule[] = [
+  // "; " always separates two statements.
+  {
+    name: "semicolon",
+    on: new Set([";"]),
+    split: (pt) =>
+      pt.s.tokens[pt.i]!.text === ";" ? { at: pt.p, skip: 1, shareSubject: false, kind: "coordinate" } : null,
+  },
+  // "The vote was close: 5 members backed it": a colon followed by a clause of its own.
+  {
+    name: "colon-clause",
+    on: new Set([":"]),
+    split: ({ s, idx, p, i, predBefore }) =>
+      s.tokens[i]!.text === ":" && predBefore && idx.slice(p + 1, p + 14).some((x) => isPredicate(s.tags[x]))
+        ? { at: p, skip: 1, shareSubject: false, kind: "coordinate" }
+        : null,
+  },
+  // ", after Washington halted …", "while the two leaders took part …": a subordinate clause with its own subject.
+  {
+    name: "subordinate-clause",
+    on: new Set([...TIME_SUBORDINATORS, "while", "whereas"]),
+    split: (pt) => {
+      const { s, p, w, next } = pt;
+      const whileClause = w === "while" || w === "whereas";
+      if (!((pt.prevIsComma && TIME_SUBORDINATORS.has(w)) || whileClause) || !pt.predBefore) return null;
+      const opensClause =
+        /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") &&
+        (pt.predSoonAfter(p + 1, 8) > p + 1 || (whileClause && pt.predSoonAfter(p + 1, 10, true) > p + 1));
+      return opensClause ? before(pt, false) : null;
+    },
+  },
+  // ", knocking out power to 200,000 homes": a result the subject brought about.
+  {
+    name: "result-participle",
+    on: AFTER_COMMA,
+    split: ({ s, p, i, w, next, prevIsComma, predBefore }) =>
+      prevIsComma &&
+      s.tags[i] === "verb-ing" &&
+      !NOT_RESULTS.has(w) &&
+      verbBase(w) &&
+      predBefore &&
+      s.tokens[next]?.lower !== "to"
+        ? { at: p - 1, skip: 1, shareSubject: true, kind: "result" }
+        : null,
+  },
+  // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
+  {
+    name: "comparative-remark",
+    on: AFTER_COMMA,
+    split: ({ idx, p, w, prevIsComma, predBefore }) =>
+      prevIsComma && COMPARATIVES.has(w) && predBefore && p + 2 < idx.length
+        ? { at: p - 1, skip: 1, shareSubject: false, kind: "remark" }
+        : null,
+  },
+  // A conjunction before the clause's first predicate joins parts of its subject or object.
+  {
+    name: "no-predicate-before-conjunction",
+    on: COORDINATORS,
+    split: (pt) => (isCoordinator(pt) && !pt.predBefore ? HOLD : null),
+  },
+  // "argued that the shelters were unsafe and that residents would be moved": a second reported clause.
+  // The subject may hold an aside: "and that side effects, including muscle pain, were reported".
+  {
+    name: "second-that-clause",
+    on: COORDINATORS,
+    split: (pt) =>
+      isCoordinator(pt) && pt.s.tokens[pt.next]?.lower === "that" && pt.predSoonAfter(pt.p + 2, 12, true) > pt.p + 2
+        ? before(pt, false, 1)
+        : null,
+  },
+  // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.
+  // Also a list of them: "to fix problems, increase oversight and address …".
+  {
+    name: "coordinated-infinitives",
+    on: COORDINATORS,
+    split: (pt) => {
+      if (!beforePredicate(pt) || pt.w !== "and") return null;
+      const { s, idx, p, next } = pt;
+      const lastVerb = lastVerbBefore(pt);
+      const infinitiveBefore = idx.slice(0, p).some((x) => isPredicate(s.tags[x]) && s.tokens[x - 1]?.lower === "to");
+      return lastVerb !== undefined &&
+        isBase(s, next) &&
+        (s.tokens[lastVerb - 1]?.lower === "to" || (infinitiveBefore && isBase(s, lastVerb)))
+        ? HOLD
+        : null;
+    },
+  },
+  // "a budget that closes two libraries and raises fees": the second predicate is the relative clause's too, and
+  // its subject is not the sentence's.
+  {
+    name: "relative-clause-predicates",
+    on: COORDINATORS,
+    split: (pt) => {
+      if (!beforePredicate(pt) || pt.w !== "and") return null;
+      const lastVerb = lastVerbBefore(pt);
+      return lastVerb !== undefined && relativeSubject(pt.s, pt.idx, pt.idx.indexOf(lastVerb)) ? HOLD : null;
+    },
+  },
+  // "They discussed the plan and agreed to …": coordinated predicates share the subject.
+  { name: "coordinated-predicate", on: COORDINATORS, split: (pt) => (beforePredicate(pt) ? before(pt, true) : null) },
+  // "… and will meet again in May".
+  {
+    name: "coordinated-auxiliary",
+    on: COORDINATORS,
+    split: (pt) =>
+      isCoordinator(pt) && (pt.s.tags[pt.next] === "aux" || pt.s.tags[pt.next] === "modal") ? before(pt, true) : null,
+  },
+  // "and to cut costs", not "to Houston and to Corpus Christi".
+  {
+    name: "and-to-infinitive",
+    on: COORDINATORS,
+    split: (pt) =>
+      isCoordinator(pt) &&
+      pt.s.tokens[pt.next]!.lower === "to" &&
+      pt.w === "and" &&
+      isPredicate(pt.s.tags[pt.idx[pt.p + 2]!])
+        ? before(pt, true)
+        : null,
+  },
+  // ", and the council approved …", "but the council approved …": a clause with its own subject.
+  {
+    name: "clause-after-comma-or-contrast",
+    on: COORDINATORS,
+    split: (pt) =>
+      isCoordinator(pt) && clauseAfter(pt) > pt.p + 1 && (pt.prevIsComma || CONTRAST.has(pt.w))
+        ? before(pt, false)
+        : null,
+  },
+  // "… and they left": a pronoun subject opens a clause of its own.
+  {
+    name: "and-pronoun-clause",
+    on: COORDINATORS,
+    split: (pt) =>
+      isCoordinator(pt) &&
+      pt.w === "and" &&
+      clauseAfter(pt) > pt.p + 1 &&
+      /^(?:it|he|she|they|we|i|there|this)$/.test(pt.s.tokens[pt.next]!.lower)
+        ? before(pt, false)
+        : null,
+  },
+  // "opened in 1952 and still serves breakfast": an adverb before a coordinated predicate.
+  {
+    name: "adverb-coordinated-predicate",
+    on: COORDINATORS,
+    split: (pt) => {
+      const then = pt.s.tags[pt.idx[pt.p + 2]!];
+      return isCoordinator(pt) && pt.s.tags[pt.next] === "adv" && isPredicate(then) && then !== "aux"
+        ? before(pt, true)
+        : null;
+    },
+  },
+  // "700 civilians have been killed and more than 3,000 injured": a second clause with its own subject.
+  {
+    name: "and-own-subject-clause",
+    on: COORDINATORS,
+    split: (pt) => {
+      if (!isCoordinator(pt) || pt.w !== "and") return null;
+      const { s, idx, p, next } = pt;
+      const k = clauseAfter(pt);
+      return k > p + 1 &&
+        k - p <= 6 &&
+        (s.tags[next] === "num" ||
+          s.tags[next] === "det" ||
+          s.tags[next] === "adv" ||
+          /^(?:his|her|its|their|our|my|your)$/.test(s.tokens[next]!.lower)) &&
+        !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower)) &&
+        // "a federal grant and a city bond approved by voters": a participle after a noun, before "by", qualifies it.
+        !(s.tokens[idx[k + 1]!]?.lower === "by" && s.tags[idx[k - 1]!] === "word")
+        ? before(pt, false)
+        : null;
+    },
+  },
+  // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
+  {
+    name: "citing-reason",
+    on: AFTER_COMMA,
+    split: ({ p, w, prevIsComma, predBefore }) =>
+      prevIsComma && w === "citing" && predBefore ? { at: p - 1, skip: 1, shareSubject: true, kind: "result" } : null,
+  },
+  // ", saying the company had shared it …": more from the same speaker.
+  {
+    name: "gerund-report",
+    on: AFTER_COMMA,
+    split: ({ s, p, w, next, prevIsComma, predBefore }) =>
+      prevIsComma && /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) && predBefore
+        ? { at: p - 1, skip: s.tokens[next]!.lower === "that" ? 3 : 2, shareSubject: false, kind: "coordinate" }
+        : null,
+  },
+  // ", the largest combined strike of the war": a superlative or ordinal remark on what precedes.
+  {
+    name: "superlative-remark",
+    on: AFTER_COMMA,
+    split: ({ s, idx, p, w, next, prevIsComma, predBefore }) =>
+      prevIsComma &&
+      /^(?:the|its|their)$/.test(w) &&
+      predBefore &&
+      p + 1 < idx.length &&
+      /^(?:first|second|third|last|only|latest|highest|lowest|biggest|largest|smallest|worst|best|most|least|\w+est)$/.test(
+        s.tokens[next]!.lower,
+      ) &&
+      !idx
+        .slice(p + 1)
+        .some((x) => (s.tags[x] === "aux" || s.tags[x] === "modal") && !/^(?:has|had|have)$/.test(s.tokens[x]!.lower))
+        ? { at: p - 1, skip: 1, shareSubject: false, kind: "remark" }
+        : null,
+  },
+  // ", with Kyiv as the main target": an absolute phrase.
+  {
+    name: "absolute-with",
+    on: AFTER_COMMA,
+    split: ({ s, p, w, next, prevIsComma, predBefore }) =>
+      prevIsComma && w === "with" && predBefore && /^(?:det|propn|num|word|pron)$/.test(s.tags[next] ?? "")
+        ? { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" }
+        : null,
+  },
+  // ", held back by disagreements": a participial appositive on the subject.
+  {
+    name: "participial-appositive",
+    on: AFTER_COMMA,
+    split: ({ s, p, i, w, next, prevIsComma, predBefore }) =>
+      prevIsComma &&
+      s.tags[i] === "verb" &&
+      isParticipleForm(w) &&
+      s.tokens[next]?.lower !== "to" &&
+      predBefore &&
+      ["by", "back", "in", "over", "from", "after"].includes(s.tokens[next]!.lower)
+        ? { at: p - 1, skip: 1, shareSubject: true, kind: "appositive" }
+        : null,
+  },
+  // "due to", "owing to", "because of", "thanks to", "amid": a cause ("is due to attend" is a schedule).
+  {
+    name: "cause",
+    on: new Set(CAUSE_OPENERS.map(([first]) => first)),
+    split: (pt) => {
+      const { s, idx, p, w, next } = pt;
+      if (!pt.predBefore || /^(?:is|are|was|were|be|been)$/.test(s.tokens[idx[p - 1]!]!.lower)) return null;
+      const opener = CAUSE_OPENERS.find(([a, b]) => w === a && (b === null || s.tokens[next]!.lower === b));
+      if (!opener) return null;
+      const start = startOf(pt);
+      return { at: start, skip: p - start + (opener[1] ? 2 : 1), shareSubject: false, kind: "cause" };
+    },
+  },
+  // "…, because the road was closed": a reason with its own clause.
+  {
+    name: "because-clause",
+    on: new Set(["because"]),
+    split: (pt) =>
+      pt.w === "because" && pt.s.tokens[pt.next]!.lower !== "of" && pt.predBefore ? before(pt, false) : null,
+  },
+];
+
+/** Every word some rule is asked at. */
+const RULE_WORDS: ReadonlySet<string> = new Set(SPLIT_RULES.flatMap((r) => (r.on === AFTER_COMMA ? [] : [...r.on])));
+
+function findSplit(s: Sentence, idx: number[]): Split | null {
   // The first predicate's position answers "is there a predicate before p" in constant time.
   const firstPred = idx.findIndex((i) => isPredicate(s.tags[i]));
-  const hasPredBefore = (p: number) => firstPred >= 0 && firstPred < p;
   const predSoonAfter = (p: number, within: number, overCommas = false) => {
     for (let k = p; k < idx.length && k < p + within; k++) {
       const i = idx[k]!;
@@ -206,157 +514,29 @@ function findSplit(
   for (let p = 1; p < idx.length - 1; p++) {
     const i = idx[p]!;
     const t = s.tokens[i]!;
-    const w = t.lower;
     if (t.text === "(") depth++;
     if (t.text === ")") depth--;
     if (depth > 0) continue;
+    const w = t.lower;
     const prevIsComma = s.tokens[idx[p - 1]!]!.text === ",";
-    const next = idx[p + 1]!;
-    // ";" always separates two statements; so does a colon followed by a clause of its own.
-    if (t.text === ";") return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
-    if (t.text === ":" && hasPredBefore(p) && idx.slice(p + 1, p + 14).some((x) => isPredicate(s.tags[x]))) {
-      return { at: p, skip: 1, shareSubject: false, kind: "coordinate" };
-    }
-    // ", after Washington halted …", "while the two leaders took part …": a subordinate clause with its own subject.
-    const opensClause =
-      /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") &&
-      (predSoonAfter(p + 1, 8) > p + 1 || (/^(?:while|whereas)$/.test(w) && predSoonAfter(p + 1, 10, true) > p + 1));
-    if (
-      ((prevIsComma && TIME_SUBORDINATORS.has(w)) || w === "while" || w === "whereas") &&
-      opensClause &&
-      hasPredBefore(p)
-    ) {
-      const start = p - (prevIsComma ? 1 : 0);
-      return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
-    }
-    // ", knocking out power to 200,000 homes": a result the subject brought about.
-    if (
-      prevIsComma &&
-      s.tags[i] === "verb-ing" &&
-      !NOT_RESULTS.has(w) &&
-      verbBase(w) &&
-      hasPredBefore(p) &&
-      s.tokens[next]?.lower !== "to"
-    ) {
-      return { at: p - 1, skip: 1, shareSubject: true, kind: "result" };
-    }
-    // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
-    if (prevIsComma && COMPARATIVES.has(w) && hasPredBefore(p) && p + 2 < idx.length) {
-      return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
-    }
-    if (w === "and" || w === "but" || (CONTRAST.has(w) && (prevIsComma || w === "but" || w === "although"))) {
-      if (!hasPredBefore(p)) continue;
-      const start = p - (prevIsComma ? 1 : 0);
-      // "argued that the shelters were unsafe and that residents would be moved": a second reported clause.
-      // The subject may hold an aside: "and that side effects, including muscle pain, were reported".
-      if (s.tokens[next]?.lower === "that" && predSoonAfter(p + 2, 12, true) > p + 2)
-        return { at: start, skip: p - start + 2, shareSubject: false, kind: "coordinate" };
-      if (isPredicate(s.tags[next]) && s.tags[next] !== "aux") {
-        // "ready to go and initiate …", "to meet X and discuss Y": coordinated infinitives stay together.
-        // Also a list of them: "to fix problems, increase oversight and address …".
-        const lastVerb = idx.slice(0, p).findLast((x) => isPredicate(s.tags[x]));
-        const isBase = (x: number) => verbBase(s.tokens[x]!.lower) === s.tokens[x]!.lower;
-        const infinitiveBefore = idx.slice(0, p).some((x) => isPredicate(s.tags[x]) && s.tokens[x - 1]?.lower === "to");
-        if (
-          w === "and" &&
-          lastVerb !== undefined &&
-          isBase(next) &&
-          (s.tokens[lastVerb - 1]?.lower === "to" || (infinitiveBefore && isBase(lastVerb)))
-        )
-          continue;
-        // "a budget that closes two libraries and raises fees": the second predicate is the relative clause's
-        // too, and its subject is not the sentence's.
-        if (w === "and" && lastVerb !== undefined && relativeSubject(s, idx, idx.indexOf(lastVerb))) continue;
-        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
-      }
-      if (s.tags[next] === "aux" || s.tags[next] === "modal") {
-        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
-      }
-      // "and to cut costs", not "to Houston and to Corpus Christi".
-      if (s.tokens[next]!.lower === "to" && w === "and" && isPredicate(s.tags[idx[p + 2]!])) {
-        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
-      }
-      const k = predSoonAfter(p + 1, 8);
-      if (k > p + 1 && (prevIsComma || CONTRAST.has(w)))
-        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
-      if (k > p + 1 && w === "and" && /^(?:it|he|she|they|we|i|there|this)$/.test(s.tokens[next]!.lower)) {
-        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
-      }
-      // "opened in 1952 and still serves breakfast": an adverb before a coordinated predicate.
-      if (s.tags[next] === "adv" && isPredicate(s.tags[idx[p + 2]!]) && s.tags[idx[p + 2]!] !== "aux") {
-        return { at: start, skip: p - start + 1, shareSubject: true, kind: "coordinate" };
-      }
-      // "700 civilians have been killed and more than 3,000 injured": a second clause with its own subject.
-      if (
-        k > p + 1 &&
-        w === "and" &&
-        k - p <= 6 &&
-        (s.tags[next] === "num" ||
-          s.tags[next] === "det" ||
-          s.tags[next] === "adv" ||
-          /^(?:his|her|its|their|our|my|your)$/.test(s.tokens[next]!.lower)) &&
-        !idx.slice(p + 1, k).some((x) => /^(?:that|which|who)$/.test(s.tokens[x]!.lower)) &&
-        // "a federal grant and a city bond approved by voters": a participle after a noun, before "by", qualifies it.
-        !(s.tokens[idx[k + 1]!]?.lower === "by" && s.tags[idx[k - 1]!] === "word")
-      ) {
-        return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
-      }
-    }
-    // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
-    if (prevIsComma && w === "citing" && hasPredBefore(p))
-      return { at: p - 1, skip: 1, shareSubject: true, kind: "result" };
-    // ", saying the company had shared it …": more from the same speaker.
-    if (
-      prevIsComma &&
-      /^(?:saying|adding|noting|arguing|insisting|stressing|explaining)$/.test(w) &&
-      hasPredBefore(p)
-    ) {
-      const skip = s.tokens[next]!.lower === "that" ? 3 : 2;
-      return { at: p - 1, skip, shareSubject: false, kind: "coordinate" };
-    }
-    // ", the largest combined strike of the war": a superlative or ordinal remark on what precedes.
-    if (
-      prevIsComma &&
-      /^(?:the|its|their)$/.test(w) &&
-      hasPredBefore(p) &&
-      p + 1 < idx.length &&
-      /^(?:first|second|third|last|only|latest|highest|lowest|biggest|largest|smallest|worst|best|most|least|\w+est)$/.test(
-        s.tokens[next]!.lower,
-      ) &&
-      !idx
-        .slice(p + 1)
-        .some((x) => (s.tags[x] === "aux" || s.tags[x] === "modal") && !/^(?:has|had|have)$/.test(s.tokens[x]!.lower))
-    ) {
-      return { at: p - 1, skip: 1, shareSubject: false, kind: "remark" };
-    }
-    if (prevIsComma && w === "with" && hasPredBefore(p) && /^(?:det|propn|num|word|pron)$/.test(s.tags[next] ?? ""))
-      return { at: p - 1, skip: 2, shareSubject: false, kind: "absolute" };
-    if (
-      prevIsComma &&
-      s.tags[i] === "verb" &&
-      isParticipleForm(w) &&
-      s.tokens[next]?.lower !== "to" &&
-      hasPredBefore(p) &&
-      ["by", "back", "in", "over", "from", "after"].includes(s.tokens[next]!.lower)
-    ) {
-      return { at: p - 1, skip: 1, shareSubject: true, kind: "appositive" };
-    }
-    const beforeWord = s.tokens[idx[p - 1]!]!.lower;
-    for (const [a, b] of CAUSE_OPENERS) {
-      // "is due to attend" is a schedule, not a cause.
-      if (
-        w === a &&
-        (b === null || s.tokens[next]!.lower === b) &&
-        hasPredBefore(p) &&
-        !/^(?:is|are|was|were|be|been)$/.test(beforeWord)
-      ) {
-        const start = p - (prevIsComma ? 1 : 0);
-        return { at: start, skip: p - start + (b ? 2 : 1), shareSubject: false, kind: "cause" };
-      }
-    }
-    if (w === "because" && s.tokens[next]!.lower !== "of" && hasPredBefore(p)) {
-      const start = p - (prevIsComma ? 1 : 0);
-      return { at: start, skip: p - start + 1, shareSubject: false, kind: "coordinate" };
+    // (Most positions are no rule's: only a comma before or a word a rule is asked at brings one in.)
+    if (!prevIsComma && !RULE_WORDS.has(w)) continue;
+    const point: SplitPoint = {
+      s,
+      idx,
+      p,
+      i,
+      w,
+      next: idx[p + 1]!,
+      prevIsComma,
+      predBefore: firstPred >= 0 && firstPred < p,
+      predSoonAfter,
+    };
+    for (const rule of SPLIT_RULES) {
+      if (rule.on === AFTER_COMMA ? !prevIsComma : !rule.on.has(w)) continue;
+      const verdict = rule.split(point);
+      if (verdict === HOLD) break;
+      if (verdict) return verdict;
     }
   }
   return null;

@@ -3,28 +3,34 @@
 import type { Claim } from "../../schemas/claim.ts";
 import { composeRegExp } from "../../shared/compose-regexp.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
-import { possessive, splitClauses } from "./clauses.ts";
+import { readAppositives } from "./appositives.ts";
+import { splitClauses } from "./clauses.ts";
 import { findFrame, openingConjunction, splitIndependentClauses } from "./frames.ts";
 import { CUE_VERBS, NEGATING_CUES, NOUN_CUES, WHOLE_CUES } from "./lexicon/cues.ts";
-import { GROUP_NOUNS, ORG_WORDS } from "./lexicon/speaker-nouns.ts";
+import { GROUP_NOUNS } from "./lexicon/speaker-nouns.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
-import { certaintyOf, polarityOf } from "./modality.ts";
-import type { Clause, Draft, Frame, NameRun, Range, Sentence, Speaker } from "./model.ts";
-import { subSentence } from "./model.ts";
-import { capitalisedRuns, NameBook } from "./names.ts";
-import { isPredicate, tagTokens, verbBase } from "./pos.ts";
+import {
+  ASIDES,
+  type Clause,
+  type Draft,
+  type Frame,
+  type Range,
+  type Sentence,
+  type Speaker,
+  subSentence,
+} from "./model.ts";
+import { NameBook, runsOf } from "./names.ts";
+import { isPredicate } from "./pos.ts";
 import { ShortReferences } from "./references.ts";
-import { findQuotes, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
-import { nounLikeVerb } from "./speaker-phrase.ts";
-import { headNoun, SpeakerBook } from "./speakers.ts";
-import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
+import { renderDrafts } from "./render.ts";
+import { findQuotes, makeSentence, type Span, splitSentences, tokenizeSpan } from "./segment.ts";
+import { SpeakerBook } from "./speakers.ts";
+import { toClaims } from "./to-claims.ts";
 import { isCapitalized, type Token } from "./tokens.ts";
 
+/** What the reading stage keeps while it reads the article's blocks in order; no other stage sees it. */
 interface Context {
   text: string;
-  references: ShortReferences;
-  /** A wire service credited in a dateline ("LONDON (Reuters) -"), when it is not the outlet itself. */
-  wire: string | null;
   /** The block being read. */
   block: Block | null;
   names: NameBook;
@@ -41,19 +47,52 @@ interface Context {
 
 const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
 
+/**
+ * The claim engine, stage by stage. The reader (../reading) gives the article's blocks; segment cuts each into
+ * tokens and sentences and learns the names it uses; reading the blocks in order, each sentence's frame is found
+ * (frames.ts), its content split into atomic clauses (clauses.ts) and its speaker and pronouns resolved against
+ * what came before (speakers.ts, names.ts), giving drafts; render gives each draft its text and evidence
+ * (render.ts); time and modality make the drafts claims (to-claims.ts).
+ */
 export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] {
   const names = new NameBook();
+  const blocks = segmentBlocks(doc, names);
+  const drafts = draftClaims(doc, blocks, names);
+  const rendered = renderDrafts(doc.text, new ShortReferences(doc.text), drafts);
+  return toClaims(rendered, { text: doc.text, names, wire: wireCredit(doc) }, doc, articleId);
+}
+
+/** A block of the article with its interview turn, if any, and its tokens after the turn's label. */
+interface SegmentedBlock {
+  block: Block;
+  turn: Turn | null;
+  tokens: Token[];
+}
+
+/** Segment: every block's tokens; the names the title and the blocks use are learnt before any is read. */
+function segmentBlocks(doc: ArticleDocument, names: NameBook): SegmentedBlock[] {
   const blocks = doc.blocks.map((b) => {
     const turn = turnOf(doc.text, b);
     return { block: b, turn, tokens: tokenizeSpan(doc.text, turn?.contentStart ?? b.contentStart, b.end) };
   });
   if (doc.title) names.observe(tokenizeSpan(doc.title, 0, doc.title.length));
   for (const { tokens } of blocks) names.observe(tokens);
+  return blocks;
+}
+
+/** A wire service credited in a dateline ("LONDON (Reuters) -"), when it is not the outlet itself. */
+function wireCredit(doc: ArticleDocument): string | null {
   const credit = doc.blocks.find((b) => b.credit)?.credit ?? null;
+  return credit && credit.toLowerCase() !== (doc.outlet ?? "").toLowerCase() ? credit : null;
+}
+
+/**
+ * Frames, clause splits and coreference, block by block in reading order (a pronoun resolves against the speakers
+ * before it): the drafts of the article's claims.
+ */
+function draftClaims(doc: ArticleDocument, blocks: SegmentedBlock[], names: NameBook): Draft[] {
   const ctx: Context = {
     text: doc.text,
-    references: new ShortReferences(doc.text),
-    wire: credit && credit.toLowerCase() !== (doc.outlet ?? "").toLowerCase() ? credit : null,
     block: null,
     names,
     speakers: new SpeakerBook(names),
@@ -95,7 +134,7 @@ export function extractClaims(doc: ArticleDocument, articleId: string): Claim[] 
     readBlock(ctx, block, tokens, voice);
     if (block.kind !== "list-item") lead = block.kind === "paragraph" ? listLeadIn(ctx, tokens) : null;
   }
-  return toClaims(ctx, doc, articleId);
+  return ctx.drafts;
 }
 
 /** How a paragraph ending in a colon introduces the list below it. */
@@ -315,19 +354,6 @@ function speakerWords(s: Sentence, frame: Frame): string {
   return frame.speakerText;
 }
 
-function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
-  // One sweep over tokens and the sorted quotation spans.
-  const quoted = new Array<boolean>(tokens.length);
-  let q = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    while (q < quotes.length && quotes[q]!.end < t.end) q++;
-    const span = quotes[q];
-    quoted[i] = !!span && t.start >= span.start && t.end <= span.end;
-  }
-  return { tokens, tags: tagTokens(tokens), quoted };
-}
-
 function quotesOf(s: Sentence, quotes: Span[]): Span[] {
   const first = s.tokens[0];
   const last = s.tokens.at(-1);
@@ -369,81 +395,8 @@ function emitFrame(ctx: Context, s: Sentence, frame: Frame, speaker: Speaker | n
     emitContent(ctx, s, r, withFrame, frame, via, k === 0);
   });
   for (const r of frame.more) emitContent(ctx, s, r, withFrame, frame, via, false);
-  // Appositives of the speaker are the article's own statements: "Tarnview, which built the estate …," →
-  // "Tarnview built the estate …"; "Angelique Brunner, a developer and spokeswoman for X, which is made up of …," →
-  // "Angelique Brunner is a developer …" and "X is made up of …".
-  let antecedent = frame.speakerText;
-  const ownVoice = (clause: Clause) => pushDraft(ctx, s, clause, null, null, null, [], false);
-  for (const a of frame.appositives) {
-    if (!frame.speaker) continue;
-    const first = s.tokens[a.from]!;
-    const relative = first.lower === "who" || first.lower === "which";
-    const subject = first.lower === "which" ? antecedent : frame.speakerText;
-    const idx = range(relative ? a.from + 1 : a.from, a.to);
-    // ", at a later press gaggle,": a circumstance of the statement, not a description of the speaker.
-    if (s.tags[a.from] === "prep") continue;
-    // "A spokeswoman for Rep. Jill Moreno, whose district includes the port," → "Rep. Jill Moreno's district …".
-    if (first.lower === "whose" && a.to - a.from > 2) {
-      ownVoice({ idx: range(a.from + 1, a.to), prefix: possessive(frame.speakerText), link: "", kind: "relative" });
-      continue;
-    }
-    const nounPhrase = /^(?:a|an|the)$/.test(first.lower) || s.tags[a.from] === "word" || /['’]s$/.test(first.lower);
-    const verbless = !idx.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i));
-    // ", an ecologist at James Cook University who was not involved in the study,": two statements, the
-    // description and what its relative clause says of the speaker (or, after "which", of the institution).
-    const rel = idx.findIndex((i, k) => k >= 2 && /^(?:who|which)$/.test(s.tokens[i]!.lower));
-    const np = rel > 0 ? idx.slice(0, rel) : [];
-    if (nounPhrase && rel > 0 && !np.some((i) => isPredicate(s.tags[i]) && !nounLikeVerb(s, i))) {
-      ownVoice({ idx: np, prefix: frame.speakerText, link: "is", kind: "appositive" });
-      const of = np.findLastIndex((i) => /^(?:at|of|for|with)$/.test(s.tokens[i]!.lower));
-      const which =
-        of >= 0
-          ? np
-              .slice(of + 1)
-              .map((i) => s.tokens[i]!.text)
-              .join(" ")
-          : frame.speakerText;
-      const subject = s.tokens[idx[rel]!]!.lower === "who" ? frame.speakerText : which;
-      ownVoice({ idx: idx.slice(rel + 1), prefix: subject, link: "", kind: "relative" });
-      continue;
-    }
-    if (idx.length >= 2 && nounPhrase && verbless) {
-      // "Officials at Homeland Security Investigations, a division of ICE,": an organisation word describes the
-      // organisation the speaker belongs to, not the speaker.
-      const head = headNoun(idx.map((i) => s.tokens[i]!.text).join(" "));
-      const inner = frame.speakerText.match(/\s(?:at|of|for|from)\s+(?:the\s+)?([\s\S]+)$/i)?.[1];
-      const about =
-        inner && (ORG_WORDS.has(head) || /^(?:division|unit|arm|subsidiary|branch|affiliate|part|wing)$/.test(head))
-          ? inner
-          : frame.speakerText;
-      ownVoice({
-        idx,
-        prefix: about,
-        link: /^\S+s\b/i.test(about) && !/\s/.test(about) ? "are" : "is",
-        kind: "appositive",
-      });
-    } else if (idx.length >= 2 && s.tags[idx[0]!] === "verb" && isPastForm(first.lower)) {
-      // ", led by France and the United Kingdom," → "… is led by France and the United Kingdom"; with a time of its
-      // own it is a past event: ", filed in December by …," → "… was filed in December by …".
-      const words = idx.map((i) => s.tokens[i]!.text).join(" ");
-      ownVoice({ idx, prefix: frame.speakerText, link: mentionsTime(words) ? "was" : "is", kind: "appositive" });
-    } else if (
-      idx.length >= 2 &&
-      idx.some(
-        (i) =>
-          isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && i === idx[0] && s.tokens[i]!.lower !== "including"),
-      )
-    ) {
-      ownVoice({ idx, prefix: subject, link: "", kind: "relative" });
-    }
-    // A later "which" refers to the last noun phrase of this appositive ("… for the EB-5 Investment Coalition").
-    const of = idx.findLastIndex((i) => /^(?:for|of|at|with)$/.test(s.tokens[i]!.lower));
-    if (!relative && of >= 0 && of < idx.length - 1)
-      antecedent = idx
-        .slice(of + 1)
-        .map((i) => s.tokens[i]!.text)
-        .join(" ");
-  }
+  // Appositives of the speaker are the article's own statements ("Tarnview, which built the estate …,").
+  for (const clause of readAppositives(s, frame)) pushDraft(ctx, s, clause, null, null, null, [], false);
   if (frame.rest) {
     const sub = subSentence(s, frame.rest);
     const inner = findFrame(sub);
@@ -624,83 +577,6 @@ function pushDraft(
   });
 }
 
-// ---------- rendering ----------
-
-const QUOTE_CHARS = /''|``|["“”«»]/g;
-// ‘ and ’ quote only at a word's edge and only where a ‘ opens: not in don’t, Haigh’s or the drivers’ union.
-const SINGLE_QUOTE_CHARS = /''|``|["“”«»]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])/gu;
-const quoteChars = (t: string): RegExp => (t.includes("‘") ? SINGLE_QUOTE_CHARS : QUOTE_CHARS);
-
-function render(ctx: Context, d: Draft): { text: string; start: number; end: number } | null {
-  const { sentence: s, clause } = d;
-  let idx = clause.idx;
-  // Evidence never starts or ends on punctuation other than quotation marks.
-  while (idx.length && /^[,;:—–-]$/.test(s.tokens[idx[0]!]!.text)) idx = idx.slice(1);
-  while (idx.length && /^[,;:—–(-]$/.test(s.tokens[idx.at(-1)!]!.text)) idx = idx.slice(0, -1);
-  if (!idx.length) return null;
-  let body = "";
-  for (let k = 0; k < idx.length; k++) {
-    const t = s.tokens[idx[k]!]!;
-    if (clause.insert && clause.insert.at === k) body += ` ${clause.insert.word}`;
-    if (k > 0) {
-      const prev = s.tokens[idx[k - 1]!]!;
-      body += idx[k - 1]! + 1 === idx[k]! ? ctx.text.slice(prev.end, t.start).replace(/\s+/g, " ") : " ";
-    }
-    body += k === 0 && clause.replaceFirst && idx[0] === clause.idx[0] ? clause.replaceFirst : t.text;
-  }
-  const start = s.tokens[idx[0]!]!.start;
-  const end = s.tokens[idx.at(-1)!]!.end;
-  // "… discovered that A and that B": the second "that" is a complementizer, not a determiner.
-  if ((clause.opener === "and" || clause.opener === "but") && s.tokens[idx[0]!]!.lower === "that")
-    body = body.replace(/^that\s+/i, "");
-  let text = [clause.kind === "cause" ? causeOpener(body) : "", clause.prefix, clause.link, body]
-    .filter(Boolean)
-    .join(" ");
-  text = tidy(text);
-  text = resolveLeadingPronoun(text, d.referent);
-  // "The coalition has not met since March" → "The coalition of the willing has not met …" (not inside a quote).
-  if (!s.quoted[idx[0]!]) text = ctx.references.expand(text, start);
-  if (!text) return null;
-  return { text, start, end };
-}
-
-function causeOpener(body: string): string {
-  const head =
-    body
-      .replace(QUOTE_CHARS, "")
-      .trim()
-      .split(/(?<!\s)\s+(?:over|of|about|in|for|from|to|with|on)\s+/i)[0] ?? "";
-  return /[^s]s$/i.test(head.trim().split(/\s+/).at(-1) ?? "") ? "There were" : "There was";
-}
-
-function tidy(raw: string): string {
-  let t = raw.replace(/\s+/g, " ").trim();
-  t = t.replace(/^[\s•·*▪●◦‣,;:—–-]+|(?<![\s,;:—–-])[\s,;:—–-]+$/g, "");
-  t = t.replace(
-    /^(?:and|but|so|however|meanwhile|still|also|moreover|furthermore|in addition|instead|indeed|of course),?\s+/i,
-    "",
-  );
-  const marks = t.match(quoteChars(t))?.length ?? 0;
-  // A quotation mark cut off from its partner reads as noise.
-  if (marks % 2 === 1 || /^(?:["“«‘]|''|``)[^"“”«»]*(?:["”»’]|'')$/.test(t)) t = t.replace(quoteChars(t), "");
-  t = t
-    .replace(/(?<!\s)\s+([,.;:!?])/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-  t = t.replace(/(?<![,;:])[,;:]+$/, "").trim();
-  if (t && /^\p{Ll}/u.test(t)) t = t[0]!.toUpperCase() + t.slice(1);
-  return t;
-}
-
-/** "He pressed for …" → "Volodymyr Zelenskyy pressed for …", with the referent fixed when the clause was read. */
-function resolveLeadingPronoun(text: string, referent: string | null): string {
-  const m = text.match(/^(He|She|They|It)\s/);
-  if (!m || !referent || /^unidentified/.test(referent)) return text;
-  // A description stands as a noun phrase: "He waved" → "The senator waved", not "senator waved".
-  const subject = /^\p{Ll}/u.test(referent) ? `The ${referent}` : referent;
-  return `${subject}${text.slice(m[1]!.length)}`;
-}
-
 /** Who a clause-initial he/she/they stands for: the speaker when the clause is theirs, else the latest person. */
 function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Speaker | null): string | null {
   // A subject carried over to a split-off predicate may itself be a pronoun ("they oppose …, citing …").
@@ -760,189 +636,4 @@ function pronounReferent(ctx: Context, s: Sentence, clause: Clause, speaker: Spe
   if (before.length) return before.at(-1)!.name;
   const atReading = ctx.pronouns.get(s);
   return atReading ? atReading[gender] : (ctx.speakers.peekPerson(gender)?.name ?? null);
-}
-
-/** Clauses lifted out of a sentence as asides: they speak of their own times. */
-const ASIDES = new Set<Clause["kind"]>(["relative", "appositive", "remark"]);
-
-/** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
-function frameTime(
-  ctx: Context,
-  s: Sentence,
-  claims: Map<Sentence, Array<[number, number]>>,
-  ref: ReturnType<typeof referenceDay>,
-): ReturnType<typeof resolveTime> {
-  // The gaps between the sentence's claims, in order, with a space where each claim stood.
-  const spans = [...(claims.get(s) ?? [])].sort((x, y) => x[0] - y[0]);
-  let at = s.tokens[0]!.start;
-  let text = "";
-  for (const [a, b] of spans) {
-    if (a > at) text += `${ctx.text.slice(at, a)} `;
-    at = Math.max(at, b);
-  }
-  text += ctx.text.slice(at, Math.max(at, s.tokens.at(-1)!.end));
-  return text.trim().length > 2 && mentionsTime(text) ? resolveTime(text, ref) : null;
-}
-
-/**
- * Whether a clause can be about a time borrowed from the sentence before: not a past-tense clause about a future
- * time ("… would file early next year. The company did not disclose the price."), nor a "will" about a past one.
- */
-function tenseFits(d: Draft, time: { start: string; end: string }, today: string | null): boolean {
-  if (!today) return true;
-  const { sentence: s, clause } = d;
-  const first = clause.idx.find((i) => isPredicate(s.tags[i]));
-  if (first === undefined) return true;
-  const w = s.tokens[first]!.lower;
-  if (/^(?:will|shall)$/.test(w) || w === "'ll") return time.end >= today;
-  const past = /^(?:did|was|were|had)$/.test(w) || (s.tags[first] === "verb" && isPastForm(w));
-  return !past || time.start <= today;
-}
-
-function isPresentTense(d: Draft): boolean {
-  const { sentence: s, clause } = d;
-  const first = clause.idx.find((i) => isPredicate(s.tags[i]));
-  if (first === undefined) return false;
-  const w = s.tokens[first]!.lower;
-  if (/^(?:is|are|am|has|have|does|do)$/.test(w)) return true;
-  if (s.tags[first] !== "verb") return false;
-  // "they oppose the plan": a base form after its subject (not an infinitive, not an imperative).
-  const before = s.tokens[first - 1]?.lower ?? "";
-  const pluralSubject = /^(?:they|we|i|you)$/.test(before) || (s.tags[first - 1] === "word" && /[^s]s$/.test(before));
-  const base = verbBase(w) === w && first !== clause.idx[0] && pluralSubject && !isPastForm(w);
-  return base || (/[^s]s$/.test(w) && verbBase(w) !== w);
-}
-
-/**
- * "Try our pancakes!", "Sign up for the newsletter": an imperative in the article's own voice is a promo. So is a
- * signpost to the reader ("Here is what it means for you.", "Here's how to apply.").
- */
-function isImperative(d: Draft): boolean {
-  const { sentence: s, clause } = d;
-  if (d.speaker || clause.prefix || clause.idx[0] !== 0 || s.quoted[0]) return false;
-  const opening = s.tokens
-    .slice(0, 4)
-    .map((t) => t.lower)
-    .join(" ");
-  if (/^here(?:'s| is| are) (?:what|how|why|everything|all)\b/.test(opening)) return true;
-  const first = s.tokens[0]!.lower;
-  if (s.tags[0] !== "verb" || verbBase(first) !== first) return false;
-  return !clause.idx.slice(1).some((i) => isPredicate(s.tags[i]));
-}
-
-function hasPredicate(d: Draft): boolean {
-  const { sentence: s, clause } = d;
-  if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "" || clause.verbInPrefix) return true;
-  // "Vote: 5-4, after a 4-4-1 first round": a label and a value, not a statement.
-  const colon = clause.idx.findIndex((i) => s.tokens[i]!.text === ":");
-  const from = colon > 0 && colon <= 3 ? colon + 1 : 0;
-  return clause.idx.slice(from).some((i) => isPredicate(s.tags[i]) || (s.tags[i] === "verb-ing" && from === 0));
-}
-
-function toClaims(ctx: Context, doc: ArticleDocument, articleId: string): Claim[] {
-  const ref = referenceDay(doc.publishedAt);
-  const today = doc.publishedAt?.slice(0, 10) ?? null;
-  const seen = new Set<string>();
-  const rendered = ctx.drafts
-    .map((d) => ({ d, r: render(ctx, d) }))
-    .filter((x): x is { d: Draft; r: NonNullable<ReturnType<typeof render>> } => x.r !== null)
-    .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d) && !isImperative(d))
-    .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
-  const claims: Claim[] = [];
-  const sentenceTime = new Map<Sentence, NonNullable<ReturnType<typeof resolveTime>>>();
-  // The words of each sentence that no claim holds: its frame ("…, a judge ruled on Tuesday").
-  const claimSpans = new Map<Sentence, Array<[number, number]>>();
-  for (const { d, r } of rendered)
-    claimSpans.set(d.sentence, [...(claimSpans.get(d.sentence) ?? []), [r.start, r.end]]);
-  // Lifted relative clauses, appositives and remarks speak of their own times, not of their sentence's.
-  const backgroundSpans = new Map<Sentence, Array<[number, number]>>();
-  for (const { d, r } of rendered) {
-    if (!ASIDES.has(d.clause.kind)) continue;
-    const spans = backgroundSpans.get(d.sentence) ?? [];
-    spans.push([r.start, r.end]);
-    backgroundSpans.set(d.sentence, spans);
-  }
-  // A clause without a time of its own is about the time of an earlier clause of its sentence, or of the
-  // sentence before it in the same paragraph.
-  let lastTime: { block: Block; sentence: Sentence; time: NonNullable<ReturnType<typeof resolveTime>> } | null = null;
-  for (const { d, r } of rendered) {
-    const key = `${d.speaker?.name ?? ""}|${r.text.toLowerCase()}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // The month "May" is not the modal "may".
-    const words = r.text
-      .replace(/\b(?<=(?:in|since|by|of|until|from|early|late|mid|last|next|this)\s)May\b|\bMay(?=\s+\d)/g, "MONTH")
-      .toLowerCase()
-      .replace(QUOTE_CHARS, "")
-      .replace(/([,;:])/g, " $1 ")
-      .split(/\s+/)
-      .filter(Boolean);
-    const certainty = certaintyOf(words, d.hedgedByCue ? d.cueBase : null);
-    const polarity = d.negatedByCue ? "negative" : polarityOf(words, null);
-    const quote = ctx.text.slice(r.start, r.end);
-    // "Rosa Diaz, who opposed the lanes in 2019, now supports them": the lifted clause's time is not the claim's.
-    let own = quote;
-    for (const [a, b] of backgroundSpans.get(d.sentence) ?? [])
-      if (a >= r.start && b <= r.end && !(a === r.start && b === r.end))
-        own = own.slice(0, a - r.start) + " ".repeat(b - a) + own.slice(b - r.start);
-    let time = mentionsTime(own) ? resolveTime(own, ref) : null;
-    // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
-    // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
-    const background = ASIDES.has(d.clause.kind) || isPresentTense(d);
-    if (time && !sentenceTime.has(d.sentence)) sentenceTime.set(d.sentence, time);
-    else if (!time && !background) {
-      // An earlier clause of the same sentence that names its time, the time its frame names ("…, a judge ruled on
-      // Tuesday"), else the sentence before in the paragraph.
-      time = sentenceTime.get(d.sentence) ?? frameTime(ctx, d.sentence, claimSpans, ref);
-      if (
-        !time &&
-        lastTime &&
-        lastTime.block === d.block &&
-        lastTime.sentence !== d.sentence &&
-        tenseFits(d, lastTime.time, today)
-      )
-        time = lastTime.time;
-      if (time) sentenceTime.set(d.sentence, time);
-    }
-    if (time && !background) lastTime = { block: d.block, sentence: d.sentence, time };
-    const speaker = d.speaker;
-    const ordinal = claims.length;
-    claims.push({
-      id: `${articleId}-c${String(ordinal).padStart(4, "0")}`,
-      ordinal,
-      text: r.text,
-      evidence: { quote, start: r.start, end: r.end },
-      attribution: {
-        speaker: speaker?.name ?? null,
-        speakerType: speaker?.type ?? null,
-        cue: speaker ? d.cue : null,
-        via: speaker ? dedupe(d.via) : [],
-        // A story credited to a wire service ("LONDON (Reuters) -") reached the outlet through it.
-        reportedBy: speaker ? (speaker.reportedBy ?? ctx.wire) : null,
-        anonymous: speaker?.anonymous ?? false,
-      },
-      certainty,
-      polarity,
-      time,
-      entities: entitiesOf(ctx, d),
-    });
-  }
-  return claims;
-}
-
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs.filter(Boolean))];
-}
-
-/** The capitalised runs of a sentence, computed once. */
-function runsOf(s: Sentence): NameRun[] {
-  s.runs ??= capitalisedRuns(s.tokens);
-  return s.runs;
-}
-
-function entitiesOf(ctx: Context, d: Draft) {
-  const idx = d.clause.idx;
-  // A copied subject ("The coalition … is led by …") comes from earlier in the same sentence.
-  const from = d.clause.prefix ? 0 : idx[0]!;
-  return ctx.names.entitiesOfRuns(runsOf(d.sentence), from, idx.at(-1)! + 1);
 }

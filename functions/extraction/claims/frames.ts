@@ -268,6 +268,7 @@ function newFrame(cueAt: number, s: Sentence): Frame {
     via: [],
     anonymous: false,
     whole: false,
+    rule: "",
     rest: null,
   };
 }
@@ -413,6 +414,7 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
       // "The plan, Ruiz said, would cost $3 billion": the frame interrupts the statement it reports.
       if (from > 0 && isPredicate(s.tags[at]) && s.tokens[from - 1]?.text === "," && !hasVerb(s, 0, from)) {
         frame.content.push({ from: 0, to: end, skip: { from: from - 1, to: at } });
+        frame.rule = "interrupting-frame";
         return frame;
       }
       if (!looksLikeClause(s, at, end, CLAUSAL_CUES.has(frame.cueBase)) || WHOLE_CUES.has(frame.cueBase)) {
@@ -422,6 +424,7 @@ function leadingFrame(s: Sentence, end: number): Frame | null {
         // A clause before the speaker and nothing reported after the cue: the frame trails ("…, X said in a post").
         if (from > 0 && hasVerb(s, 0, from)) continue;
         frame.whole = true;
+        frame.rule = "act-frame";
         const labels = frame.cueBase === "call" && !/^(?:for|on)$/.test(s.tokens[c + 1]?.lower ?? "");
         frame.content.push({ from, to: end, atomic: labels });
         return frame;
@@ -466,6 +469,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
       while (j < end && s.tokens[j]!.text !== ",") j++;
       const np = speakerPhrase(s, c + 1, j, true);
       if (!np) continue;
+      frame.rule = "inverted-speaker";
       frame.speaker = np.speaker;
       frame.speakerText = np.text;
       after = j;
@@ -480,6 +484,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         /^(?:the|a|an|\p{Ll}+['’]s?)$/u.test(s.tokens[c + 1]!.lower) &&
         !/^\p{Lu}/u.test(s.tokens[j - 1]!.text)
       ) {
+        frame.rule = "inverted-title-speaker";
         frame.appositives.push({ from: c + 1, to: j });
         frame.speaker = { from: j + 1, to: k };
         frame.speakerText = rangeText(s, frame.speaker);
@@ -584,6 +589,7 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
           // "Even if the venture fails, Mr. Morgan said, he has already …", "He has a model, he said, for how …":
           // the frame interrupts one statement; the words on both sides are the speaker's.
           frame.content[0] = { from: 0, to: end, skip: { from: contentEnd, to: tailFrom } };
+          frame.rule = "interrupting-frame";
         }
       }
     }
@@ -704,13 +710,34 @@ export function openingConjunction(s: Sentence): number {
   return /^(?:but|and|yet|so)$/.test(s.tokens[0]?.lower ?? "") ? 1 : 0;
 }
 
+/**
+ * The frame rules, in the order they are tried: the first that recognises the sentence gives its frame. A rule
+ * may name the variant it found more closely (frame.rule: "inverted-title-speaker", "interrupting-frame").
+ */
+export const FRAME_RULES: ReadonlyArray<{ name: string; find: (s: Sentence, end: number) => Frame | null }> = [
+  // "According to X, …", "…, according to X."
+  { name: "according-to-frame", find: accordingTo },
+  // "X said: …", "Asked …, X said: …"
+  { name: "colon-frame", find: colonFrame },
+  // "X said (that) …", "On Friday, X told Reuters …", "X is warning …"
+  { name: "leading-frame", find: leadingFrame },
+  // "…, X said.", "“…,” he added.", "…, said the official.", with tails (", adding that …")
+  { name: "trailing-frame", find: trailingFrame },
+  // "X mocked the complaint, saying …": the main clause's subject says the content
+  { name: "gerund-frame", find: gerundFrame },
+];
+
 /** Finds the attribution frame of a sentence, if it has one. */
 export function findFrame(s: Sentence): Frame | null {
   const end = endOfSentence(s);
   if (end < 3) return null;
-  const frame =
-    accordingTo(s, end) ?? colonFrame(s, end) ?? leadingFrame(s, end) ?? trailingFrame(s, end) ?? gerundFrame(s, end);
-  return frame ? withoutAnonymityRequest(s, frame, end) : null;
+  for (const rule of FRAME_RULES) {
+    const frame = rule.find(s, end);
+    if (!frame) continue;
+    frame.rule ||= rule.name;
+    return withoutAnonymityRequest(s, frame, end);
+  }
+  return null;
 }
 
 /**

@@ -88,6 +88,8 @@ export interface Frame {
   whole: boolean;
   /** A clause after the frame that has its own attribution (", while Starmer told partners that …"). */
   rest: Range | null;
+  /** The name of the frame rule that recognised it ("according-to-frame", "inverted-title-speaker"). */
+  rule: string;
 }
 
 export type ClauseKind =
@@ -146,3 +148,12 @@ export interface Draft {
   negatedByCue: boolean;
   via: string[];
 }
+
+/** A draft with the text its claim reads and the span of its evidence. */
+export interface RenderedDraft {
+  d: Draft;
+  r: { text: string; start: number; end: number };
+}
+
+/** Clauses lifted out of a sentence as asides: they speak of their own times, and no cue hedges them. */
+export const ASIDES: ReadonlySet<ClauseKind> = new Set(["relative", "appositive", "remark"]);

@@ -1,16 +1,18 @@
 // Proper names in the article: capitalised runs, their entity types, and short names ("Zelenskyy") resolved to
 // the full names used earlier ("Volodymyr Zelenskyy").
+
 import type { Entity, EntityType } from "../../schemas/claim.ts";
+import { composeRegExp } from "../../shared/compose-regexp.ts";
 import { anyWordOf } from "./lexicon/build.ts";
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
 import { DEMONYMS, PLACES } from "./lexicon/places.ts";
 import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
-import type { NameRun } from "./model.ts";
+import type { NameRun, Sentence } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
 
-const FEMALE_TITLE = anyWordOf(FEMALE_TITLES);
-const MALE_TITLE = anyWordOf(MALE_TITLES);
+const FEMALE_TITLE = composeRegExp(anyWordOf(FEMALE_TITLES));
+const MALE_TITLE = composeRegExp(anyWordOf(MALE_TITLES));
 
 function genderFromTitle(words: string): "female" | "male" | null {
   if (FEMALE_TITLE.test(words)) return "female";
@@ -290,4 +292,10 @@ export class NameBook {
     }
     return e;
   }
+}
+
+/** The capitalised runs of a sentence, computed once. */
+export function runsOf(s: Sentence): NameRun[] {
+  s.runs ??= capitalisedRuns(s.tokens);
+  return s.runs;
 }

@@ -1,5 +1,7 @@
 // Sentences and quotations inside one block of the article.
 import { ABBREVIATIONS } from "./lexicon/abbreviations.ts";
+import type { Sentence } from "./model.ts";
+import { tagTokens } from "./pos.ts";
 import { isCloseQuote, isOpenQuote, type Token, tokenize } from "./tokens.ts";
 
 export interface Span {
@@ -131,4 +133,18 @@ function isDashCredit(text: string, tokens: Token[], at: number): boolean {
 
 export function tokenizeSpan(text: string, start: number, end: number): Token[] {
   return tokenize(text, start, end, isAbbreviation);
+}
+
+/** A sentence's tokens with their part-of-speech tags and, for each, whether it lies inside a quotation. */
+export function makeSentence(tokens: Token[], quotes: Span[]): Sentence {
+  // One sweep over tokens and the sorted quotation spans.
+  const quoted = new Array<boolean>(tokens.length);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (q < quotes.length && quotes[q]!.end < t.end) q++;
+    const span = quotes[q];
+    quoted[i] = !!span && t.start >= span.start && t.end <= span.end;
+  }
+  return { tokens, tags: tagTokens(tokens), quoted };
 }

@@ -1,5 +1,5 @@
-// The one place word lists turn into what rules look words up in: sets, and patterns of alternatives.
-import { composeRegExp } from "../../../shared/compose-regexp.ts";
+// The one place word lists turn into what rules look words up in: sets, and the sources of patterns of
+// alternatives. A pattern is built from its source once, at module level where it is used, by composeRegExp (so the regex scan sees it).
 
 /** Whitespace-separated words as a list, in their order. */
 export const wordList = (s: string): readonly string[] => s.trim().split(/\s+/);
@@ -15,10 +15,12 @@ const literal = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** An alternation of the words, each taken literally, for a larger pattern. */
 export const alternatives = (list: Iterable<string>): string => [...list].map(literal).join("|");
 
-/** A pattern that matches exactly one of the words or phrases (case-insensitive with flags "i"). */
-export const exactly = (list: Iterable<string>, flags = ""): RegExp =>
-  composeRegExp(`^(?:${alternatives(list)})$`, flags, 1);
+/** The source of a pattern that matches exactly one of the words or phrases. */
+export const exactly = (list: Iterable<string>): string => `^(?:${alternatives(list)})$`;
 
-/** A pattern that finds one of the words as a whole word anywhere in a text. */
-export const anyWordOf = (list: Iterable<string>, flags = ""): RegExp =>
-  composeRegExp(`\\b(?:${alternatives(list)})\\b`, flags, 1);
+/** The source of a pattern that finds one of the words as a whole word anywhere in a text. */
+export const anyWordOf = (list: Iterable<string>): string => `\\b(?:${alternatives(list)})\\b`;
+
+/** The source of a pattern that matches exactly one word of one of the lists, each list its own capture group. */
+export const exactlyOneGroupOf = (lists: Iterable<Iterable<string>>): string =>
+  `^(?:${[...lists].map((list) => `(${alternatives(list)})`).join("|")})$`;

@@ -1,7 +1,7 @@
 // Channels a statement travels through ("on X", "on Telegram") and the media a speaker talks to ("told
 // Reuters", "in an interview with the BBC").
 import { composeRegExp } from "../../../shared/compose-regexp.ts";
-import { alternatives, exactly } from "./build.ts";
+import { alternatives, exactly, exactlyOneGroupOf } from "./build.ts";
 
 /** Each platform's name as a claim shows it, with the ways articles write it. */
 export const CHANNELS: Readonly<Record<string, readonly string[]>> = {
@@ -73,8 +73,10 @@ export const BROADCASTERS = [
 /** Brands that name a station only with more after them ("Fox News", "Sky Sports"). */
 export const BROADCASTER_BRANDS = ["Fox", "Sky", "Al Jazeera"] as const;
 
-const CHANNEL_PATTERNS = Object.entries(CHANNELS).map(([name, spellings]) => [exactly(spellings, "i"), name] as const);
-const MEDIA_NAME = exactly(MEDIA, "i");
+const CHANNEL_NAMES = Object.keys(CHANNELS);
+/** One group per channel, in the order of CHANNELS: the first group that matches names the channel. */
+const CHANNEL = composeRegExp(exactlyOneGroupOf(Object.values(CHANNELS)), "i");
+const MEDIA_NAME = composeRegExp(exactly(MEDIA), "i");
 const BROADCASTER_PREFIX = composeRegExp(
   `^(?:${alternatives(BROADCASTERS)})\\b|^(?:${alternatives(BROADCASTER_BRANDS)})\\s+\\p{Lu}`,
   "u",
@@ -87,7 +89,7 @@ export function isMediaName(s: string): boolean {
 
 /** The channel named by a prepositional phrase ("on X", "on Telegram"), canonicalised. */
 export function channelOf(words: string): string | null {
-  const w = words.trim();
-  for (const [re, name] of CHANNEL_PATTERNS) if (re.test(w)) return name;
-  return null;
+  const m = CHANNEL.exec(words.trim());
+  const group = m ? m.findIndex((g, k) => k > 0 && g !== undefined) : -1;
+  return group > 0 ? CHANNEL_NAMES[group - 1]! : null;
 }
