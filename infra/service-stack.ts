@@ -20,6 +20,7 @@ import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
 import { WebApp } from "./constructs/web-app.ts";
 import type { DataStack } from "./data-stack.ts";
+import { grantExportWrites } from "./export-grants.ts";
 import {
   API_OBJECT_ACTIONS,
   API_TABLE_ACTIONS,
@@ -98,6 +99,7 @@ export class ServiceStack extends Stack {
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "KeepArticleTexts", actions: INGEST_TEXT_ACTIONS, resources: [textObjects] }),
     );
+    grantExportWrites(this.ingest.role, data.bucket);
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
     );

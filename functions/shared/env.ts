@@ -2,6 +2,7 @@
 // the function at start-up with one line naming it, instead of failing some requests later. The names are shared
 // with the CDK app and the local stack.
 import * as z from "zod";
+import { EXPORT_PREFIX } from "../export/export-layout.ts";
 import { TEXT_PREFIX } from "./article-text-key.ts";
 
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "SILENT", "CRITICAL"] as const;
@@ -16,6 +17,7 @@ export const CommonEnv = z.object({
     .regex(/^[^/].*\/$/, "must end with / and not start with /")
     // Article texts written under the ingest prefix would be ingested as articles in turn.
     .refine((p) => !p.startsWith(TEXT_PREFIX) && !TEXT_PREFIX.startsWith(p), `must not overlap ${TEXT_PREFIX}`)
+    .refine((p) => !p.startsWith(EXPORT_PREFIX) && !EXPORT_PREFIX.startsWith(p), `must not overlap ${EXPORT_PREFIX}`)
     .default("incoming/"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_242_880),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default("claimtrack"),

@@ -88,10 +88,13 @@ describeSynth("deployable bundles", () => {
     expect(article?.status).toBe("PROCESSED");
     const claims = await store.listArticleClaims(articleId, { limit: 200 });
     expect(claims?.items.length).toBeGreaterThan(0);
-    // The ingest function read the bucket and wrote nothing there but the article's text.
+    // The ingest function read the bucket and wrote nothing there but the article's text and its claims export.
     const writes = aws.s3Requests.filter((r) => r.method !== "GET" && r.method !== "HEAD");
     expect(writes.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
       `PUT /${aws.bucket}/text/${articleId}.txt`,
+      `PUT /${aws.bucket}/export/index/${articleId}.txt`,
+      // "=" is percent-encoded in the request path.
+      `PUT /${aws.bucket}/export/claims/published%3D2025-07/${articleId}.jsonl.gz`,
     ]);
   });
 

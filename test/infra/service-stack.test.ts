@@ -208,6 +208,12 @@ describeSynth("least privilege", () => {
         },
         // Processed articles' texts, for GET /articles/{id}/text; deleted with their article.
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/text/*")] },
+        // The claims export: each article's file and index object, kept and deleted with the article.
+        {
+          effect: "Allow",
+          actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
+          resources: [under(bucketArn, "/export/*")],
+        },
         {
           effect: "Allow",
           actions: [
@@ -222,7 +228,7 @@ describeSynth("least privilege", () => {
         },
       ]),
     );
-    expect(grants("IngestFunction")).toHaveLength(7);
+    expect(grants("IngestFunction")).toHaveLength(8);
   });
 
   it("api: reads the table and its indexes, puts and deletes under the ingest prefix, logs and traces", () => {
@@ -258,14 +264,14 @@ describeSynth("least privilege", () => {
     }
   });
 
-  it("the api cannot write the table and the ingest function writes only the text prefix of the bucket", () => {
+  it("the api cannot write the table and the ingest function writes only the text and export prefixes", () => {
     const apiActions = grants("ApiFunction").flatMap((g) => g.actions);
     expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|PartiQL)/.test(a))).toEqual(
       [],
     );
     const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
     for (const g of grants("IngestFunction").filter((g) => g.actions.some((a) => /^s3:(Put|Delete)/.test(a)))) {
-      expect(g.resources).toEqual([under(bucketArn, "/text/*")]);
+      expect([[under(bucketArn, "/text/*")], [under(bucketArn, "/export/*")]]).toContainEqual(g.resources);
     }
   });
 
