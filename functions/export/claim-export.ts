@@ -38,6 +38,7 @@ export interface ClaimExportRow {
   time_start: string | null;
   time_end: string | null;
   entities: { name: string; type: string }[];
+  entity_names: string[];
 }
 
 export interface ExportFile {
@@ -78,6 +79,7 @@ export function exportRowsOf(article: ExportedArticle, claims: readonly Claim[])
       time_start: claim.time?.start ?? null,
       time_end: claim.time?.end ?? null,
       entities: claim.entities.map((e) => ({ name: e.name, type: e.type })),
+      entity_names: claim.entities.map((e) => e.name),
     }));
 }
 

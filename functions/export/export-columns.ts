@@ -43,6 +43,9 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { name: "time_start", type: "string", comment: "YYYY-MM-DD: first day of that time" },
   { name: "time_end", type: "string", comment: "YYYY-MM-DD: last day of that time" },
   { name: "entities", type: { array: ENTITY }, comment: "names in the claim: name and type" },
+  // Arrays of rows unnest differently in Trino (a column per field) and DuckDB (one struct column); an array of
+  // strings unnests and `contains` alike in both.
+  { name: "entity_names", type: { array: "string" }, comment: "the entities' names alone, for portable queries" },
 ];
 
 /** The type as Glue (Hive DDL) spells it. */
