@@ -3,10 +3,9 @@
 // and the export's could no longer find the file. Hence the export of an article that is about to lose its last
 // source is deleted first; should the article survive after all (another key took the same content meanwhile,
 // or a later event of the key won), its file is written again from the stored claims.
+import { allArticleClaims } from "../export/article-claims.ts";
 import type { ObjectSource } from "../schemas/records.ts";
 import type { IngestDeps } from "./deps.ts";
-
-const PAGE = 200;
 
 /**
  * The article `source` holds, if `source` is its only source (and it is not `keep`): its export is deleted now,
@@ -31,13 +30,6 @@ export async function restoreExportIfKept(deps: IngestDeps, released: string | n
   if (!released) return;
   const article = await deps.store.getArticle(released);
   if (article?.status !== "PROCESSED") return;
-  const claims = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.listArticleClaims(released, { limit: PAGE, cursor });
-    if (!page) return;
-    claims.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  await deps.exports.put(article, claims);
+  const claims = await allArticleClaims(deps.store, released);
+  if (claims) await deps.exports.put(article, claims);
 }
