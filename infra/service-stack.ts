@@ -109,7 +109,13 @@ export class ServiceStack extends Stack {
       description: "claimtrack API: articles, claims and speakers over REST",
       timeout: Duration.seconds(15),
       memorySize: 512,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: "claimtrack-api" },
+      environment: {
+        ...environment,
+        POWERTOOLS_SERVICE_NAME: "claimtrack-api",
+        // GET /claims/search runs in the analytics workgroup, over its table.
+        ATHENA_WORKGROUP: data.analytics.workGroupName,
+        ATHENA_DATABASE: data.analytics.databaseName,
+      },
       logRetentionDays: config.logRetentionDays,
       logRemovalPolicy,
       reservedConcurrentExecutions: config.apiReservedConcurrency,
@@ -119,6 +125,7 @@ export class ServiceStack extends Stack {
         paths: Object.keys(SWAGGER_UI_FILES).map((file) => join(swaggerUiDistDir(), file)),
       },
     });
+    data.analytics.grantQuery(this.apiFunction.role);
     const indexArns = tableDesign.globalSecondaryIndexes.map((i) => `${data.table.tableArn}/index/${i.indexName}`);
     this.apiFunction.role.addToPrincipalPolicy(
       new iam.PolicyStatement({

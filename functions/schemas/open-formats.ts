@@ -2,7 +2,7 @@
 // ClaimReview markup builds on) and CSV with the export's columns. The schemas document the responses of
 // `GET /articles/{id}/claims?format=…` and `GET /claims/search`.
 import * as z from "zod";
-import { ClaimPage } from "./api.ts";
+import { CalendarDate, ClaimPage, PageQuery, SpeakerName } from "./api.ts";
 
 export const ClaimsFormat = z
   .enum(["json", "csv", "jsonld"])
@@ -44,3 +44,23 @@ export const SearchPending = z.object({
 });
 
 export const SearchAnswer = ClaimPage;
+
+/** `GET /claims/search`: words and "phrases" in `q`, or the token of a search still running. */
+export const SearchQuery = z
+  .strictObject({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('Words that must all occur in the claim, and phrases in double quotes: `ceasefire "in Rome"`.'),
+    token: z.string().min(1).max(200).optional().describe("The token of a search that was still running."),
+    speaker: SpeakerName.optional().describe("Claims by this speaker."),
+    from: CalendarDate.optional().describe("Claims about a time that starts on or after this day."),
+    to: CalendarDate.optional().describe("Claims about a time that ends on or before this day."),
+    limit: PageQuery.shape.limit,
+  })
+  .refine((s) => s.q !== undefined || s.token !== undefined, { path: ["q"], message: "q or token is required" })
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { path: ["to"], message: "must not be before from" });
+export type SearchQuery = z.infer<typeof SearchQuery>;

@@ -33,6 +33,11 @@ export const ApiEnv = CommonEnv.extend({
   CORS_ALLOW_ORIGIN: z.string().min(1).default("*"),
   /** Set by Lambda; the API signs its S3 requests for this region and addresses the bucket in it. */
   AWS_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as eu-west-1"),
+  /** The Athena workgroup and Glue database `GET /claims/search` queries; without them the route answers 503. */
+  ATHENA_WORKGROUP: z.string().min(1).max(128).optional(),
+  ATHENA_DATABASE: z.string().min(1).max(255).optional(),
+  /** Athena's endpoint, for the local stand-in (the SDK's variable name); the regional endpoint when unset. */
+  AWS_ENDPOINT_URL_ATHENA: z.url().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 

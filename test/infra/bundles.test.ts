@@ -204,7 +204,8 @@ describeSynth("deployable bundles", () => {
       `DELETE /${aws.bucket}/incoming/coalition-rome.txt 204`,
     ]);
     expect(granted.actions.has("s3:DeleteObject")).toBe(true);
-    expect(granted.objectPrefixes.sort()).toEqual(["/incoming/*", "/text/*"]);
+    // And the search's: the claims export, and every object of the query results bucket ("/*").
+    expect(granted.objectPrefixes.sort()).toEqual(["/*", "/export/claims/*", "/incoming/*", "/text/*"]);
 
     // The ObjectRemoved notification S3 sends for that deletion completes it.
     const removal = notificationFor(
