@@ -111,7 +111,10 @@ export function buildOpenApiDocument(routes: Route[], info: DocumentInfo) {
                   ...Object.fromEntries(
                     (doc.alternatives ?? []).map((a) => [
                       a.contentType,
-                      { schema: a.schema ? schemaRef(a.schema, "output") : {} },
+                      {
+                        schema: a.schema ? schemaRef(a.schema, "output") : {},
+                        ...exampleOf({ description: "", ...a }),
+                      },
                     ]),
                   ),
                 },

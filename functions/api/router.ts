@@ -33,7 +33,7 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   contentType?: string;
   /** Further representations of the same response (another media type, chosen by a query parameter). */
-  alternatives?: { contentType: string; schema?: z.ZodType }[];
+  alternatives?: { contentType: string; schema?: z.ZodType; example?: unknown; description?: string }[];
   headers?: Record<string, string>;
   /** An example body; without it, the first of the schema's own examples (`.meta({ examples })`). */
   example?: unknown;

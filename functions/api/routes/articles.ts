@@ -67,8 +67,34 @@ export function articleRoutes(deps: ApiDeps): Route[] {
           description: "A page of claims, or all of them as CSV or JSON-LD.",
           schema: ClaimPage,
           alternatives: [
-            { contentType: "text/csv", schema: z.string() },
-            { contentType: "application/ld+json", schema: SchemaOrgClaims },
+            {
+              contentType: "text/csv",
+              schema: z.string(),
+              example:
+                "article_id,article_title,claim_id,text\r\n0123456789abcdef0123,Bridge to close,0123456789abcdef0123-c0000,The bridge will close\r\n",
+            },
+            {
+              contentType: "application/ld+json",
+              schema: SchemaOrgClaims,
+              example: {
+                "@context": "https://schema.org",
+                "@graph": [
+                  {
+                    "@type": "Claim",
+                    "@id": "urn:claimtrack:claim:0123456789abcdef0123-c0000",
+                    identifier: "0123456789abcdef0123-c0000",
+                    text: "The bridge will close for two weeks",
+                    author: { "@type": "Person", name: "Ana Ruiz" },
+                    datePublished: "2025-07-01",
+                    appearance: {
+                      "@type": "NewsArticle",
+                      "@id": "https://example.org/bridge",
+                      url: "https://example.org/bridge",
+                    },
+                  },
+                ],
+              },
+            },
           ],
         },
         ...problems(404),

@@ -39,8 +39,16 @@ export function claimRoutes(deps: ApiDeps): Route[] {
         "export follows ingest, so a claim appears once its article has been processed.",
       query: SearchQuery,
       responses: {
-        200: { description: "The matching claims.", schema: SearchAnswerPage },
-        202: { description: "The search is still running: poll with the token.", schema: SearchPending },
+        200: {
+          description: "The matching claims.",
+          schema: SearchAnswerPage,
+          example: { items: [], nextCursor: null },
+        },
+        202: {
+          description: "The search is still running: poll with the token.",
+          schema: SearchPending,
+          example: { status: "RUNNING", token: "3b2825f1-ad50-4d6e-9c1a-2f6b8e1d4c7a" },
+        },
         ...problems(503),
       },
       handle: async ({ query, request }) => {
