@@ -1,5 +1,5 @@
 // The stateful half: everything that holds data (the article bucket and its access-log bucket, the claims
-// table, the ingest queue and its dead-letter queue). It changes rarely and, outside development stages,
+// table, the ingest queue and its dead-letter queue, the claims export's Athena table and results bucket). It changes rarely and, outside development stages,
 // survives `cdk destroy`; the functions and the API live in ServiceStack and can be replaced freely.
 import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
@@ -10,6 +10,7 @@ import type { Construct } from "constructs";
 import { OBJECT_METADATA_HEADERS } from "../functions/shared/object-metadata.ts";
 import { type KeyAttribute, tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
+import { ClaimsAnalytics } from "./constructs/claims-analytics.ts";
 import { SignIn } from "./constructs/sign-in.ts";
 import {
   DEAD_LETTER_RETENTION,
@@ -39,6 +40,8 @@ export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  /** The claims export as an Athena table (Glue database and table, workgroup, results bucket). */
+  readonly analytics: ClaimsAnalytics;
   /** The web app's users; only with the `webApp` switch. */
   readonly signIn: SignIn | undefined;
 
@@ -115,6 +118,14 @@ export class DataStack extends Stack {
       this.bucket.addEventNotification(event, destination, { prefix: config.ingestPrefix });
     }
     acknowledgeNotificationHandler(this);
+
+    this.analytics = new ClaimsAnalytics(this, "Analytics", {
+      stage: config.stage,
+      bucket: this.bucket,
+      accessLogBucket: this.accessLogBucket,
+      removalPolicy,
+      autoDeleteObjects,
+    });
 
     this.signIn = config.webApp ? new SignIn(this, "SignIn", { config }) : undefined;
 

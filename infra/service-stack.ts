@@ -20,6 +20,7 @@ import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
 import { WebApp } from "./constructs/web-app.ts";
 import type { DataStack } from "./data-stack.ts";
+import { grantExportWrites } from "./export-grants.ts";
 import {
   API_OBJECT_ACTIONS,
   API_TABLE_ACTIONS,
@@ -98,6 +99,7 @@ export class ServiceStack extends Stack {
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "KeepArticleTexts", actions: INGEST_TEXT_ACTIONS, resources: [textObjects] }),
     );
+    grantExportWrites(this.ingest.role, data.bucket);
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
     );
@@ -107,7 +109,13 @@ export class ServiceStack extends Stack {
       description: "claimtrack API: articles, claims and speakers over REST",
       timeout: Duration.seconds(15),
       memorySize: 512,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: "claimtrack-api" },
+      environment: {
+        ...environment,
+        POWERTOOLS_SERVICE_NAME: "claimtrack-api",
+        // GET /claims/search runs in the analytics workgroup, over its table.
+        ATHENA_WORKGROUP: data.analytics.workGroupName,
+        ATHENA_DATABASE: data.analytics.databaseName,
+      },
       logRetentionDays: config.logRetentionDays,
       logRemovalPolicy,
       reservedConcurrentExecutions: config.apiReservedConcurrency,
@@ -117,6 +125,7 @@ export class ServiceStack extends Stack {
         paths: Object.keys(SWAGGER_UI_FILES).map((file) => join(swaggerUiDistDir(), file)),
       },
     });
+    data.analytics.grantQuery(this.apiFunction.role);
     const indexArns = tableDesign.globalSecondaryIndexes.map((i) => `${data.table.tableArn}/index/${i.indexName}`);
     this.apiFunction.role.addToPrincipalPolicy(
       new iam.PolicyStatement({

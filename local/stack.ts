@@ -6,6 +6,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createDynamoClaimStore } from "../functions/store/dynamo-claim-store.ts";
 import { startApiServer } from "./api-server.ts";
+import { startAthena } from "./athena-service.ts";
 import { createBucketWatch } from "./bucket-watch.ts";
 import type { LocalStackConfig } from "./config.ts";
 import { startDynamoDb } from "./dynamodb-service.ts";
@@ -100,7 +101,17 @@ export async function startLocalStack(config: LocalStackConfig, out: StackOutput
       },
     });
 
-    const handlers = await loadHandlers(handlerEnv(config, s3.endpoint, dynamo.endpoint), config.assembly);
+    // GET /claims/search: the API's Athena adapter talks to a stand-in running DuckDB over the bucket's export.
+    const athena = await startAthena({
+      s3: s3.client,
+      bucket: env.BUCKET_NAME,
+      mirrorDirectory: join(home, "export-mirror"),
+    });
+    cleanups.push(() => athena.stop());
+    const handlers = await loadHandlers(
+      { ...handlerEnv(config, s3.endpoint, dynamo.endpoint), ...athenaEnv(athena.endpoint) },
+      config.assembly,
+    );
     cleanups.push(() => handlers.stop());
     const consumer = createQueueConsumer({
       queue,
@@ -203,6 +214,15 @@ function standInCredentials(kind: "local" | "url" | "aws") {
   if (kind === "local") return LOCAL_S3_CREDENTIALS;
   if (kind === "url" && !process.env.AWS_ACCESS_KEY_ID) return { accessKeyId: "local", secretAccessKey: "local" };
   return undefined;
+}
+
+/** Where the API finds the local Athena; the names are the deployed workgroup's and database's for stage `local`. */
+function athenaEnv(endpoint: string): Record<string, string> {
+  return {
+    ATHENA_WORKGROUP: "claimtrack-local",
+    ATHENA_DATABASE: "claimtrack_local",
+    AWS_ENDPOINT_URL_ATHENA: endpoint,
+  };
 }
 
 /** The environment the deployed functions get, pointed at this stack's endpoints. */

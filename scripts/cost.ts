@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../infra/constructs/bundling.ts";
+import { exportCostNote } from "./cost/export-cost.ts";
 import { LAMBDA_CPU_SHARE_AT_1GB, measureIngest } from "./cost/measure.ts";
 import { costTable } from "./cost/model.ts";
 import { PRICES } from "./cost/prices.ts";
@@ -30,7 +31,7 @@ const note = [
   `${kbPer(m.storedBytes.dynamodb)} stored in DynamoDB (with index copies) and ${kbPer(m.storedBytes.s3)} in S3. SQS and Lambda`,
   `assume full batches of ${m.articles / m.invocations}. Prices: ${PRICES.region} list prices without free tier (scripts/cost/prices.ts).`,
 ].join("\n");
-const table = costTable(m, [1000, 1_000_000]);
+const table = `${costTable(m, [1000, 1_000_000])}\n\n${exportCostNote(report.export)}`;
 console.log(`${note}\n\n${table}`);
 
 if (args.includes("--write")) {

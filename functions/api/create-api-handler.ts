@@ -5,6 +5,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import middy from "@middy/core";
 import httpCors from "@middy/http-cors";
 import type { APIGatewayProxyEvent } from "aws-lambda";
+import type { ClaimSearch } from "../search/claim-search.ts";
 import type { Log } from "../shared/logger.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import type { ApiDeps } from "./deps.ts";
@@ -32,6 +33,8 @@ export interface ApiHandlerOptions {
   corsAllowOrigin: string;
   logger: Log;
   newId?: () => string;
+  /** Word search over the claims export (`GET /claims/search`); the route answers 503 without one. */
+  search?: ClaimSearch;
 }
 
 export function createApiHandler(options: ApiHandlerOptions) {
@@ -41,6 +44,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
     ingestPrefix: options.ingestPrefix,
     maxArticleBytes: options.maxArticleBytes,
     newId: options.newId ?? randomUUID,
+    search: options.search,
   };
   return createApiHandlerFor(deps, options);
 }

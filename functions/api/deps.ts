@@ -1,5 +1,6 @@
 // What the API's routes and use cases work with, passed in by the handler factory. The store is read-only here:
 // the API's role may only read the table, and the ingest pipeline makes every write (see docs/deploy.md).
+import type { ClaimSearch } from "../search/claim-search.ts";
 import type { ObjectStorage } from "../shared/object-storage.ts";
 import type { ArticleReader } from "../store/claim-store.ts";
 
@@ -11,4 +12,6 @@ export interface ApiDeps {
   maxArticleBytes: number;
   /** Unique ids for upload keys. */
   newId: () => string;
+  /** Word search over the claims export; absent when no engine is configured (then a 503). */
+  search?: ClaimSearch | undefined;
 }

@@ -108,6 +108,15 @@ export function buildOpenApiDocument(routes: Route[], info: DocumentInfo) {
                     schema: doc.schema ? schemaRef(doc.schema, "output") : {},
                     ...exampleOf(doc),
                   },
+                  ...Object.fromEntries(
+                    (doc.alternatives ?? []).map((a) => [
+                      a.contentType,
+                      {
+                        schema: a.schema ? schemaRef(a.schema, "output") : {},
+                        ...exampleOf({ description: "", ...a }),
+                      },
+                    ]),
+                  ),
                 },
               }
             : {}),

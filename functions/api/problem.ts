@@ -2,6 +2,7 @@
 // Named errors give their status and message; anything else is a 500 that says nothing about internals.
 import { STATUS_CODES } from "node:http";
 import type { Problem } from "../schemas/api.ts";
+import { SearchTokenError, SearchUnavailableError } from "../search/claim-search.ts";
 import { ObjectStorageBusyError } from "../shared/object-storage.ts";
 import { ArticleNotFoundError, InvalidCursorError, InvalidRecordError } from "../store/errors.ts";
 import {
@@ -27,6 +28,12 @@ export function problemFor(err: unknown, instance?: string): ProblemResponse {
     return problem(400, err.message, instance, {}, [{ field: "query.cursor", message: err.message }]);
   }
   if (err instanceof InvalidRecordError) return problem(400, err.message, instance);
+  if (err instanceof SearchTokenError) {
+    return problem(400, err.message, instance, {}, [{ field: "query.token", message: err.message }]);
+  }
+  if (err instanceof SearchUnavailableError) {
+    return problem(503, "the search is unavailable; retry in a few seconds", instance, { "Retry-After": "5" });
+  }
   if (err instanceof NotFoundError || err instanceof ArticleNotFoundError) return problem(404, err.message, instance);
   if (err instanceof MethodNotAllowedError) return problem(405, err.message, instance, { Allow: err.allow.join(", ") });
   if (err instanceof ConflictError) return problem(409, err.message, instance);

@@ -32,6 +32,8 @@ export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Further representations of the same response (another media type, chosen by a query parameter). */
+  alternatives?: { contentType: string; schema?: z.ZodType; example?: unknown; description?: string }[];
   headers?: Record<string, string>;
   /** An example body; without it, the first of the schema's own examples (`.meta({ examples })`). */
   example?: unknown;

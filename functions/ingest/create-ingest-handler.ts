@@ -9,15 +9,15 @@ import { parser } from "@aws-lambda-powertools/batch/parser";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import { type ClaimExports, createS3ClaimExports } from "../export/claim-exports.ts";
 import { extract } from "../extraction/extract.ts";
 import { IngestMessageBody } from "../schemas/s3-notification.ts";
 import type { Log } from "../shared/logger.ts";
 import type { MetricSink } from "../shared/metrics.ts";
-import type { ArticleWriter } from "../store/claim-store.ts";
 import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
 import { type ArticleObjects, createS3ArticleObjects } from "./article-objects.ts";
 import { type ArticleTexts, createS3ArticleTexts } from "./article-texts.ts";
-import type { ExtractBudget, Extractor, IngestDeps, IngestOutcome } from "./deps.ts";
+import type { ExtractBudget, Extractor, IngestDeps, IngestOutcome, IngestStore } from "./deps.ts";
 import { handleObjectEvent } from "./handle-object-event.ts";
 import { createEventIdempotency, type OnceOutcome } from "./idempotency.ts";
 import { type ObjectEvent, objectEventOf } from "./object-events.ts";
@@ -37,9 +37,10 @@ export interface IngestHandlerOptions {
   logger: IngestLog;
   metrics: MetricSink;
   /** Ports to replace (tests: a store that dies after n writes, an S3 that fails for one key). */
-  store?: ArticleWriter;
+  store?: IngestStore;
   objects?: ArticleObjects;
   texts?: ArticleTexts;
+  exports?: ClaimExports;
   extract?: Extractor;
   /** The store's clock. */
   now?: () => Date;
@@ -66,6 +67,7 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
       }),
     objects: options.objects ?? createS3ArticleObjects(options.s3),
     texts: options.texts ?? createS3ArticleTexts(options.s3, options.bucket),
+    exports: options.exports ?? createS3ClaimExports(options.s3, options.bucket),
     extract: options.extract ?? extract,
     bucket: options.bucket,
     ingestPrefix: options.ingestPrefix,

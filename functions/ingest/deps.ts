@@ -1,9 +1,11 @@
 // What the ingest use cases work with, passed in by the handler factory, and what they answer.
+
+import type { ClaimExports } from "../export/claim-exports.ts";
 import type { ExtractOptions } from "../extraction/extract.ts";
 import type { ReadInput } from "../extraction/reading/document.ts";
 import type { Extraction } from "../schemas/article.ts";
 import type { Log } from "../shared/logger.ts";
-import type { ArticleWriter } from "../store/claim-store.ts";
+import type { ArticleReader, ArticleWriter } from "../store/claim-store.ts";
 import type { ArticleObjects } from "./article-objects.ts";
 import type { ArticleTexts } from "./article-texts.ts";
 import type { FailureCode } from "./failures.ts";
@@ -23,11 +25,17 @@ export type Extractor = (
   budget?: ExtractBudget,
 ) => Extraction | Promise<Extraction>;
 
+/** The store's writes, and the reads that keep the export in step when an article is deleted. */
+export type IngestStore = ArticleWriter &
+  Pick<ArticleReader, "findArticleIdBySource" | "getArticle" | "listArticleClaims">;
+
 export interface IngestDeps {
-  store: ArticleWriter;
+  store: IngestStore;
   objects: ArticleObjects;
   /** Where processed articles' texts are kept for the API. */
   texts: ArticleTexts;
+  /** The claims export (export/claims/…): one file per processed article. */
+  exports: ClaimExports;
   extract: Extractor;
   /** The invocation's time, when a handler runs the use case. */
   budget?: ExtractBudget;

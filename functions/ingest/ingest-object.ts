@@ -6,7 +6,9 @@ import { articleIdFor, contentHashOf } from "../extraction/article-id.ts";
 import type { ObjectSource } from "../schemas/records.ts";
 import type { ObjectHead, ObjectRead } from "./article-objects.ts";
 import { type IngestDeps, type IngestOutcome, ignored } from "./deps.ts";
+import { releaseExportOfLastSource, restoreExportIfKept } from "./export-follows.ts";
 import { classify, failureReasonOf, NO_CLAIMS, type PermanentProblem, tooLarge } from "./failures.ts";
+import { forget } from "./forget-article.ts";
 import type { ObjectEvent } from "./object-events.ts";
 import { articleMetadataOf } from "./object-metadata.ts";
 
@@ -24,22 +26,32 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
   const contentHash = file.kind === "read" ? contentHashOf(file.bytes) : unreadContentHash(file.head);
   const id = articleIdFor(contentHash);
   // PENDING first: the article (and, if it fails, why) is visible whatever happens next.
+  // The article the key held before loses it: when that was its last source, its export goes first.
+  const released = await releaseExportOfLastSource(deps, source, id);
   let pending: Awaited<ReturnType<typeof deps.store.recordPending>>;
   try {
     pending = await deps.store.recordPending({ id, contentHash, source, metadata, sequencer: event.sequencer });
   } catch (err) {
     const classified = classify(err);
-    if (classified.kind === "gone") return ignored(classified.reason);
+    if (classified.kind === "gone") {
+      await restoreExportIfKept(deps, released);
+      return ignored(classified.reason);
+    }
     throw err;
   }
-  if (pending.replacedArticleDeleted && pending.replacedArticleId) await deps.texts.delete(pending.replacedArticleId);
+  if (pending.replacedArticleDeleted && pending.replacedArticleId) await forget(deps, pending.replacedArticleId);
+  else await restoreExportIfKept(deps, released);
   // Deleted between our read and our record, its removal may have found nothing to remove: undo the record.
   if (!(await deps.objects.head(source))) {
+    const releasedNow = await releaseExportOfLastSource(deps, source);
     const { articleDeleted } = await deps.store.removeSource(source, event.sequencer);
-    if (articleDeleted) await deps.texts.delete(id);
+    if (articleDeleted) await forget(deps, id);
+    else await restoreExportIfKept(deps, releasedNow);
     return ignored("the object was deleted while it was being recorded; its removal has its own event");
   }
-  if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes));
+  // Only an article processed before has an export a failure must take back.
+  const exported = pending.article.status === "PROCESSED";
+  if (file.kind === "too-large") return fail(deps, id, tooLarge(file.head.size, deps.maxBytes), exported);
 
   try {
     const extraction = await deps.extract(
@@ -53,13 +65,16 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
       { maxBytes: deps.maxBytes },
       deps.budget,
     );
-    if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS);
+    if (extraction.claims.length === 0) return await fail(deps, id, NO_CLAIMS, exported);
     // The text before the claims: once the article is PROCESSED, its text is there.
     await deps.texts.put(id, extraction.article.text);
     const article = await deps.store.completeArticle(extraction);
+    // After the store: the export carries the completed article's version. A failure here is retried like the
+    // store's writes, and the retry finds the article complete and writes the same file.
+    await deps.exports.put(article, extraction.claims);
     return { result: "processed", articleId: id, claimCount: article.claimCount };
   } catch (err) {
-    return settle(deps, id, err);
+    return settle(deps, id, err, exported);
   }
 }
 
@@ -91,16 +106,23 @@ function fileNameOf(key: string): string {
   return key.slice(key.lastIndexOf("/") + 1);
 }
 
-async function settle(deps: IngestDeps, articleId: string, err: unknown): Promise<IngestOutcome> {
+async function settle(deps: IngestDeps, articleId: string, err: unknown, exported: boolean): Promise<IngestOutcome> {
   const classified = classify(err);
-  if (classified.kind === "permanent") return fail(deps, articleId, classified.problem);
+  if (classified.kind === "permanent") return fail(deps, articleId, classified.problem, exported);
   if (classified.kind === "gone") return ignored(classified.reason, articleId);
   throw err;
 }
 
-async function fail(deps: IngestDeps, articleId: string, problem: PermanentProblem): Promise<IngestOutcome> {
+async function fail(
+  deps: IngestDeps,
+  articleId: string,
+  problem: PermanentProblem,
+  exported: boolean,
+): Promise<IngestOutcome> {
   try {
     await deps.store.markFailed(articleId, failureReasonOf(problem));
+    // A failed article has no claims: what an earlier extraction exported goes.
+    if (exported) await deps.exports.delete(articleId);
   } catch (err) {
     const classified = classify(err);
     if (classified.kind === "gone") return ignored(classified.reason, articleId);

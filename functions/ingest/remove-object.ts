@@ -2,6 +2,8 @@
 // claims when no other object holds the same content.
 import type { ObjectSource } from "../schemas/records.ts";
 import { type IngestDeps, type IngestOutcome, ignored } from "./deps.ts";
+import { releaseExportOfLastSource, restoreExportIfKept } from "./export-follows.ts";
+import { forget } from "./forget-article.ts";
 import type { ObjectEvent } from "./object-events.ts";
 
 export type RemovedEvent = Extract<ObjectEvent, { action: "removed" }>;
@@ -11,7 +13,9 @@ export async function removeObject(deps: IngestDeps, event: RemovedEvent): Promi
   // S3 does not order notifications: a removal can arrive after a later upload to the same key. Then the key
   // holds that newer object, whose own event records it; removing its source here would lose it.
   if (await deps.objects.head(source)) return ignored("the key holds a newer object than the one removed");
+  const released = await releaseExportOfLastSource(deps, source);
   const { articleId, articleDeleted } = await deps.store.removeSource(source, event.sequencer);
-  if (articleDeleted && articleId) await deps.texts.delete(articleId);
+  if (articleDeleted && articleId) await forget(deps, articleId);
+  else await restoreExportIfKept(deps, released);
   return { result: "removed", articleId, articleDeleted };
 }

@@ -2,6 +2,7 @@
 // the function at start-up with one line naming it, instead of failing some requests later. The names are shared
 // with the CDK app and the local stack.
 import * as z from "zod";
+import { EXPORT_PREFIX } from "../export/export-layout.ts";
 import { TEXT_PREFIX } from "./article-text-key.ts";
 
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "SILENT", "CRITICAL"] as const;
@@ -16,6 +17,7 @@ export const CommonEnv = z.object({
     .regex(/^[^/].*\/$/, "must end with / and not start with /")
     // Article texts written under the ingest prefix would be ingested as articles in turn.
     .refine((p) => !p.startsWith(TEXT_PREFIX) && !TEXT_PREFIX.startsWith(p), `must not overlap ${TEXT_PREFIX}`)
+    .refine((p) => !p.startsWith(EXPORT_PREFIX) && !EXPORT_PREFIX.startsWith(p), `must not overlap ${EXPORT_PREFIX}`)
     .default("incoming/"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_242_880),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default("claimtrack"),
@@ -31,6 +33,11 @@ export const ApiEnv = CommonEnv.extend({
   CORS_ALLOW_ORIGIN: z.string().min(1).default("*"),
   /** Set by Lambda; the API signs its S3 requests for this region and addresses the bucket in it. */
   AWS_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as eu-west-1"),
+  /** The Athena workgroup and Glue database `GET /claims/search` queries; without them the route answers 503. */
+  ATHENA_WORKGROUP: z.string().min(1).max(128).optional(),
+  ATHENA_DATABASE: z.string().min(1).max(255).optional(),
+  /** Athena's endpoint, for the local stand-in (the SDK's variable name); the regional endpoint when unset. */
+  AWS_ENDPOINT_URL_ATHENA: z.url().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 

@@ -36,6 +36,7 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", path: "articles/{id}/text" },
   { method: "POST", path: "uploads", jsonBody: { name: "UploadRequest", schema: UploadRequest } },
   { method: "GET", path: "claims" },
+  { method: "GET", path: "claims/search" },
   { method: "GET", path: "claims/{id}" },
   { method: "GET", path: "speakers" },
   { method: "GET", path: "speakers/{name}/claims" },

@@ -12,6 +12,7 @@ import { assetDir, functionConfig } from "../bundle/assets.ts";
 import { sqsEvent, startLocalAws } from "../bundle/local-aws.ts";
 import { runBundle } from "../bundle/run-bundle.ts";
 import { type DynamoItem, storedBytes, unitsOf } from "./dynamo-units.ts";
+import { type ExportMeasurement, measureExport } from "./export-cost.ts";
 import type { Measurement } from "./model.ts";
 
 export interface MeasureOptions {
@@ -27,6 +28,8 @@ export interface MeasureReport {
   /** Import time of the bundle (part of a cold start). */
   loadedMs: number;
   bundleBytes: number;
+  /** The claims export's requests and bytes. */
+  export: ExportMeasurement;
 }
 
 /** The share of a core a 1,024 MB Lambda function gets (CPU scales with memory; 1,769 MB is one vCPU). */
@@ -93,7 +96,14 @@ export async function measureIngest(options: MeasureOptions): Promise<MeasureRep
       storedBytes: { s3: uploadedBytes, dynamodb: storedBytes(rawItems) },
     };
     const bundleBytes = readFileSync(join(dir, "index.mjs")).length;
-    return { measurement, seeds: seeds.length, localMsPerArticle, loadedMs: run.loadedMs, bundleBytes };
+    return {
+      measurement,
+      seeds: seeds.length,
+      localMsPerArticle,
+      loadedMs: run.loadedMs,
+      bundleBytes,
+      export: measureExport(aws.s3Requests, articles),
+    };
   } finally {
     await aws.stop();
     rmSync(outdir, { recursive: true, force: true });

@@ -2,14 +2,20 @@
 // served by GetItem/Query on keys and indexes — at most 2 calls per request, 3 where a route joins articles and
 // claims — and no request ever scans or writes the table. What the routes do in DynamoDB and S3 together is
 // exactly what the API function's role is granted (infra/function-grants.ts): nothing more, nothing unused.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createS3ClaimExports } from "../../functions/export/claim-exports.ts";
 import { createS3ArticleTexts } from "../../functions/ingest/article-texts.ts";
 import { TEXT_PREFIX } from "../../functions/shared/article-text-key.ts";
 import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS, API_TEXT_ACTIONS } from "../../infra/function-grants.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
-import { BUCKET, type RunningApi, startApi } from "./harness.ts";
+import { athenaSearch, BUCKET, type RunningApi, startApi } from "./harness.ts";
 
 let api: RunningApi;
+const mirror = mkdtempSync(join(tmpdir(), "claimtrack-budget-"));
+const athena = athenaSearch(mirror);
 const ex = makeExtraction({
   seed: "budget",
   claims: Array.from({ length: 30 }, (_, i) => ({
@@ -21,14 +27,16 @@ const ex = makeExtraction({
 });
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ search: athena.search });
   await api.store.recordPending(pendingFor(ex, source("incoming/budget.txt", BUCKET)));
   // As the pipeline does when it processes an article.
   await createS3ArticleTexts(api.s3.client, BUCKET).put(ex.article.id, ex.article.text);
-  await api.store.completeArticle(ex);
+  const article = await api.store.completeArticle(ex);
+  await createS3ClaimExports(api.s3.client, BUCKET).put(article, ex.claims);
 });
 afterAll(async () => {
   await api.stop();
+  await athena.stop();
 });
 
 /** The IAM action an SDK command needs ("GetItemCommand" → "dynamodb:GetItem"). */
@@ -46,6 +54,12 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
     budget: 2,
   },
   getClaim: { method: "GET", path: `/claims/${ex.claims[3]!.id}`, budget: 2 },
+  // Athena (its local stand-in) finds the ids; each claim found is one GetItem, at most `limit`.
+  searchClaims: {
+    method: "GET",
+    path: `/claims/search?q=${encodeURIComponent(ex.claims[0]!.text)}&limit=3`,
+    budget: 3,
+  },
   listSpeakers: { method: "GET", path: "/speakers", budget: 2 },
   listSpeakerClaims: { method: "GET", path: "/speakers/Keir%20Starmer/claims?limit=3", budget: 3 },
   getOpenApiDocument: { method: "GET", path: "/openapi.json", budget: 0 },

@@ -4,9 +4,12 @@
 import type { Context } from "aws-lambda";
 import { createApiHandler } from "../../functions/api/create-api-handler.ts";
 import type { S3Connection } from "../../functions/api/s3/s3-object-storage.ts";
+import { createAthenaClaimSearch } from "../../functions/search/athena-claim-search.ts";
+import type { ClaimSearch } from "../../functions/search/claim-search.ts";
 import type { Log } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
+import { type RunningAthena, startAthena } from "../../local/athena-service.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { type RunningLocalS3, startLocalS3 } from "../support/local-s3.ts";
 import { restEvent } from "../support/rest-event.ts";
@@ -48,7 +51,12 @@ export interface RunningApi {
 }
 
 export async function startApi(
-  options: { maxArticleBytes?: number; corsAllowOrigin?: string } = {},
+  options: {
+    maxArticleBytes?: number;
+    corsAllowOrigin?: string;
+    /** A search over the API's own local S3 (its claims export). */
+    search?: (s3: RunningLocalS3) => Promise<ClaimSearch>;
+  } = {},
 ): Promise<RunningApi> {
   const [db, s3] = await Promise.all([startDynalite(), startLocalS3({ buckets: [BUCKET] })]);
   const gate = await startSigV4Gate({ upstream: s3.endpoint, secrets: { S3RVER: "S3RVER" } });
@@ -71,6 +79,7 @@ export async function startApi(
     corsAllowOrigin: options.corsAllowOrigin ?? "*",
     logger,
     newId: () => `upload-${++ids}`,
+    ...(options.search ? { search: await options.search(s3) } : {}),
   });
   return {
     async call(method, path, callOptions = {}) {
@@ -101,4 +110,28 @@ export async function startApi(
 
 function lowerCaseKeys(headers: Record<string, unknown> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/**
+ * A search through the Athena adapter against the local Athena stand-in over this local S3's claims export (for
+ * `startApi({ search })`); `waitMs` is how long a request waits before answering a token.
+ */
+export function athenaSearch(mirrorDirectory: string, waitMs = 3000) {
+  const started: RunningAthena[] = [];
+  return {
+    search: async (s3: RunningLocalS3): Promise<ClaimSearch> => {
+      const athena = await startAthena({ s3: s3.client, bucket: BUCKET, mirrorDirectory });
+      started.push(athena);
+      return createAthenaClaimSearch({
+        region: "us-east-1",
+        endpoint: athena.endpoint,
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        workGroup: "claimtrack-local",
+        database: "claimtrack_local",
+        waitMs,
+        pollMs: 20,
+      });
+    },
+    stop: () => Promise.all(started.map((a) => a.stop())),
+  };
 }

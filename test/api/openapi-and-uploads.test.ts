@@ -30,6 +30,7 @@ describe("GET /openapi.json", () => {
       "/articles/{id}/claims",
       "/articles/{id}/text",
       "/claims",
+      "/claims/search",
       "/claims/{id}",
       "/docs",
       "/docs/{file}",

@@ -88,10 +88,13 @@ describeSynth("deployable bundles", () => {
     expect(article?.status).toBe("PROCESSED");
     const claims = await store.listArticleClaims(articleId, { limit: 200 });
     expect(claims?.items.length).toBeGreaterThan(0);
-    // The ingest function read the bucket and wrote nothing there but the article's text.
+    // The ingest function read the bucket and wrote nothing there but the article's text and its claims export.
     const writes = aws.s3Requests.filter((r) => r.method !== "GET" && r.method !== "HEAD");
     expect(writes.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
       `PUT /${aws.bucket}/text/${articleId}.txt`,
+      `PUT /${aws.bucket}/export/index/${articleId}.txt`,
+      // "=" is percent-encoded in the request path.
+      `PUT /${aws.bucket}/export/claims/published%3D2025-07/${articleId}.jsonl.gz`,
     ]);
   });
 
@@ -201,7 +204,8 @@ describeSynth("deployable bundles", () => {
       `DELETE /${aws.bucket}/incoming/coalition-rome.txt 204`,
     ]);
     expect(granted.actions.has("s3:DeleteObject")).toBe(true);
-    expect(granted.objectPrefixes.sort()).toEqual(["/incoming/*", "/text/*"]);
+    // And the search's: the claims export, and every object of the query results bucket ("/*").
+    expect(granted.objectPrefixes.sort()).toEqual(["/*", "/export/claims/*", "/incoming/*", "/text/*"]);
 
     // The ObjectRemoved notification S3 sends for that deletion completes it.
     const removal = notificationFor(

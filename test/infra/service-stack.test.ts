@@ -13,6 +13,7 @@ import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../func
 import { tableDesign } from "../../functions/store/table-design.ts";
 import { API_RESERVED_CONCURRENCY } from "../../infra/config.ts";
 import { CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
+import { ATHENA_QUERY_ACTIONS } from "../../infra/constructs/claims-analytics.ts";
 import { ROUTES, requestBodyJsonSchema } from "../../infra/constructs/claims-api.ts";
 import {
   assetDirOf,
@@ -105,6 +106,8 @@ describeSynth("functions", () => {
         MAX_ARTICLE_BYTES: "5242880",
         // Only the API answers browsers.
         ...(name === "ApiFunction" ? { CORS_ALLOW_ORIGIN: TEST_ORIGIN } : {}),
+        // Only the API searches the claims export.
+        ...(name === "ApiFunction" ? { ATHENA_WORKGROUP: "claimtrack-prod", ATHENA_DATABASE: "claimtrack_prod" } : {}),
         POWERTOOLS_SERVICE_NAME: service,
         POWERTOOLS_LOG_LEVEL: "INFO",
         POWERTOOLS_METRICS_NAMESPACE: "Claimtrack",
@@ -208,6 +211,12 @@ describeSynth("least privilege", () => {
         },
         // Processed articles' texts, for GET /articles/{id}/text; deleted with their article.
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/text/*")] },
+        // The claims export: each article's file and index object, kept and deleted with the article.
+        {
+          effect: "Allow",
+          actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
+          resources: [under(bucketArn, "/export/*")],
+        },
         {
           effect: "Allow",
           actions: [
@@ -222,7 +231,7 @@ describeSynth("least privilege", () => {
         },
       ]),
     );
-    expect(grants("IngestFunction")).toHaveLength(7);
+    expect(grants("IngestFunction")).toHaveLength(8);
   });
 
   it("api: reads the table and its indexes, puts and deletes under the ingest prefix, logs and traces", () => {
@@ -240,9 +249,13 @@ describeSynth("least privilege", () => {
         { effect: "Allow", actions: ["s3:DeleteObject", "s3:PutObject"], resources: [under(bucketArn, "/incoming/*")] },
         // The texts the ingest function keeps: GET /articles/{id}/text reads them.
         { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/text/*")] },
+        // GET /claims/search: Athena in its own workgroup, reading the export (test/infra/analytics.test.ts).
+        expect.objectContaining({ actions: ATHENA_QUERY_ACTIONS }),
+        { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/export/claims/*")] },
       ]),
     );
-    expect(grants("ApiFunction")).toHaveLength(5);
+    // Logs, traces, table, ingest prefix, texts; and the five statements of the analytics query policy.
+    expect(grants("ApiFunction")).toHaveLength(10);
   });
 
   it("grants no wildcard actions, and resource * only to the X-Ray actions that cannot be scoped", () => {
@@ -258,20 +271,28 @@ describeSynth("least privilege", () => {
     }
   });
 
-  it("the api cannot write the table and the ingest function writes only the text prefix of the bucket", () => {
+  it("the api cannot write the table and the ingest function writes only the text and export prefixes", () => {
     const apiActions = grants("ApiFunction").flatMap((g) => g.actions);
     expect(apiActions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|PartiQL)/.test(a))).toEqual(
       [],
     );
     const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
     for (const g of grants("IngestFunction").filter((g) => g.actions.some((a) => /^s3:(Put|Delete)/.test(a)))) {
-      expect(g.resources).toEqual([under(bucketArn, "/text/*")]);
+      expect([[under(bucketArn, "/text/*")], [under(bucketArn, "/export/*")]]).toContainEqual(g.resources);
     }
   });
 
-  it("the api's object grants name the ingest or the text prefix, never the bucket or other keys", () => {
+  it("the api's object grants name the ingest, text or export prefix or the query results, never other keys", () => {
     const bucketArn = getAtt(dataId("AWS::S3::Bucket", "Articles"));
-    const prefixes = [[under(bucketArn, "/incoming/*")], [under(bucketArn, "/text/*")]];
+    const results = getAtt(dataId("AWS::S3::Bucket", "AnalyticsQueryResults"));
+    const prefixes = [
+      [under(bucketArn, "/incoming/*")],
+      [under(bucketArn, "/text/*")],
+      [under(bucketArn, "/export/claims/*")],
+      // ListBucket, only with the s3:prefix condition export/claims/* (test/infra/analytics.test.ts).
+      [bucketArn],
+      [results, under(results, "/*")],
+    ];
     for (const g of grants("ApiFunction").filter((g) => g.actions.some((a) => a.startsWith("s3:")))) {
       expect(prefixes).toContainEqual(g.resources);
     }

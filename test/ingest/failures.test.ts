@@ -8,7 +8,7 @@ import { extract } from "../../functions/extraction/extract.ts";
 import { unreadContentHash } from "../../functions/ingest/ingest-object.ts";
 import { IngestMessageBody } from "../../functions/schemas/s3-notification.ts";
 import { toObjectMetadata } from "../../functions/shared/object-metadata.ts";
-import type { ArticleWriter } from "../../functions/store/claim-store.ts";
+import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { failAfter } from "../support/sdk-spy.ts";
 import { throttleKey, unreachableKey } from "./faults.ts";
@@ -139,7 +139,7 @@ describe("permanent problems: a FAILED article that says why, and the message ac
   it("an article deleted while it was processed is left deleted", async () => {
     const p = await startPipeline(emulators(), ({ tableName, dynamoClient }) => {
       const real = createDynamoClaimStore({ client: dynamoClient, tableName });
-      const racing: ArticleWriter = {
+      const racing: ClaimStore = {
         ...real,
         async completeArticle(extraction) {
           await real.deleteArticle(extraction.article.id); // DELETE /articles/{id} got there first

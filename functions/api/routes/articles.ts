@@ -1,5 +1,5 @@
 // /articles: list, read, submit and delete articles, and list an article's claims.
-import type { z } from "zod";
+import * as z from "zod";
 import {
   AcceptedArticle,
   ArticlePage,
@@ -9,16 +9,20 @@ import {
   PageQuery,
   RawArticleQuery,
 } from "../../schemas/api.ts";
+import { ClaimsFormat, SchemaOrgClaims } from "../../schemas/open-formats.ts";
 import { ArticleRecord } from "../../schemas/records.ts";
 import { articleFileOf, mediaTypeOf } from "../article-content.ts";
 import type { ApiDeps } from "../deps.ts";
 import { BadRequestError, PayloadTooLargeError } from "../errors.ts";
 import { accepted, json } from "../response.ts";
 import { parseJson, type Route, route, validate } from "../router.ts";
+import { articleClaimsAs } from "../use-cases/article-claims-as.ts";
 import { deleteArticle } from "../use-cases/delete-article.ts";
 import { readArticleText } from "../use-cases/read-article-text.ts";
 import { type ArticleFile, submitArticle } from "../use-cases/submit-article.ts";
 import { ArticlePath, found, problems } from "./common.ts";
+
+const ArticleClaimsQuery = PageQuery.extend({ format: ClaimsFormat });
 
 export function articleRoutes(deps: ApiDeps): Route[] {
   return [
@@ -52,12 +56,55 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       summary: "An article's claims in reading order",
       description:
         "Every claim extracted from the article, by `ordinal`. An article that is not `PROCESSED` has none yet; " +
-        "an id no article has answers 404.",
+        "an id no article has answers 404. " +
+        "`format=csv` and `format=jsonld` answer every claim of the article at once (no paging): CSV with the " +
+        "claims export's columns, or schema.org `Claim` items in JSON-LD (`author` the speaker, `appearance` the " +
+        "article).",
       params: ArticlePath,
-      query: PageQuery,
-      responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems(404) },
-      handle: async ({ params, query }) =>
-        found(await deps.store.listArticleClaims(params.id, query), `article ${params.id}`),
+      query: ArticleClaimsQuery,
+      responses: {
+        200: {
+          description: "A page of claims, or all of them as CSV or JSON-LD.",
+          schema: ClaimPage,
+          alternatives: [
+            {
+              contentType: "text/csv",
+              schema: z.string(),
+              example:
+                "article_id,article_title,claim_id,text\r\n0123456789abcdef0123,Bridge to close,0123456789abcdef0123-c0000,The bridge will close\r\n",
+            },
+            {
+              contentType: "application/ld+json",
+              schema: SchemaOrgClaims,
+              example: {
+                "@context": "https://schema.org",
+                "@graph": [
+                  {
+                    "@type": "Claim",
+                    "@id": "urn:claimtrack:claim:0123456789abcdef0123-c0000",
+                    identifier: "0123456789abcdef0123-c0000",
+                    text: "The bridge will close for two weeks",
+                    author: { "@type": "Person", name: "Ana Ruiz" },
+                    datePublished: "2025-07-01",
+                    appearance: {
+                      "@type": "NewsArticle",
+                      "@id": "https://example.org/bridge",
+                      url: "https://example.org/bridge",
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+        ...problems(404),
+      },
+      handle: async ({ params, query }) => {
+        const { format, ...page } = query;
+        if (format === "json")
+          return found(await deps.store.listArticleClaims(params.id, page), `article ${params.id}`);
+        return articleClaimsAs(deps, params.id, format);
+      },
     }),
     route({
       method: "GET",

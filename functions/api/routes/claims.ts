@@ -1,9 +1,11 @@
 // /claims: claims across all articles, filtered; one claim by id.
 import { ClaimPage, ClaimsQuery } from "../../schemas/api.ts";
+import { SearchAnswer as SearchAnswerPage, SearchPending, SearchQuery } from "../../schemas/open-formats.ts";
 import { ClaimRecord } from "../../schemas/records.ts";
 import type { ApiDeps } from "../deps.ts";
 import { json } from "../response.ts";
 import { type Route, route } from "../router.ts";
+import { searchClaims } from "../use-cases/search-claims.ts";
 import { ClaimPath, found, problems } from "./common.ts";
 
 export function claimRoutes(deps: ApiDeps): Route[] {
@@ -23,6 +25,37 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       handle: async ({ query }) => {
         const { limit, cursor, ...filter } = query;
         return json(200, await deps.store.findClaims(filter, { limit, cursor }));
+      },
+    }),
+    route({
+      method: "GET",
+      path: "/claims/search",
+      operationId: "searchClaims",
+      summary: "Claims whose text holds words and phrases, over the claims export (Athena; DuckDB locally)",
+      description:
+        'Every word and every "phrase in quotes" of `q` must occur in the claim\'s text, case aside; `speaker`, ' +
+        "`from` and `to` narrow it as in `GET /claims`. Newest article first, at most `limit` claims. A query " +
+        "still running after a few seconds answers 202 with a `token`: call again with `token` alone. The " +
+        "export follows ingest, so a claim appears once its article has been processed.",
+      query: SearchQuery,
+      responses: {
+        200: {
+          description: "The matching claims.",
+          schema: SearchAnswerPage,
+          example: { items: [], nextCursor: null },
+        },
+        202: {
+          description: "The search is still running: poll with the token.",
+          schema: SearchPending,
+          example: { status: "RUNNING", token: "3b2825f1-ad50-4d6e-9c1a-2f6b8e1d4c7a" },
+        },
+        ...problems(503),
+      },
+      handle: async ({ query, request }) => {
+        const answer = await searchClaims(deps, query);
+        if (answer.status === "done") return json(200, answer.page);
+        const location = `${request.publicPath}?token=${encodeURIComponent(answer.token)}`;
+        return json(202, { status: "RUNNING", token: answer.token }, { Location: location, "Retry-After": "2" });
       },
     }),
     route({

@@ -1,0 +1,25 @@
+// The search as one SQL query over the `claims` table, in the SQL Athena (Trino) and DuckDB read alike: each
+// word and phrase a case-blind LIKE on the text (its own %, _ and \ escaped), the speaker compared case-blind,
+// the time window as string comparisons of YYYY-MM-DD. Every value enters as an escaped string literal: Athena's
+// execution parameters are literals too, so quoting here is the one way that works in both engines.
+import type { SearchRequest } from "./claim-search.ts";
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function searchSql(request: SearchRequest): string {
+  const conditions = [
+    ...[...request.words, ...request.phrases].map((t) => `lower(text) LIKE ${literal(likePattern(t))} ESCAPE '\\'`),
+    ...(request.speaker
+      ? [`lower(speaker) = ${literal(request.speaker.replace(/\s+/g, " ").trim().toLowerCase())}`]
+      : []),
+    ...(request.from ? [`time_start >= ${literal(request.from)}`] : []),
+    ...(request.to ? [`time_end <= ${literal(request.to)}`] : []),
+  ];
+  return [
+    "SELECT claim_id FROM claims",
+    `WHERE ${conditions.length > 0 ? conditions.join(" AND ") : "true"}`,
+    "ORDER BY published_at DESC NULLS LAST, article_id, ordinal",
+    `LIMIT ${Math.max(1, Math.min(1000, Math.trunc(request.limit)))}`,
+  ].join("\n");
+}
