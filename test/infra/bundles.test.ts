@@ -16,12 +16,13 @@ import { assetDirOf, describeSynth, HANDLERS_READY, type Synthesized, synthesize
 
 const KB = 1024;
 /**
- * Issue 5's budgets, minified with the AWS SDK inside. The API bundle measured 385 KB when this was set: the
- * DynamoDB client and the SDK runtime it needs (~170 KB), zod (~100 KB, JSON Schema output for the OpenAPI
- * document included), the Powertools logger, and claimtrack's own code. It signs its few S3 requests itself
- * (no S3 client) and the bundles take credentials from the environment only (no SSO/STS/INI code).
+ * Budgets, minified with the AWS SDK inside. The API bundle holds the DynamoDB client and the SDK runtime it
+ * needs (~170 KB), zod (~100 KB, JSON Schema output and the examples of the OpenAPI document included), the
+ * Powertools logger, and claimtrack's own code (routes, search over Athena, CSV and JSON-LD output). It signs its
+ * few S3 and Athena requests itself (no S3 or Athena client) and the bundles take credentials from the
+ * environment only (no SSO/STS/INI code). About 410 KB is measured; the budget leaves a little room.
  */
-const API_BUDGET = 400 * KB;
+const API_BUDGET = 440 * KB;
 const INGEST_BUDGET = 4 * KB * KB;
 const SEED = "seeds/up-2025-07-07-coalition-rome.txt";
 

@@ -1,6 +1,7 @@
 // Every regex in the shipped and local code is checked by recheck on every run (nothing cached): it must be
 // linear, or carry a `// recheck: <why its input is bounded>` comment right above it. A regex recheck cannot
 // decide within REGEX_TIMEOUT_MS ("unknown") counts as a finding too: it must be simplified or acknowledged.
+// An acknowledged pattern recheck finds safe is no finding: its verdict on borderline patterns varies with time.
 import { checkSync, type Diagnostics } from "recheck";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composedPatterns, type FoundRegExp, type Inventory, scanSources } from "./regex-inventory.ts";
@@ -51,7 +52,6 @@ describe("every regex", () => {
         verdicts.set(key, v);
       }
       if (v !== "safe" && !r.acknowledgement) problems.push(`${r.site} ${key}: ${v}`);
-      if (v === "safe" && r.acknowledgement) problems.push(`${r.site} ${key}: safe, remove the // recheck: comment`);
     }
     expect(problems).toEqual([]);
   });

@@ -47,7 +47,8 @@ export function stripInline(text: string): string {
       .replace(/\[\^[^\]\n]{1,50}\]/g, "")
       .replace(/<(https?:\/\/[^<>\s]{1,2000})>/g, "$1")
       .replace(/<\/?[A-Za-z][^<>\n]{0,300}>/g, "")
-      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
+      // recheck: each attempt reads at most 503 characters (a bold span longer than that stays as written).
+      .replace(/(\*\*|__)(?=\S)([^\n]{0,500}?\S)\1/g, "$2")
       .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, "$1$2")
       .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?!\w)/g, "$1$2")
       .replace(/~~(?=\S)([^~\n]*?\S)~~/g, "$1")
