@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
-import { StoreBusyError } from "../../functions/store/errors.ts";
+import { ArticleNotFoundError, StoreBusyError } from "../../functions/store/errors.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
-import { crashAfterWrites, dropFromBatches, InjectedFailure } from "../support/sdk-spy.ts";
+import { crashAfterWrites, dropFromBatches, InjectedFailure, pauseAt } from "../support/sdk-spy.ts";
 
 let db: RunningDynalite;
 beforeAll(async () => {
@@ -198,4 +198,66 @@ describe("redelivery while the first run is in flight", () => {
       { name: "Mark Rutte", claimCount: 4, articleCount: 1 },
     ]);
   });
+});
+
+describe("a writer and a deletion of the same article interleaved", () => {
+  /** The same article (same id) extracted again: other certainties, and one more claim by a new speaker. */
+  const again = {
+    ...first,
+    claims: [
+      ...first.claims.map((c) => ({ ...c, certainty: "possible" as const })),
+      {
+        ...first.claims[0]!,
+        id: `${first.article.id}-c0010`,
+        ordinal: 10,
+        attribution: { ...first.claims[0]!.attribution, speaker: "Third Speaker" },
+      },
+    ],
+  };
+  const processed = async () => {
+    const table = await db.newTable();
+    await healthy(table).recordPending(pendingFor(first, source("incoming/first.txt")));
+    await healthy(table).completeArticle(first);
+    return table;
+  };
+
+  it("a speaker marker the deletion removed after the writer read it is written again, and cleaned up", async () => {
+    const table = await processed();
+    const client = db.newClient();
+    // The writer has read the partition (markers included) and written its claims; it stops before its first
+    // speaker contribution while the article is deleted.
+    const pause = pauseAt(client, "PutItemCommand", '"speaker-article"');
+    const writer = createDynamoClaimStore({ client, tableName: table, now: clock });
+    const writing = writer.completeArticle(again);
+    await pause.reached;
+    await healthy(table).deleteArticle(first.article.id);
+    pause.release();
+    await expect(writing).rejects.toBeInstanceOf(ArticleNotFoundError);
+    expect(await snapshot(table)).toEqual([]);
+  });
+
+  it("what a writer wrote after the deletion read the partition goes, even when the writer stops waiting", async () => {
+    const table = await processed();
+    const writerClient = db.newClient();
+    const deleterClient = db.newClient();
+    // The writer has found the article unfenced and read its partition; it stops before writing its claims.
+    const writerPause = pauseAt(writerClient, "BatchWriteItemCommand", "CLAIM#");
+    const writing = createDynamoClaimStore({ client: writerClient, tableName: table, now: clock }).completeArticle(
+      again,
+    );
+    await writerPause.reached;
+    // The deletion sets its fence and reads the partition; it stops before its first delete.
+    const deleterPause = pauseAt(deleterClient, "DeleteItemCommand", "SPEAKER#");
+    const deleting = createDynamoClaimStore({ client: deleterClient, tableName: table, now: clock }).deleteArticle(
+      first.article.id,
+    );
+    await deleterPause.reached;
+    // The writer writes everything (a new claim and a new speaker among it), then waits for the fence until it
+    // gives up: its message is retried later, and the retry finds the object gone.
+    writerPause.release();
+    await expect(writing).rejects.toBeInstanceOf(StoreBusyError);
+    deleterPause.release();
+    await deleting;
+    expect(await snapshot(table)).toEqual([]);
+  }, 20_000);
 });

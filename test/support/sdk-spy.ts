@@ -2,6 +2,7 @@
 //  - countCalls: records the command name of every call (the API's per-route DynamoDB budget test).
 //  - failAfter: lets `n` calls of a command through, then throws, like a Lambda dying half-way through a write.
 //  - dropFromBatches: makes BatchWriteItem leave some writes unprocessed, as DynamoDB does under load.
+//  - pauseAt: holds the first call that matches until released, to run another writer at exactly that point.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 type Stack = DynamoDBClient["middlewareStack"];
@@ -96,4 +97,38 @@ export function crashAfterWrites(client: { middlewareStack: Stack }, n: number):
     { step: "initialize", name: "crashAfterWrites" },
   );
   return state;
+}
+
+export interface Pause {
+  /** Resolves when the matching call is held. */
+  reached: Promise<void>;
+  release(): void;
+}
+
+/**
+ * Holds the first call of `command` whose input (as JSON) contains `text` until `release()`; every other call,
+ * and later matching ones, go through. Lets a test interleave two writers at one exact step.
+ */
+export function pauseAt(client: { middlewareStack: Stack }, command: string, text: string): Pause {
+  let reach!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => {
+    reach = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = false;
+  client.middlewareStack.add(
+    ((next: Next, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+      if (!held && context.commandName === command && JSON.stringify(args.input).includes(text)) {
+        held = true;
+        reach();
+        await released;
+      }
+      return next(args);
+    }) as never,
+    { step: "initialize", name: `pauseAt-${command}` },
+  );
+  return { reached, release };
 }

@@ -116,10 +116,7 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
   }
 
   if (!options.dryRun) {
-    await mapLimit(toWrite, ctx.concurrency, async ([pair, c]) => {
-      const marker = markers.get(pair);
-      await putContribution(ctx, splitPair(pair).articleId, c, marker ? contributionOf(marker) : undefined);
-    });
+    await mapLimit(toWrite, ctx.concurrency, ([pair, c]) => putContribution(ctx, splitPair(pair).articleId, c));
     await mapLimit(toRemove, ctx.concurrency, (pair) => {
       const { speakerKey, articleId } = splitPair(pair);
       return deleteContribution(ctx, articleId, speakerKey);

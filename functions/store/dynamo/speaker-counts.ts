@@ -62,53 +62,54 @@ export function contributionOf(item: Item): Contribution {
   return { speakerKey: String(item.speakerKey), name: String(item.name), claimCount: Number(item.claimCount) };
 }
 
+/**
+ * A marker as read: its token (null on markers written before markers had one) lets a remover delete exactly the
+ * marker it read, and not one a concurrent writer has written again since.
+ */
+export interface Marker extends Contribution {
+  token: string | null;
+}
+
+export function markerOf(item: Item): Marker {
+  return { ...contributionOf(item), token: typeof item.token === "string" ? item.token : null };
+}
+
 export const isMarker = (item: Item): boolean => item.type === "speaker-contribution";
 
 /** Brings the article's contributions to `wanted` (empty to remove them all) and settles every speaker touched. */
 export async function reconcileContributions(
   ctx: StoreContext,
   articleId: string,
-  markers: readonly Contribution[],
+  markers: readonly Marker[],
   wanted: ReadonlyMap<string, Wanted>,
 ): Promise<void> {
   const current = new Map(markers.map((c) => [c.speakerKey, c]));
   const keys = [...new Set([...current.keys(), ...wanted.keys()])];
   await mapLimit(keys, ctx.concurrency, async (key) => {
     const want = wanted.get(key);
-    if (want) await addContribution(ctx, articleId, { speakerKey: key, ...want }, current.get(key));
-    else await removeContribution(ctx, articleId, key);
+    if (want) await addContribution(ctx, articleId, { speakerKey: key, ...want });
+    else await removeContribution(ctx, articleId, key, current.get(key)?.token ?? null);
   });
 }
 
-export async function addContribution(
-  ctx: StoreContext,
-  articleId: string,
-  c: Contribution,
-  marker?: Contribution,
-): Promise<void> {
-  await putContribution(ctx, articleId, c, marker);
+export async function addContribution(ctx: StoreContext, articleId: string, c: Contribution): Promise<void> {
+  await putContribution(ctx, articleId, c);
   await settleSpeaker(ctx, c.speakerKey);
 }
 
 /**
  * Writes the contribution, not yet counted (settleSpeaker counts it). Marker first: from then on a removal of the
- * article finds the speaker, whatever happens next.
+ * article finds the speaker, whatever happens next. The marker is written even when the caller read it a moment
+ * ago: a deletion may have removed it since, and a contribution without its marker is one nobody can find again.
  */
-export async function putContribution(
-  ctx: StoreContext,
-  articleId: string,
-  c: Contribution,
-  marker?: Contribution,
-): Promise<void> {
+export async function putContribution(ctx: StoreContext, articleId: string, c: Contribution): Promise<void> {
   const fields = { type: "speaker-contribution", speakerKey: c.speakerKey, name: c.name, claimCount: c.claimCount };
-  if (!marker || marker.claimCount !== c.claimCount || marker.name !== c.name) {
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.tableName,
-        Item: { pk: articlePk(articleId), sk: contributionSk(c.speakerKey), ...fields },
-      }),
-    );
-  }
+  await ctx.doc.send(
+    new PutCommand({
+      TableName: ctx.tableName,
+      Item: { pk: articlePk(articleId), sk: contributionSk(c.speakerKey), ...fields, token: ctx.newToken() },
+    }),
+  );
   await ctx.doc.send(
     new PutCommand({
       TableName: ctx.tableName,
@@ -123,11 +124,20 @@ export async function putContribution(
   );
 }
 
-/** Marker last: until it goes, a rerun knows this speaker still needs its contribution removed and settled. */
-export async function removeContribution(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
+/**
+ * Marker last: until it goes, a rerun knows this speaker still needs its contribution removed and settled.
+ * `markerToken`: the token of the marker as read (null for a marker without one); undefined when no marker was
+ * read, and then the marker is left alone — whoever wrote it after the read owns it.
+ */
+export async function removeContribution(
+  ctx: StoreContext,
+  articleId: string,
+  speakerKey: string,
+  markerToken?: string | null,
+): Promise<void> {
   await deleteContribution(ctx, articleId, speakerKey);
   await settleSpeaker(ctx, speakerKey);
-  await deleteMarker(ctx, articleId, speakerKey);
+  if (markerToken !== undefined) await deleteMarker(ctx, articleId, speakerKey, markerToken);
 }
 
 export async function deleteContribution(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
@@ -139,9 +149,34 @@ export async function deleteContribution(ctx: StoreContext, articleId: string, s
   );
 }
 
-export async function deleteMarker(ctx: StoreContext, articleId: string, speakerKey: string): Promise<void> {
-  await ctx.doc.send(
-    new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: contributionSk(speakerKey) } }),
+/**
+ * Deletes the marker unless it was written again after it was read (its token differs): a writer that wrote it
+ * again may be about to write the contribution it stands for. Without a token, unconditionally.
+ */
+export async function deleteMarker(
+  ctx: StoreContext,
+  articleId: string,
+  speakerKey: string,
+  token?: string | null,
+): Promise<void> {
+  const condition =
+    token === undefined
+      ? {}
+      : token === null
+        ? { ConditionExpression: "attribute_not_exists(#token)", ExpressionAttributeNames: { "#token": "token" } }
+        : {
+            ConditionExpression: "#token = :token",
+            ExpressionAttributeNames: { "#token": "token" },
+            ExpressionAttributeValues: { ":token": token },
+          };
+  await ignoringConditionFailure(
+    ctx.doc.send(
+      new DeleteCommand({
+        TableName: ctx.tableName,
+        Key: { pk: articlePk(articleId), sk: contributionSk(speakerKey) },
+        ...condition,
+      }),
+    ),
   );
 }
 

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { Extraction } from "../../schemas/article.ts";
 import type { ArticleRecord } from "../../schemas/records.ts";
+import { mapLimit } from "../../shared/map-limit.ts";
 import type { ArticleReader, ArticleWriter, PendingArticle } from "../claim-store.ts";
 import { ArticleNotFoundError, InvalidRecordError, SourceSupersededError } from "../errors.ts";
 import {
@@ -39,7 +40,13 @@ import { deleteAll, putAll } from "./batch.ts";
 import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
 import { articleOutsideFence, FENCE_ATTRIBUTE, liftFence, setFence } from "./deletion-fence.ts";
 import { queryAll } from "./query.ts";
-import { contributionOf, isMarker, reconcileContributions, wantedContributions } from "./speaker-counts.ts";
+import {
+  isMarker,
+  markerOf,
+  reconcileContributions,
+  removeContribution,
+  wantedContributions,
+} from "./speaker-counts.ts";
 
 /** A failure reason is shown to people: one paragraph, not a stack trace. */
 const MAX_REASON_CHARS = 1000;
@@ -49,11 +56,14 @@ const MAX_CLAIMS = 1_000_000;
 export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleWriter {
   const nowIso = () => ctx.now().toISOString();
 
-  /** The article a writer may work on; throws ArticleNotFoundError (after removing leftovers) when it is gone. */
-  const articleToWrite = async (articleId: string): Promise<ArticleItemFields> => {
+  /**
+   * The article a writer may work on; throws ArticleNotFoundError (after removing leftovers) when it is gone.
+   * `speakers`: those the writer has written contributions for.
+   */
+  const articleToWrite = async (articleId: string, speakers: Iterable<string> = []): Promise<ArticleItemFields> => {
     const item = await articleOutsideFence(ctx, articleId);
     if (item) return articleFieldsOf(item);
-    await removeLeftovers(articleId);
+    await removeLeftovers(articleId, speakers);
     throw new ArticleNotFoundError(articleId);
   };
 
@@ -63,24 +73,38 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     return article;
   };
 
-  /** Removes the article's claims, index items and speaker contributions (in that order of safety). */
-  const clearClaims = async (articleId: string, partition: Item[]) => {
-    await reconcileContributions(ctx, articleId, partition.filter(isMarker).map(contributionOf), new Map());
+  /**
+   * Removes the article's claims, index items and speaker contributions (in that order of safety): those the
+   * partition's markers name, and those of `speakers` too.
+   */
+  const clearClaims = async (articleId: string, partition: Item[], speakers: Iterable<string> = []) => {
+    const markers = partition.filter(isMarker).map(markerOf);
+    const named = new Set(markers.map((m) => m.speakerKey));
+    await reconcileContributions(ctx, articleId, markers, new Map());
+    const unmarked = [...speakers].filter((key) => !named.has(key));
+    await mapLimit(unmarked, ctx.concurrency, (key) => removeContribution(ctx, articleId, key));
     await deleteAll(ctx, partition.filter(isClaimPart));
   };
 
   /**
    * A writer whose article was deleted while it wrote may have written claims and contributions after the
-   * deleter read the partition: it removes them itself (the deleter removed everything it had read).
+   * deleter read the partition: it removes them itself (the deleter removed everything it had read). The
+   * speakers it wrote for are removed even without a marker: the deleter may have removed the marker between
+   * the writer's marker and its contribution.
    */
-  const removeLeftovers = async (articleId: string) => {
+  const removeLeftovers = async (articleId: string, speakers: Iterable<string> = []) => {
     const partition = await readPartition(articleId);
     if (partition.some((i) => i.sk === ARTICLE_SK)) return;
-    await clearClaims(articleId, partition);
+    await clearClaims(articleId, partition, speakers);
   };
 
   /** Sets the article's outcome, unless it was deleted meanwhile (then removes what was written for it). */
-  const finishArticle = async (articleId: string, set: Record<string, unknown>, remove: string[] = []) => {
+  const finishArticle = async (
+    articleId: string,
+    set: Record<string, unknown>,
+    remove: string[] = [],
+    speakers: Iterable<string> = [],
+  ) => {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ":one": 1 };
     const assignments = Object.entries(set).map(([name, value], i) => {
@@ -110,7 +134,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         if (!isConditionFailure(err)) throw err;
       }
       // Being deleted: once the deleter gives up (a source is left), finish; once it is gone, clean up.
-      await articleToWrite(articleId);
+      await articleToWrite(articleId, speakers);
     }
   };
 
@@ -186,6 +210,9 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     }
     await deleteAll(ctx, listings);
     if (articleItemFound) await deleteAll(ctx, [articleItemFound]);
+    // A writer that stopped waiting for the fence (and left its message to a retry that finds the object gone)
+    // may have written after the partition was read above; with the article item gone, nothing else finds it.
+    await removeLeftovers(articleId);
     return before;
   };
 
@@ -315,23 +342,28 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         ctx,
         partition.filter((i) => isClaimPart(i) && !written.has(i.sk)),
       );
-      const contributions = partition.filter((i) => i.type === "speaker-contribution").map(contributionOf);
-      await reconcileContributions(ctx, article.id, contributions, wantedContributions(claims));
+      const wanted = wantedContributions(claims);
+      await reconcileContributions(ctx, article.id, partition.filter(isMarker).map(markerOf), wanted);
 
       // Only now, with every claim in place, does the article become PROCESSED.
       const now = nowIso();
-      await finishArticle(article.id, {
-        status: "PROCESSED",
-        failureReason: null,
-        claimCount: claims.length,
-        metadata,
-        processedAt: now,
-        updatedAt: now,
-        extractorVersion,
-        extractionHash,
-        sortTime,
-        gsi1sk: articleFeedSk(sortTime, article.id),
-      });
+      await finishArticle(
+        article.id,
+        {
+          status: "PROCESSED",
+          failureReason: null,
+          claimCount: claims.length,
+          metadata,
+          processedAt: now,
+          updatedAt: now,
+          extractorVersion,
+          extractionHash,
+          sortTime,
+          gsi1sk: articleFeedSk(sortTime, article.id),
+        },
+        [],
+        wanted.keys(),
+      );
       return mustGetArticle(article.id);
     },
 
