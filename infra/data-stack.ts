@@ -69,6 +69,8 @@ export class DataStack extends Stack {
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
+      // EventBridge sees every created object: uploads outside the ingest prefix are counted (StrayUploads).
+      eventBridgeEnabled: true,
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: "articles/",
       lifecycleRules: [

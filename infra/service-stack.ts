@@ -13,11 +13,13 @@ import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Construct } from "constructs";
 import { DOCS_ASSET_FOLDER, SWAGGER_UI_FILES, swaggerUiDistDir } from "../functions/api/docs-assets.ts";
 import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
+import { DERIVED_PREFIXES } from "../functions/shared/derived-prefixes.ts";
 import { tableDesign } from "../functions/store/table-design.ts";
 import type { DeployConfig } from "./config.ts";
 import { Alarms } from "./constructs/alarms.ts";
 import { ClaimsApi } from "./constructs/claims-api.ts";
 import { ClaimtrackFunction } from "./constructs/claimtrack-function.ts";
+import { StrayUploads } from "./constructs/stray-uploads.ts";
 import { WebApp } from "./constructs/web-app.ts";
 import type { DataStack } from "./data-stack.ts";
 import { grantExportWrites } from "./export-grants.ts";
@@ -46,6 +48,8 @@ export class ServiceStack extends Stack {
   /** With the `webApp` switch: the app, its distribution and its own API. */
   readonly web: WebApp | undefined;
   readonly alarms: Alarms;
+  /** Uploads outside the ingest prefix, logged and counted. */
+  readonly strayUploads: StrayUploads;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -167,6 +171,13 @@ export class ServiceStack extends Stack {
       functions: { Ingest: this.ingest.fn, Api: this.apiFunction.fn },
       serverErrors: this.api.api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
       alarmEmail: config.alarmEmail,
+    });
+
+    this.strayUploads = new StrayUploads(this, "StrayUploads", {
+      bucket: data.bucket,
+      ingestPrefix: config.ingestPrefix,
+      derivedPrefixes: DERIVED_PREFIXES,
+      metricsNamespace: METRICS_NAMESPACE,
     });
 
     this.acknowledgeFunctionFindings(config.ingestPrefix, ingestObjects, textObjects);

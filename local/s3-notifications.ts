@@ -3,7 +3,7 @@
 // and removals. The local S3 reports its changes with raw keys and no prefix filter; objects found by listing an
 // external bucket have no event at all. Both end here as the same records.
 import type { S3EventRecord } from "../functions/schemas/s3-notification.ts";
-import { TEXT_PREFIX } from "../functions/shared/article-text-key.ts";
+import { isDerivedKey } from "../functions/shared/derived-prefixes.ts";
 import { LOCAL_REGION } from "./queue/sqs-event.ts";
 
 export interface ObjectChange {
@@ -65,13 +65,13 @@ export function notificationFor(change: ObjectChange, ingestPrefix: string): S3N
 }
 
 /**
- * What to tell the user about an object created outside the ingest prefix (and outside the texts the ingest
- * function writes itself): it is not an article, and it would otherwise be ignored without a word. `count` is
+ * What to tell the user about an object created outside the ingest prefix (and outside what the ingest
+ * function writes itself: texts and the claims export): it is not an article, and it would otherwise be ignored without a word. `count` is
  * the number of such uploads since the stack started, this one included.
  */
 export function strayUploadWarning(change: ObjectChange, ingestPrefix: string, count: number): string | null {
   if (!change.eventName.startsWith("ObjectCreated:")) return null;
-  if (change.key.startsWith(ingestPrefix) || change.key.startsWith(TEXT_PREFIX)) return null;
+  if (change.key.startsWith(ingestPrefix) || isDerivedKey(change.key)) return null;
   const name = change.key.split("/").pop() || change.key;
   return (
     `s3://${change.bucket}/${change.key} is outside ${ingestPrefix}, so it is not ingested ` +

@@ -23,6 +23,8 @@ describe("local S3 notifications", () => {
     // Articles, the ingest function's own texts and removals are not strays.
     expect(strayUploadWarning(created, "incoming/", 1)).toBeNull();
     expect(strayUploadWarning({ ...created, key: "text/0123456789abcdef0123.txt" }, "incoming/", 1)).toBeNull();
+    const exported = "export/claims/published=2025-07/0123456789abcdef0123.jsonl.gz";
+    expect(strayUploadWarning({ ...created, key: exported }, "incoming/", 1)).toBeNull();
     expect(strayUploadWarning({ ...stray, eventName: "ObjectRemoved:Delete" }, "incoming/", 1)).toBeNull();
   });
 

@@ -10,11 +10,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiHandlerFor } from "../../functions/api/create-api-handler.ts";
 import type { ApiDeps } from "../../functions/api/deps.ts";
 import { ArticleContentType, ArticleSubmission, UploadRequest } from "../../functions/schemas/api.ts";
+import { DERIVED_PREFIXES } from "../../functions/shared/derived-prefixes.ts";
 import { tableDesign } from "../../functions/store/table-design.ts";
-import { API_RESERVED_CONCURRENCY } from "../../infra/config.ts";
+import { API_RESERVED_CONCURRENCY, INGEST_PREFIX } from "../../infra/config.ts";
 import { CREATE_REQUIRE_BANNER, HANDLER_ENTRIES, PROJECT_ROOT } from "../../infra/constructs/bundling.ts";
 import { ATHENA_QUERY_ACTIONS } from "../../infra/constructs/claims-analytics.ts";
 import { ROUTES, requestBodyJsonSchema } from "../../infra/constructs/claims-api.ts";
+import { STRAY_UPLOADS_METRIC } from "../../infra/constructs/stray-uploads.ts";
+import { METRICS_NAMESPACE } from "../../infra/service-stack.ts";
 import {
   assetDirOf,
   type CfnResource,
@@ -521,6 +524,34 @@ describeSynth("alarms", () => {
       },
     });
     s.serviceTemplate.resourceCountIs("AWS::SNS::Subscription", 0);
+  });
+});
+
+describeSynth("uploads outside the ingest prefix", () => {
+  it("the bucket's EventBridge events of objects created outside it are logged, and counted unless derived", () => {
+    const notifications = Object.values(s.dataJson.Resources).find((r) => r.Type === "Custom::S3BucketNotifications");
+    expect(notifications?.Properties?.NotificationConfiguration).toMatchObject({ EventBridgeConfiguration: {} });
+    const [, rule] = resourceNamed(s.serviceJson, "AWS::Events::Rule", "StrayUploads");
+    const pattern = followCrossStack(rule.Properties?.EventPattern, s.dataJson) as Record<string, unknown>;
+    expect(pattern).toEqual({
+      source: ["aws.s3"],
+      "detail-type": ["Object Created"],
+      detail: {
+        bucket: { name: [{ Ref: dataId("AWS::S3::Bucket", "Articles") }] },
+        object: { key: [{ "anything-but": { prefix: INGEST_PREFIX } }] },
+      },
+    });
+    const [groupId, group] = resourceNamed(s.serviceJson, "AWS::Logs::LogGroup", "StrayUploads");
+    expect(group.Properties?.RetentionInDays).toBe(7);
+    expect(JSON.stringify(rule.Properties?.Targets)).toContain(groupId);
+    const [, filter] = resourceNamed(s.serviceJson, "AWS::Logs::MetricFilter", "StrayUploads");
+    expect(filter.Properties).toMatchObject({
+      LogGroupName: { Ref: groupId },
+      FilterPattern: `{ ${DERIVED_PREFIXES.map((p) => `($.detail.object.key != "${p}*")`).join(" && ")} }`,
+      MetricTransformations: [
+        { MetricNamespace: METRICS_NAMESPACE, MetricName: STRAY_UPLOADS_METRIC, MetricValue: "1" },
+      ],
+    });
   });
 });
 
