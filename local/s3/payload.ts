@@ -1,20 +1,38 @@
 // A request body as its signature describes it: checked against the signed SHA-256 as it streams, or decoded
 // from aws-chunked framing (`<hex size>[;chunk-signature=…]\r\n<bytes>\r\n`… a zero-size chunk, then trailer
 // headers such as x-amz-checksum-crc32) with each chunk's signature checked against the chain that starts at
-// the request's own signature. A body that does not match fails the stream with S3's error, so nothing built
+// the request's own signature; and a flexible checksum (checksums.ts), from a header or the trailer, computed. A body that does not match fails the stream with S3's error, so nothing built
 // from it is ever stored.
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { Transform, type TransformCallback } from "node:stream";
+import { ChecksumCheck, type RequestedChecksum } from "./checksums.ts";
 import { S3Error } from "./errors.ts";
 import { type ChunkChain, chunkSignature, type Payload, sameHex } from "./sigv4.ts";
 
-/** The body's content, verified as it is read. */
-export function payloadStream(body: Readable, payload: Payload, decodedLength?: number): Readable {
-  if (payload.kind === "unsigned") return body;
-  const check = payload.kind === "sha256" ? new Sha256Check(payload.hex) : new ChunkDecoder(payload, decodedLength);
-  body.on("error", (err) => check.destroy(err));
-  return body.pipe(check);
+/** The body's content, verified as it is read: against its signature, and its checksum when one was sent. */
+export function payloadStream(
+  body: Readable,
+  payload: Payload,
+  decodedLength?: number,
+  checksum?: RequestedChecksum,
+): Readable {
+  let content = body;
+  let trailer: (name: string) => string | undefined = () => undefined;
+  if (payload.kind === "sha256") content = through(body, new Sha256Check(payload.hex));
+  else if (payload.kind === "chunked") {
+    const decoder = new ChunkDecoder(payload, decodedLength);
+    trailer = (name) => decoder.trailer(name);
+    content = through(body, decoder);
+  }
+  if (!checksum) return content;
+  const { algorithm, value } = checksum;
+  return through(content, new ChecksumCheck(algorithm, () => value ?? trailer(`x-amz-checksum-${algorithm}`)));
+}
+
+function through(source: Readable, check: Transform): Readable {
+  source.on("error", (err) => check.destroy(err));
+  return source.pipe(check);
 }
 
 class Sha256Check extends Transform {
@@ -64,6 +82,7 @@ class ChunkDecoder extends Transform {
   #chunkSignature = "";
   #state: "header" | "data" | "data-end" | "trailer" | "done" = "header";
   #decoded = 0;
+  readonly #trailers = new Map<string, string>();
 
   constructor(payload: Extract<Payload, { kind: "chunked" }>, decodedLength: number | undefined) {
     super();
@@ -96,6 +115,11 @@ class ChunkDecoder extends Transform {
     } else done();
   }
 
+  /** A trailer header of the body, once the body has ended. */
+  trailer(name: string): string | undefined {
+    return this.#trailers.get(name);
+  }
+
   #drain(): void {
     for (;;) {
       if (this.#state === "header") {
@@ -121,9 +145,13 @@ class ChunkDecoder extends Transform {
       } else if (this.#state === "trailer") {
         const line = this.#line();
         if (line === null) return;
-        // Trailer lines carry checksums (and, for signed trailers, their signature); the SHA-256 chain above is
-        // what vouches for the content, so they are read past.
+        // Trailer lines carry the checksum (and, for signed trailers, a signature over it, which is not
+        // checked: the chunk signatures above already vouch for the content).
         if (line === "") this.#state = "done";
+        else {
+          const colon = line.indexOf(":");
+          if (colon > 0) this.#trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+        }
       } else {
         if (this.#buffer.length > 0)
           throw new S3Error("IncompleteBody", "Bytes follow the end of an aws-chunked body.");

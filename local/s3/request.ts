@@ -3,6 +3,7 @@
 // describes it.
 import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
+import { requestedChecksum } from "./checksums.ts";
 import { S3Error } from "./errors.ts";
 import { payloadStream } from "./payload.ts";
 import { type Payload, parseQuery } from "./sigv4.ts";
@@ -17,7 +18,7 @@ export interface S3Request {
   header(name: string): string | undefined;
   /** The headers whose names start with `prefix`, prefix removed. */
   headersStartingWith(prefix: string): Record<string, string>;
-  /** The body's content, checked against the signature as it is read. */
+  /** An object's content, checked against the signature and any checksum sent as it is read. */
   body(): Readable;
   /** The whole body as text (for the small XML bodies), up to `limit` bytes. */
   text(limit?: number): Promise<string>;
@@ -59,8 +60,15 @@ export function s3Request(
   };
   const decodedLength = header("x-amz-decoded-content-length");
   let body: Readable | undefined;
-  const open = () => {
-    body ??= payloadStream(req, payload, decodedLength === undefined ? undefined : Number(decodedLength));
+  // An object's checksum applies to an object's bytes (PutObject, UploadPart), never to an XML request body
+  // (CompleteMultipartUpload's x-amz-checksum-* is the whole object's).
+  const open = (checked: boolean) => {
+    body ??= payloadStream(
+      req,
+      payload,
+      decodedLength === undefined ? undefined : Number(decodedLength),
+      checked ? requestedChecksum(header) : undefined,
+    );
     return body;
   };
   return {
@@ -76,11 +84,11 @@ export function s3Request(
       }
       return out;
     },
-    body: open,
+    body: () => open(true),
     async text(limit = 2 * 1024 * 1024) {
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of open()) {
+      for await (const chunk of open(false)) {
         size += (chunk as Buffer).length;
         if (size > limit) throw new S3Error("MalformedXML", `The request body is over ${limit} bytes.`);
         chunks.push(chunk as Buffer);

@@ -1,7 +1,8 @@
 // The local S3 with the AWS SDK, as a client that does anything S3 allows: keys of any UTF-8 up to 1,024 bytes
 // (`..` segments, long segments, spaces, `%`, `+`, unicode) stored inside the data folder and listed back as
 // they were put; longer keys refused with KeyTooLongError; every request's signature checked — unsigned,
-// wrongly signed, tampered, expired — for header-signed, presigned and aws-chunked streaming requests.
+// wrongly signed, tampered, expired — for header-signed, presigned and aws-chunked streaming requests; and
+// flexible checksums (x-amz-checksum-*) in a header or a streamed upload's trailer verified against the bytes.
 import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -238,6 +239,80 @@ describe("signatures", () => {
     expect(bad.status).toBe(403);
     expect(await bad.text()).toContain("<Code>SignatureDoesNotMatch</Code>");
     expect(await exists("incoming/chunked-bad.txt")).toBe(false);
+  });
+});
+
+describe("checksums", () => {
+  // Check values of the string "123456789" from the CRC catalogue, so the server's CRCs are tested against
+  // published figures, not against themselves.
+  const CHECK = Buffer.from("123456789");
+  const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64");
+
+  it("verifies a checksum header of every algorithm the SDK sends", async () => {
+    for (const [algorithm, hex] of [
+      ["crc32", "cbf43926"],
+      ["crc32c", "e3069283"],
+      ["crc64nvme", "ae8b14860a799888"],
+      ["sha1", createHash("sha1").update(CHECK).digest("hex")],
+      ["sha256", createHash("sha256").update(CHECK).digest("hex")],
+    ] as const) {
+      const key = `incoming/checked-${algorithm}.txt`;
+      const header = { [`x-amz-checksum-${algorithm}`]: b64(hex) };
+      const ok = await signedRequest("PUT", `/${BUCKET}/${key}`, CHECK.toString(), header);
+      expect((await fetch(`${s3.endpoint}/${BUCKET}/${key}`, { method: "PUT", ...ok, body: CHECK })).status).toBe(200);
+      const wrongKey = `incoming/wrong-${algorithm}.txt`;
+      const other = Buffer.from("12345678X");
+      const bad = await signedRequest("PUT", `/${BUCKET}/${wrongKey}`, other.toString(), header);
+      const res = await fetch(`${s3.endpoint}/${BUCKET}/${wrongKey}`, { method: "PUT", ...bad, body: other });
+      expect(res.status, algorithm).toBe(400);
+      expect(await res.text()).toContain("<Code>BadDigest</Code>");
+      expect(await exists(wrongKey)).toBe(false);
+    }
+  });
+
+  it("verifies the SDK's own checksums, in a header and in a streamed upload's trailer", async () => {
+    for (const ChecksumAlgorithm of ["CRC32", "CRC32C", "SHA1", "SHA256"] as const) {
+      await s3.client.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: `incoming/sdk-${ChecksumAlgorithm}.txt`,
+          Body: "an article",
+          ChecksumAlgorithm,
+        }),
+      );
+      expect(await text(`incoming/sdk-${ChecksumAlgorithm}.txt`)).toBe("an article");
+    }
+  });
+
+  it("refuses an unsigned streamed upload whose bytes do not match its trailer, storing nothing", async () => {
+    const put = async (key: string, data: Buffer, checksumOf: Buffer) => {
+      const signed = await signedRequest("PUT", `/${BUCKET}/${key}`, undefined, {
+        "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+        "content-encoding": "aws-chunked",
+        "x-amz-decoded-content-length": String(data.length),
+        "x-amz-trailer": "x-amz-checksum-sha256",
+      });
+      signed.headers["x-amz-content-sha256"] = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+      const trailer = `x-amz-checksum-sha256:${createHash("sha256").update(checksumOf).digest("base64")}`;
+      const body = Buffer.concat([
+        Buffer.from(`${data.length.toString(16)}\r\n`),
+        data,
+        Buffer.from(`\r\n0\r\n${trailer}\r\n\r\n`),
+      ]);
+      return fetch(`${s3.endpoint}/${BUCKET}/${key}`, {
+        method: "PUT",
+        headers: { ...signed.headers, "content-length": String(body.length) },
+        body,
+      });
+    };
+    const data = Buffer.alloc(70_000, "streamed text ");
+    expect((await put("incoming/trailer-ok.txt", data, data)).status).toBe(200);
+    expect(await text("incoming/trailer-ok.txt")).toBe(data.toString());
+    const flipped = Buffer.from(data).fill("X", 500, 501);
+    const bad = await put("incoming/trailer-bad.txt", flipped, data);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("<Code>BadDigest</Code>");
+    expect(await exists("incoming/trailer-bad.txt")).toBe(false);
   });
 });
 
