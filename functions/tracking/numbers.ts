@@ -138,6 +138,31 @@ const NUMBER =
 
 const NEGATED = /(?:\bnot|\brather than|\binstead of|\bnor)\s*(?:the\s+)?(?:about\s+|around\s+)?$/;
 
+/** A sentence boundary: a stop, but not the point of a decimal figure ("$2.8 billion"). */
+const BOUNDARY = /[;!?]|[.:](?!\d)/;
+/** A parenthesis: an aside, a conversion of the same figure into another unit ("(about $2.8 billion)"). */
+const ASIDE = /\([^()]*\)/g;
+
+/**
+ * The words before a figure that say what it measures: back to the sentence's start, and no further back than
+ * an "and" that opens another phrase ("killed three and injured 11": "injured" is what 11 counts). An "and"
+ * right before the figure joins the ends of a range ("between €16 and €16.50") and does not cut.
+ */
+function clauseBefore(before: string): string {
+  const sentence = before.replace(ASIDE, " ").split(BOUNDARY).pop()!;
+  const parts = sentence.split(/\band\b/);
+  const last = parts[parts.length - 1]!;
+  return parts.length > 1 && lemmas(last).length > 0 ? last : sentence;
+}
+
+/** The words after a figure, up to the sentence's end or an "and" that opens the next phrase. */
+function clauseAfter(after: string): string {
+  return after
+    .replace(ASIDE, " ")
+    .split(BOUNDARY)[0]!
+    .split(/\band\b/)[0]!;
+}
+
 /** The figure's bound, rejection and counted thing, from the words around it. */
 function qualify(value: number, unit: string, text: string, before: string, after: string): Quantity {
   const next = /^[\s-]*([\p{L}]+)/u.exec(after)?.[1];
@@ -149,11 +174,11 @@ function qualify(value: number, unit: string, text: string, before: string, afte
     negated: NEGATED.test(before),
     counts: unit === "" && next ? lemma(next) : null,
     context: [
-      ...lemmas(before.split(/[.;:!?]/).pop()!)
+      ...lemmas(clauseBefore(before))
         .slice(-4)
         .reverse()
         .map((l, i): [string, number] => [l, i]),
-      ...lemmas(after.split(/[.;:!?]/)[0]!)
+      ...lemmas(clauseAfter(after))
         .slice(0, 4)
         .map((l, i): [string, number] => [l, i]),
     ],

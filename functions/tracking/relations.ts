@@ -182,6 +182,11 @@ function periodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
+/** Both claims name their periods in their own words, and the periods cannot overlap. */
+function statedPeriodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  return Boolean(a.time?.stated && b.time?.stated) && periodsDiffer(a, b);
+}
+
 /** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
 function figureRelations(
   contexts: Context[],
@@ -226,7 +231,10 @@ function figureRelations(
     for (const earlier of seen) {
       // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
       // €15 on Friday"); a tally of other days is the same count revised.
-      if (periodsDiffer(earlier.features, later.features) && !TALLY.test(`${earlier.claim.text} ${later.claim.text}`))
+      if (
+        statedPeriodsDiffer(earlier.features, later.features) &&
+        !TALLY.test(`${earlier.claim.text} ${later.claim.text}`)
+      )
         continue;
       for (const pair of differingQuantities(earlier.features, later.features, stats)) {
         if (pair.strength < options.minFigureStrength) continue;

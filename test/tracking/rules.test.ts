@@ -171,3 +171,42 @@ describe("rule: a word number is a whole word", () => {
     expect(quantities("ten people").map((q) => q.value)).toEqual([10]);
   });
 });
+
+describe("rule: what a figure measures is read from its own phrase", () => {
+  const context = (text: string, figure: string) =>
+    quantities(text)
+      .find((q) => q.text === figure)
+      ?.context.map(([l]) => l);
+
+  it("reads past a decimal point and an aside in brackets", () => {
+    expect(
+      context("The levy raises EUR 3.5 billion (about $3.9 billion), including the port fees.", "3.5 billion"),
+    ).toContain("fee");
+  });
+
+  it("stops at an “and” that opens the next figure's phrase", () => {
+    const text = "The council lifted the harbour budget to €40m and the total cost of the works to €95m.";
+    expect(context(text, "€40m")).not.toContain("cost");
+    expect(context(text, "€95m")).toContain("cost");
+  });
+
+  it("keeps both ends of a range together", () => {
+    expect(context("Analysts see a bid somewhere between €12 and €13.50.", "€13.50")).toContain("somewher");
+  });
+});
+
+describe("rule: a date is a claim's own only when its words state it", () => {
+  const time = { text: "February 10, 2031", start: "2031-02-10", end: "2031-02-10" };
+  it("a date taken from the dateline is neither stated nor explicit", () => {
+    expect(f("Halden Group will offer EUR 8.50 in cash for each share", { time }).time).toMatchObject({
+      stated: false,
+      explicit: false,
+    });
+  });
+  it("a date in the claim's words is both", () => {
+    expect(f("On February 10, 2031 Halden Group offered EUR 8.50 a share", { time }).time).toMatchObject({
+      stated: true,
+      explicit: true,
+    });
+  });
+});
