@@ -210,9 +210,9 @@ export function quantities(raw: string): Quantity[] {
     let value = WORD_NUMBERS[digits!.toLowerCase()] ?? Number(digits!.replace(/,/g, ""));
     if (!Number.isFinite(value)) continue;
     const isWord = digits!.toLowerCase() in WORD_NUMBERS;
-    // "four-lane", "two-thirds": a word number inside a compound is not a stated figure; nor is the start of a
+    // "four-lane", "two-thirds", "phase-two": a word number inside a compound is not a stated figure; nor is the start of a
     // longer word ("fourth", "tendons", "often").
-    if (isWord && clockless[start + whole.length] === "-") continue;
+    if (isWord && (clockless[start + whole.length] === "-" || prev === "-")) continue;
     if (isWord && /\p{L}/u.test(clockless[start + digits!.length] ?? "")) continue;
     let unit = sign ? (CURRENCY_SIGN[sign] ?? "") : "";
     if (scale) {

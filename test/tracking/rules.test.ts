@@ -163,9 +163,12 @@ describe("rule: a plan dated apart, or dropped by its own source, is rescheduled
 });
 
 describe("rule: a word number is a whole word", () => {
-  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise"])("no figure in “%s”", (text) => {
-    expect(quantities(text)).toEqual([]);
-  });
+  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise", "a phase-two review"])(
+    "no figure in “%s”",
+    (text) => {
+      expect(quantities(text)).toEqual([]);
+    },
+  );
 
   it("still reads “ten people”", () => {
     expect(quantities("ten people").map((q) => q.value)).toEqual([10]);
@@ -208,5 +211,35 @@ describe("rule: a date is a claim's own only when its words state it", () => {
       stated: true,
       explicit: true,
     });
+  });
+});
+
+describe("rule: only an earlier bound is revised by a later figure that meets it", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Pier works", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const relations = (first: string, second: string) => {
+    const r = track([at("a", "2031-03-01T08:00:00Z", first), at("b", "2031-03-10T08:00:00Z", second)]);
+    return { updates: r.updates.map((u) => u.kind), conflicts: r.conflicts.length };
+  };
+  it("“at least six” then “nine” is a revised figure", () => {
+    expect(
+      relations(
+        "The pier collapse at Osterby injured at least six people, the harbour police said. The ferry to Lund was cancelled, the operator said. Three cranes stood idle, the union said.",
+        "Nine people were injured in the pier collapse at Osterby, the harbour police said. Divers searched the basin, the coastguard said. The fish market stayed shut, its owner said.",
+      ).updates,
+    ).toContain("revised-figure");
+  });
+  it("“$8.2 million” then “more than $5 million” is neither a revision nor a conflict", () => {
+    expect(
+      relations(
+        "The repair of the Osterby pier will cost $8.2 million, the harbour board said. The ferry to Lund was cancelled, the operator said. Three cranes stood idle, the union said.",
+        "Any repair of the Osterby pier costing more than $5 million needs the council's approval, the harbour board said. Divers searched the basin, the coastguard said. The fish market stayed shut, its owner said.",
+      ),
+    ).toEqual({ updates: [], conflicts: 0 });
   });
 });
