@@ -6,7 +6,10 @@ export type Bound = "exact" | "about" | "at-least" | "at-most";
 
 export interface Quantity {
   value: number;
-  /** Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "share", "year", "clock", "" (a count). */
+  /**
+   * Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "share", "year", "clock", "date" (a day of a
+   * month, month × 100 + day), "" (a count).
+   */
   unit: string;
   bound: Bound;
   /** The words the figure was read from. */
@@ -17,6 +20,8 @@ export interface Quantity {
   counts: string | null;
   /** Lemmas of the few words on either side, each with its distance in words: what the figure measures. */
   context: Array<[string, number]>;
+  /** The lemmas before the figure, nearest first: a noun's modifier is the word before it ("target price"). */
+  before: string[];
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -136,6 +141,16 @@ const AT_MOST = /(?:at most|up to|fewer than|less than|under|no more than)\s*$/;
 const NUMBER =
   /(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozens?)(?:\s?(k|thousand|mn|mln|million|millions|bn|bln|billion|billions|tn|trillion|m|b)\b)?(?:\s?(%|per cent|percent|pc\b|-metres?|metres?|meters?|m\b|km\b|kilomet(?:re|er)s?|miles?|feet|ft\b|kg\b|tonnes|tons|-hours?|hours?|-years?|-days?|-months?|-weeks?|minutes?|days?|weeks?|months?|years?|per share|a share|for each share|each share|shares?|euros?|eur\b|usd\b|dollars?|pounds?|sterling|yen|hryvnias?|roubles?|rubles?))?/giu;
 
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** "February 23", and the second day of "July 10-11". */
+const DATE_MONTH_BEFORE = new RegExp(`\\b(${MONTHS})\\.?\\s+(?:\\d{1,2}\\s?[-–]\\s?)?$`);
+/** "23 February", and the first day of "10-11 July"; "12 May," but not "5 may be lost". */
+const DATE_MONTH_AFTER = new RegExp(
+  `^(?:\\s?[-–]\\s?\\d{1,2})?(?:st|nd|rd|th)?\\s+(?!may\\b(?!\\s*(?:[,.;)]|\\d{4}|$)))(${MONTHS})\\b`,
+);
+
 const NEGATED = /(?:\bnot|\brather than|\binstead of|\bnor)\s*(?:the\s+)?(?:about\s+|around\s+)?$/;
 
 /** A sentence boundary: a stop, but not the point of a decimal figure ("$2.8 billion"). */
@@ -166,7 +181,9 @@ function clauseAfter(after: string): string {
 /** The figure's bound, rejection and counted thing, from the words around it. */
 function qualify(value: number, unit: string, text: string, before: string, after: string): Quantity {
   const next = /^[\s-]*([\p{L}]+)/u.exec(after)?.[1];
+  const preceding = lemmas(clauseBefore(before)).slice(-5).reverse();
   return {
+    before: preceding,
     value,
     unit,
     bound: boundOf(before),
@@ -263,6 +280,26 @@ export function quantities(raw: string): Quantity[] {
       unit = "year";
     }
     if (isWord && value === 1 && !unit) continue;
+    // The day of a date ("February 23", "23 February") is no count: a "date" of month and day, so that "April
+    // 14" and "14 April" agree and neither is compared with "14 people".
+    const month =
+      !unit && !isWord && value >= 1 && value <= 31 && !digits!.includes(".")
+        ? (DATE_MONTH_BEFORE.exec(clockless.slice(Math.max(0, start - 12), start))?.[1] ??
+          DATE_MONTH_AFTER.exec(clockless.slice(start + whole.length, start + whole.length + 12))?.[1])
+        : undefined;
+    if (month) {
+      const m = MONTH_NAMES.findIndex((n) => month.startsWith(n)) + 1;
+      out.push(
+        qualify(
+          m * 100 + value,
+          "date",
+          whole.trim(),
+          clockless.slice(0, start),
+          clockless.slice(start + whole.length),
+        ),
+      );
+      continue;
+    }
     out.push(qualify(value, unit, whole.trim(), clockless.slice(0, start), clockless.slice(start + whole.length)));
   }
   // "to €16.40 from €15.20": the figure a change starts from is no longer asserted.
@@ -293,7 +330,7 @@ export function sameFigure(a: Quantity, b: Quantity): boolean {
   const about = a.bound === "about" || b.bound === "about";
   // Clock times and years are not proportional: "about 5:40" is a few minutes either way, a year is exact.
   if (a.unit === "clock") return about && Math.abs(a.value - b.value) <= 5;
-  if (a.unit === "year") return false;
+  if (a.unit === "year" || a.unit === "date") return false;
   const slack = about ? 0.03 : 0.005;
   return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
@@ -308,6 +345,7 @@ export function compatible(a: Quantity, b: Quantity): boolean {
 
 /** A stable key: the unit and the value to three significant digits. */
 export function quantityKey(q: Quantity): string {
-  const v = q.value === 0 ? 0 : Number(q.value.toPrecision(q.unit === "year" || q.unit === "clock" ? 4 : 3));
+  const exact = q.unit === "year" || q.unit === "clock" || q.unit === "date";
+  const v = q.value === 0 ? 0 : Number(q.value.toPrecision(exact ? 4 : 3));
   return `#${q.unit}:${v}`;
 }

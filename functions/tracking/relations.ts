@@ -186,9 +186,13 @@ function periodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
-/** Both claims name their periods in their own words, and the periods cannot overlap. */
+/**
+ * Both claims name their periods in their own words, and the periods are not one: apart ("on 3 May" / "on 9
+ * June") or one inside the other ("in the fourth quarter" / "for 2025" — a quarter's loss is not the year's).
+ */
 function statedPeriodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  return Boolean(a.time?.stated && b.time?.stated) && periodsDiffer(a, b);
+  if (!a.time?.stated || !b.time?.stated) return false;
+  return a.time.start !== b.time.start || a.time.end !== b.time.end;
 }
 
 /** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
@@ -234,7 +238,7 @@ function figureRelations(
     };
     for (const earlier of seen) {
       // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
-      // €15 on Friday"); a tally of other days is the same count revised.
+      // €15 on Friday"; a quarter's loss and the year's); a tally of other days is the same count revised.
       if (
         statedPeriodsDiffer(earlier.features, later.features) &&
         !TALLY.test(`${earlier.claim.text} ${later.claim.text}`)

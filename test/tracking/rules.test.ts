@@ -243,3 +243,15 @@ describe("rule: only an earlier bound is revised by a later figure that meets it
     ).toEqual({ updates: [], conflicts: 0 });
   });
 });
+
+describe("rule: one noun with other modifiers names other quantities", () => {
+  it("a target price and a closing price differ; two reports of a closing price do not", () => {
+    const stats = new TermStats();
+    const closing = featuresOf(claim("e", "The stock's closing share price of €9.40 was a record"), "a", 0);
+    const target = featuresOf(claim("l", "Analysts set a target price of €14"), "b", 1);
+    const again = featuresOf(claim("m", "The closing share price of €11.20 was a record"), "c", 2);
+    for (const x of [closing, target, again]) stats.add(x.terms);
+    expect(differingQuantity(closing, target, stats)).toBeNull();
+    expect(differingQuantity(closing, again, stats)?.later.value).toBe(11.2);
+  });
+});
