@@ -7,7 +7,7 @@ export type Bound = "exact" | "about" | "at-least" | "at-most";
 export interface Quantity {
   value: number;
   /**
-   * Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "share", "year", "clock", "date" (a day of a
+   * Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "month" (spans of months and years), "share", "year", "clock", "date" (a day of a
    * month, month × 100 + day), "" (a count).
    */
   unit: string;
@@ -124,8 +124,9 @@ const UNIT_WORD: Record<string, [string, number]> = {
   weeks: ["s", 604800],
   month: ["month", 1],
   months: ["month", 1],
-  year: ["yearspan", 1],
-  years: ["yearspan", 1],
+  // Spans of months and years are one unit: "within 24 months" is "within two years".
+  year: ["month", 12],
+  years: ["month", 12],
   share: ["share", 1],
   "a share": ["share", 1],
   "per share": ["share", 1],
