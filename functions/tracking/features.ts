@@ -4,7 +4,7 @@
 import type { Claim } from "../schemas/claim.ts";
 import { capitalisedNames, keysOfName } from "./names.ts";
 import { type Quantity, quantities, quantityKey } from "./numbers.ts";
-import { lemmas } from "./words.ts";
+import { fold, lemmas } from "./words.ts";
 
 export interface ClaimFeatures {
   claimId: string;
@@ -16,8 +16,11 @@ export interface ClaimFeatures {
   /** Lemmas of the words that make up the names: kept apart from content words. */
   nameWords: Set<string>;
   quantities: Quantity[];
-  /** `explicit`: named by a calendar date ("12 September", "2024"), not by a relative word ("on Tuesday"). */
-  time: { start: string; end: string; explicit: boolean } | null;
+  /**
+   * `stated`: the claim's own words name its time (not a dateline or an earlier sentence the extractor took it
+   * from); `explicit`: stated by a calendar date ("12 September", "2024"), not by a relative word ("on Tuesday").
+   */
+  time: { start: string; end: string; explicit: boolean; stated: boolean } | null;
   /**
    * Whether the claim negates its proposition: its wording holds a negation ("had not received"; also inside
    * an embedded clause the extractor read as positive, "insisted it had no indication"), or the extractor read
@@ -36,6 +39,11 @@ const REJECTED_FIGURE =
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 /** A date the text spells out with figures ("12 September", "2024"), not one resolved from "Tuesday" or "June". */
 const isCalendarDate = (text: string): boolean => /\d/.test(text) && (MONTH.test(text) || /\b\d{4}\b/.test(text));
+
+function timeOf(time: NonNullable<Claim["time"]>, text: string): NonNullable<ClaimFeatures["time"]> {
+  const stated = fold(text).includes(fold(time.text).trim());
+  return { start: time.start, end: time.end, explicit: stated && isCalendarDate(time.text), stated };
+}
 
 export function featuresOf(claim: Claim, articleId: string, articleIndex: number): ClaimFeatures {
   const names = new Set<string>();
@@ -62,9 +70,7 @@ export function featuresOf(claim: Claim, articleId: string, articleIndex: number
     names,
     nameWords,
     quantities: qs,
-    time: claim.time
-      ? { start: claim.time.start, end: claim.time.end, explicit: isCalendarDate(claim.time.text) }
-      : null,
+    time: claim.time ? timeOf(claim.time, claim.text) : null,
     negated:
       NEGATION.test(claim.text.replace(REJECTED_FIGURE, " ")) ||
       (claim.polarity === "negative" && !NEGATION.test(claim.text)),

@@ -6,7 +6,10 @@ export type Bound = "exact" | "about" | "at-least" | "at-most";
 
 export interface Quantity {
   value: number;
-  /** Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "share", "year", "clock", "" (a count). */
+  /**
+   * Unit family: "eur", "usd", "gbp", "percent", "m" (metres), "km", "month" (spans of months and years), "share", "year", "clock", "date" (a day of a
+   * month, month × 100 + day), "" (a count).
+   */
   unit: string;
   bound: Bound;
   /** The words the figure was read from. */
@@ -17,6 +20,8 @@ export interface Quantity {
   counts: string | null;
   /** Lemmas of the few words on either side, each with its distance in words: what the figure measures. */
   context: Array<[string, number]>;
+  /** The lemmas before the figure, nearest first: a noun's modifier is the word before it ("target price"). */
+  before: string[];
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -119,8 +124,9 @@ const UNIT_WORD: Record<string, [string, number]> = {
   weeks: ["s", 604800],
   month: ["month", 1],
   months: ["month", 1],
-  year: ["yearspan", 1],
-  years: ["yearspan", 1],
+  // Spans of months and years are one unit: "within 24 months" is "within two years".
+  year: ["month", 12],
+  years: ["month", 12],
   share: ["share", 1],
   "a share": ["share", 1],
   "per share": ["share", 1],
@@ -136,12 +142,49 @@ const AT_MOST = /(?:at most|up to|fewer than|less than|under|no more than)\s*$/;
 const NUMBER =
   /(?:([$€£¥])\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozens?)(?:\s?(k|thousand|mn|mln|million|millions|bn|bln|billion|billions|tn|trillion|m|b)\b)?(?:\s?(%|per cent|percent|pc\b|-metres?|metres?|meters?|m\b|km\b|kilomet(?:re|er)s?|miles?|feet|ft\b|kg\b|tonnes|tons|-hours?|hours?|-years?|-days?|-months?|-weeks?|minutes?|days?|weeks?|months?|years?|per share|a share|for each share|each share|shares?|euros?|eur\b|usd\b|dollars?|pounds?|sterling|yen|hryvnias?|roubles?|rubles?))?/giu;
 
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** "February 23", and the second day of "July 10-11". */
+const DATE_MONTH_BEFORE = new RegExp(`\\b(${MONTHS})\\.?\\s+(?:\\d{1,2}\\s?[-–]\\s?)?$`);
+/** "23 February", and the first day of "10-11 July"; "12 May," but not "5 may be lost". */
+const DATE_MONTH_AFTER = new RegExp(
+  `^(?:\\s?[-–]\\s?\\d{1,2})?(?:st|nd|rd|th)?\\s+(?!may\\b(?!\\s*(?:[,.;)]|\\d{4}|$)))(${MONTHS})\\b`,
+);
+
 const NEGATED = /(?:\bnot|\brather than|\binstead of|\bnor)\s*(?:the\s+)?(?:about\s+|around\s+)?$/;
+
+/** A sentence boundary: a stop, but not the point of a decimal figure ("$2.8 billion"). */
+const BOUNDARY = /[;!?]|[.:](?!\d)/;
+/** A parenthesis: an aside, a conversion of the same figure into another unit ("(about $2.8 billion)"). */
+const ASIDE = /\([^()]*\)/g;
+
+/**
+ * The words before a figure that say what it measures: back to the sentence's start, and no further back than
+ * an "and" that opens another phrase ("killed three and injured 11": "injured" is what 11 counts). An "and"
+ * right before the figure joins the ends of a range ("between €16 and €16.50") and does not cut.
+ */
+function clauseBefore(before: string): string {
+  const sentence = before.replace(ASIDE, " ").split(BOUNDARY).pop()!;
+  const parts = sentence.split(/\band\b/);
+  const last = parts[parts.length - 1]!;
+  return parts.length > 1 && lemmas(last).length > 0 ? last : sentence;
+}
+
+/** The words after a figure, up to the sentence's end or an "and" that opens the next phrase. */
+function clauseAfter(after: string): string {
+  return after
+    .replace(ASIDE, " ")
+    .split(BOUNDARY)[0]!
+    .split(/\band\b/)[0]!;
+}
 
 /** The figure's bound, rejection and counted thing, from the words around it. */
 function qualify(value: number, unit: string, text: string, before: string, after: string): Quantity {
   const next = /^[\s-]*([\p{L}]+)/u.exec(after)?.[1];
+  const preceding = lemmas(clauseBefore(before)).slice(-5).reverse();
   return {
+    before: preceding,
     value,
     unit,
     bound: boundOf(before),
@@ -149,11 +192,11 @@ function qualify(value: number, unit: string, text: string, before: string, afte
     negated: NEGATED.test(before),
     counts: unit === "" && next ? lemma(next) : null,
     context: [
-      ...lemmas(before.split(/[.;:!?]/).pop()!)
+      ...lemmas(clauseBefore(before))
         .slice(-4)
         .reverse()
         .map((l, i): [string, number] => [l, i]),
-      ...lemmas(after.split(/[.;:!?]/)[0]!)
+      ...lemmas(clauseAfter(after))
         .slice(0, 4)
         .map((l, i): [string, number] => [l, i]),
     ],
@@ -185,9 +228,9 @@ export function quantities(raw: string): Quantity[] {
     let value = WORD_NUMBERS[digits!.toLowerCase()] ?? Number(digits!.replace(/,/g, ""));
     if (!Number.isFinite(value)) continue;
     const isWord = digits!.toLowerCase() in WORD_NUMBERS;
-    // "four-lane", "two-thirds": a word number inside a compound is not a stated figure; nor is the start of a
+    // "four-lane", "two-thirds", "phase-two": a word number inside a compound is not a stated figure; nor is the start of a
     // longer word ("fourth", "tendons", "often").
-    if (isWord && clockless[start + whole.length] === "-") continue;
+    if (isWord && (clockless[start + whole.length] === "-" || prev === "-")) continue;
     if (isWord && /\p{L}/u.test(clockless[start + digits!.length] ?? "")) continue;
     let unit = sign ? (CURRENCY_SIGN[sign] ?? "") : "";
     if (scale) {
@@ -238,6 +281,26 @@ export function quantities(raw: string): Quantity[] {
       unit = "year";
     }
     if (isWord && value === 1 && !unit) continue;
+    // The day of a date ("February 23", "23 February") is no count: a "date" of month and day, so that "April
+    // 14" and "14 April" agree and neither is compared with "14 people".
+    const month =
+      !unit && !isWord && value >= 1 && value <= 31 && !digits!.includes(".")
+        ? (DATE_MONTH_BEFORE.exec(clockless.slice(Math.max(0, start - 12), start))?.[1] ??
+          DATE_MONTH_AFTER.exec(clockless.slice(start + whole.length, start + whole.length + 12))?.[1])
+        : undefined;
+    if (month) {
+      const m = MONTH_NAMES.findIndex((n) => month.startsWith(n)) + 1;
+      out.push(
+        qualify(
+          m * 100 + value,
+          "date",
+          whole.trim(),
+          clockless.slice(0, start),
+          clockless.slice(start + whole.length),
+        ),
+      );
+      continue;
+    }
     out.push(qualify(value, unit, whole.trim(), clockless.slice(0, start), clockless.slice(start + whole.length)));
   }
   // "to €16.40 from €15.20": the figure a change starts from is no longer asserted.
@@ -268,7 +331,7 @@ export function sameFigure(a: Quantity, b: Quantity): boolean {
   const about = a.bound === "about" || b.bound === "about";
   // Clock times and years are not proportional: "about 5:40" is a few minutes either way, a year is exact.
   if (a.unit === "clock") return about && Math.abs(a.value - b.value) <= 5;
-  if (a.unit === "year") return false;
+  if (a.unit === "year" || a.unit === "date") return false;
   const slack = about ? 0.03 : 0.005;
   return Math.abs(a.value - b.value) <= slack * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
@@ -283,6 +346,7 @@ export function compatible(a: Quantity, b: Quantity): boolean {
 
 /** A stable key: the unit and the value to three significant digits. */
 export function quantityKey(q: Quantity): string {
-  const v = q.value === 0 ? 0 : Number(q.value.toPrecision(q.unit === "year" || q.unit === "clock" ? 4 : 3));
+  const exact = q.unit === "year" || q.unit === "clock" || q.unit === "date";
+  const v = q.value === 0 ? 0 : Number(q.value.toPrecision(exact ? 4 : 3));
   return `#${q.unit}:${v}`;
 }

@@ -9,6 +9,7 @@ import type { ClaimFeatures } from "./features.ts";
 import type { FactIndex } from "./link.ts";
 import { keysOfName } from "./names.ts";
 import { compatible, type Quantity } from "./numbers.ts";
+import { doneLemmas, isProspect, type Outcome, outcomeOf, rangeKeys } from "./outcomes.ts";
 import { differingQuantities, type FigurePair, quantityBlockingKeys } from "./same-quantity.ts";
 import {
   differingFigures,
@@ -106,9 +107,12 @@ function figureRelation(earlier: Context, later: Context, figures: [Quantity, Qu
       update: { kind: "correction", why: `corrected: ${pair}` },
     };
   }
-  if (compatible(b, a)) {
+  // Only an earlier bound can be met later ("at least three" → four); a later bound the earlier figure meets
+  // ("costing more than $5 million" after "$14.6 million") is another statement, not a revision.
+  if (b.bound === "at-least" && compatible(b, a)) {
     return { conflict: null, update: { kind: "revised-figure", why: `the figure moved past its bound: ${pair}` } };
   }
+  if (compatible(a, b)) return { conflict: null, update: null };
   if (REVISION.test(later.claim.text)) {
     return { conflict: null, update: { kind: "revised-figure", why: `the figure was revised: ${pair}` } };
   }
@@ -182,6 +186,15 @@ function periodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.time.end < b.time.start || b.time.end < a.time.start;
 }
 
+/**
+ * Both claims name their periods in their own words, and the periods are not one: apart ("on 3 May" / "on 9
+ * June") or one inside the other ("in the fourth quarter" / "for 2025" — a quarter's loss is not the year's).
+ */
+function statedPeriodsDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (!a.time?.stated || !b.time?.stated) return false;
+  return a.time.start !== b.time.start || a.time.end !== b.time.end;
+}
+
 /** For each later claim, the earlier claim whose differing figure most surely measures the same quantity. */
 function figureRelations(
   contexts: Context[],
@@ -225,8 +238,11 @@ function figureRelations(
     };
     for (const earlier of seen) {
       // Amounts, shares and prices of other periods are other quantities ("closed at €11 on 3 May" / "closed at
-      // €15 on Friday"); a tally of other days is the same count revised.
-      if (periodsDiffer(earlier.features, later.features) && !TALLY.test(`${earlier.claim.text} ${later.claim.text}`))
+      // €15 on Friday"; a quarter's loss and the year's); a tally of other days is the same count revised.
+      if (
+        statedPeriodsDiffer(earlier.features, later.features) &&
+        !TALLY.test(`${earlier.claim.text} ${later.claim.text}`)
+      )
         continue;
       for (const pair of differingQuantities(earlier.features, later.features, stats)) {
         if (pair.strength < options.minFigureStrength) continue;
@@ -280,6 +296,36 @@ export function findConflictsAndUpdates(
       if (found && (!best || r.topic > best.topic)) best = { earlier, found, topic: r.topic };
     }
     if (best) record(best.earlier, later, best.found);
+  }
+  // Each expectation keeps the later claim that most fully reports its outcome, unless already related to it.
+  // An outcome is found by what it reports done ("opened", "announced") and by the units of its figures, as
+  // well as through the claim index: a long account of an outcome is not posted under all of its words.
+  const related = new Set(updates.map((u) => `${u.from} ${u.to}`));
+  const outcomes = new Map<string, Context[]>();
+  for (const c of context.values()) {
+    for (const k of [...doneLemmas(c.claim.text), ...rangeKeys(c.features)]) {
+      const list = outcomes.get(k) ?? [];
+      list.push(c);
+      outcomes.set(k, list);
+    }
+  }
+  for (const earlier of context.values()) {
+    if (!isProspect(earlier.claim)) continue;
+    let best: { later: Context; outcome: Outcome } | null = null;
+    const seen = new Set<Context>();
+    for (const cand of index.candidates(earlier.features)) seen.add(context.get(cand.claimId)!);
+    for (const k of [...earlier.features.lemmas, ...rangeKeys(earlier.features)]) {
+      for (const c of (outcomes.get(k) ?? []).slice(-options.maxPostings)) seen.add(c);
+    }
+    for (const later of seen) {
+      if (later.features.articleIndex <= earlier.features.articleIndex) continue;
+      const outcome = outcomeOf(earlier, later, index.stats);
+      if (outcome && (!best || outcome.share > best.outcome.share)) best = { later, outcome };
+    }
+    if (best && !related.has(`${earlier.claim.id} ${best.later.claim.id}`)) {
+      const { kind, why } = best.outcome;
+      updates.push({ from: earlier.claim.id, to: best.later.claim.id, kind, why });
+    }
   }
   return { conflicts, updates };
 }

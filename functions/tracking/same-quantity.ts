@@ -25,6 +25,18 @@ function nearerToAnother(q: Quantity, word: string, distance: number, all: Quant
   return all.some((o) => o !== q && o.unit === q.unit && o.context.some(([l, d]) => l === word && d < distance));
 }
 
+/**
+ * The shared noun is modified by other words before it, each missing from the other figure's phrase: "a target
+ * price of €17" / "a closing share price of €11.01", "an operating loss" / "a net loss" are other quantities.
+ */
+function otherModifiers(a: Quantity, b: Quantity, word: string): boolean {
+  const ma = a.before[a.before.indexOf(word) + 1];
+  const mb = b.before[b.before.indexOf(word) + 1];
+  if (!a.before.includes(word) || !b.before.includes(word) || !ma || !mb || ma === mb) return false;
+  const has = (q: Quantity, l: string) => q.context.some(([x]) => x === l) || q.before.includes(l);
+  return !has(b, ma) && !has(a, mb);
+}
+
 function contextStrength(
   a: Quantity,
   b: Quantity,
@@ -42,6 +54,7 @@ function contextStrength(
     if (names.has(la) || la === a.counts || la === b.counts) continue;
     const db = b.context.find(([lb]) => lb === la)?.[1];
     if (db === undefined || nearerToAnother(a, la, da, ofA) || nearerToAnother(b, la, db, ofB)) continue;
+    if (otherModifiers(a, b, la)) continue;
     strength += stats.idf(la) / ((1 + da) * (1 + db));
     shared.push(la);
     if (Math.min(da, db) <= 1) near = true;
@@ -68,7 +81,8 @@ export function differingQuantities(earlier: ClaimFeatures, later: ClaimFeatures
   if (differentSubjects(earlier, later)) return [];
   const best = new Map<Quantity, FigurePair>();
   const names = new Set([...earlier.nameWords, ...later.nameWords]);
-  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated && q.unit !== "year");
+  // Years and days of dates are times, judged as such (relations.ts), not as amounts.
+  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated && q.unit !== "year" && q.unit !== "date");
   for (const qa of asserted(earlier.quantities)) {
     for (const qb of asserted(later.quantities)) {
       if (!comparable(qa, qb) || sameFigure(qa, qb)) continue;
@@ -94,7 +108,7 @@ export function differingQuantities(earlier: ClaimFeatures, later: ClaimFeatures
 export function quantityBlockingKeys(f: ClaimFeatures): string[] {
   const keys = new Set<string>();
   for (const q of f.quantities) {
-    if (q.negated || q.unit === "year") continue;
+    if (q.negated || q.unit === "year" || q.unit === "date") continue;
     for (const [l] of q.context) keys.add(`${q.unit}|${l}`);
   }
   return [...keys];

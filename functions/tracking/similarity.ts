@@ -83,7 +83,8 @@ function weight(term: string, stats: TermStats): number {
 
 /** Two figures of one unit, one from each claim, when no figure of that unit in one agrees with one in the other. */
 export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quantity] | null {
-  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated);
+  // A day of a date is a time: the claims' time ranges veto it (timesDisjoint), not the figure.
+  const asserted = (qs: Quantity[]) => qs.filter((q) => !q.negated && q.unit !== "date");
   for (const x of asserted(a)) {
     const others = asserted(b).filter((y) => comparable(x, y));
     if (others.length === 0) continue;

@@ -9,13 +9,18 @@ describe("quantities", () => {
     ["a €3.5bn loan", 3.5e9, "eur"],
     ["a loan of 3,500 million euros", 3.5e9, "eur"],
     ["EUR 9.75 a share", 9.75, "eur/share"],
-    ["a 25-year lease", 25, "yearspan"],
+    ["a 25-year lease", 300, "month"],
+    ["within two years", 24, "month"],
+    ["within 24 months", 24, "month"],
     ["a 120-metre tower", 120, "m"],
     ["about 2 km of track", 2000, "m"],
     ["turnout reached 61 per cent", 61, "percent"],
     ["at least seven sailors", 7, ""],
     ["at 11:15 p.m.", 23 * 60 + 15, "clock"],
     ["founded in 1998", 1998, "year"],
+    ["the ferry sails on 9 March", 309, "date"],
+    ["the ferry sails on March 9", 309, "date"],
+    ["the fair runs on 10-11 June", 611, "date"],
   ])("%s → %d %s", (text, value, unit) => {
     const q = quantities(text);
     expect(q.map((x) => [x.value, x.unit])).toContainEqual([value, unit]);
@@ -30,6 +35,11 @@ describe("quantities", () => {
     const moved = quantities("the fare went up to €4.10 from €3.80");
     expect(moved.find((q) => q.value === 3.8)?.negated).toBe(true);
     expect(moved.find((q) => q.value === 4.1)?.negated).toBe(false);
+  });
+
+  it("reads the day of a date as a date, never as a count", () => {
+    expect(quantities("on 12 May, 12 people were hurt").map((q) => q.unit)).toEqual(["date", ""]);
+    expect(quantities("5 may be lost").map((q) => q.unit)).toEqual([""]);
   });
 
   it("reads a price per share said a few words after the figure", () => {

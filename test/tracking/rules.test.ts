@@ -163,11 +163,95 @@ describe("rule: a plan dated apart, or dropped by its own source, is rescheduled
 });
 
 describe("rule: a word number is a whole word", () => {
-  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise"])("no figure in “%s”", (text) => {
-    expect(quantities(text)).toEqual([]);
-  });
+  it.each(["the fourth quarter", "steel tendons", "they often met", "a tenfold rise", "a phase-two review"])(
+    "no figure in “%s”",
+    (text) => {
+      expect(quantities(text)).toEqual([]);
+    },
+  );
 
   it("still reads “ten people”", () => {
     expect(quantities("ten people").map((q) => q.value)).toEqual([10]);
+  });
+});
+
+describe("rule: what a figure measures is read from its own phrase", () => {
+  const context = (text: string, figure: string) =>
+    quantities(text)
+      .find((q) => q.text === figure)
+      ?.context.map(([l]) => l);
+
+  it("reads past a decimal point and an aside in brackets", () => {
+    expect(
+      context("The levy raises EUR 3.5 billion (about $3.9 billion), including the port fees.", "3.5 billion"),
+    ).toContain("fee");
+  });
+
+  it("stops at an “and” that opens the next figure's phrase", () => {
+    const text = "The council lifted the harbour budget to €40m and the total cost of the works to €95m.";
+    expect(context(text, "€40m")).not.toContain("cost");
+    expect(context(text, "€95m")).toContain("cost");
+  });
+
+  it("keeps both ends of a range together", () => {
+    expect(context("Analysts see a bid somewhere between €12 and €13.50.", "€13.50")).toContain("somewher");
+  });
+});
+
+describe("rule: a date is a claim's own only when its words state it", () => {
+  const time = { text: "February 10, 2031", start: "2031-02-10", end: "2031-02-10" };
+  it("a date taken from the dateline is neither stated nor explicit", () => {
+    expect(f("Halden Group will offer EUR 8.50 in cash for each share", { time }).time).toMatchObject({
+      stated: false,
+      explicit: false,
+    });
+  });
+  it("a date in the claim's words is both", () => {
+    expect(f("On February 10, 2031 Halden Group offered EUR 8.50 a share", { time }).time).toMatchObject({
+      stated: true,
+      explicit: true,
+    });
+  });
+});
+
+describe("rule: only an earlier bound is revised by a later figure that meets it", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Pier works", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const relations = (first: string, second: string) => {
+    const r = track([at("a", "2031-03-01T08:00:00Z", first), at("b", "2031-03-10T08:00:00Z", second)]);
+    return { updates: r.updates.map((u) => u.kind), conflicts: r.conflicts.length };
+  };
+  it("“at least six” then “nine” is a revised figure", () => {
+    expect(
+      relations(
+        "The pier collapse at Osterby injured at least six people, the harbour police said. The ferry to Lund was cancelled, the operator said. Three cranes stood idle, the union said.",
+        "Nine people were injured in the pier collapse at Osterby, the harbour police said. Divers searched the basin, the coastguard said. The fish market stayed shut, its owner said.",
+      ).updates,
+    ).toContain("revised-figure");
+  });
+  it("“$8.2 million” then “more than $5 million” is neither a revision nor a conflict", () => {
+    expect(
+      relations(
+        "The repair of the Osterby pier will cost $8.2 million, the harbour board said. The ferry to Lund was cancelled, the operator said. Three cranes stood idle, the union said.",
+        "Any repair of the Osterby pier costing more than $5 million needs the council's approval, the harbour board said. Divers searched the basin, the coastguard said. The fish market stayed shut, its owner said.",
+      ),
+    ).toEqual({ updates: [], conflicts: 0 });
+  });
+});
+
+describe("rule: one noun with other modifiers names other quantities", () => {
+  it("a target price and a closing price differ; two reports of a closing price do not", () => {
+    const stats = new TermStats();
+    const closing = featuresOf(claim("e", "The stock's closing share price of €9.40 was a record"), "a", 0);
+    const target = featuresOf(claim("l", "Analysts set a target price of €14"), "b", 1);
+    const again = featuresOf(claim("m", "The closing share price of €11.20 was a record"), "c", 2);
+    for (const x of [closing, target, again]) stats.add(x.terms);
+    expect(differingQuantity(closing, target, stats)).toBeNull();
+    expect(differingQuantity(closing, again, stats)?.later.value).toBe(11.2);
   });
 });
