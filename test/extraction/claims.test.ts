@@ -438,6 +438,19 @@ describe("attribution", () => {
     expect(find(claims, "bill was dead").attribution.via).toContain("X (Twitter)");
   });
 
+  it("takes the utterance a report was made in as its channel, for the speaker's later frames of the paragraph", () => {
+    const { claims } = run(
+      "In an email on Tuesday, ferry spokeswoman Dana Kell said the crossing would reopen in April. " +
+        "\u201cNo crew member was hurt,\u201d she wrote. The mayor said the pier was safe.\n\n" +
+        "Kell said the fares would not rise.",
+    );
+    expect(find(claims, "crossing would reopen").attribution.via).toEqual(["email"]);
+    expect(find(claims, "No crew member was hurt").attribution.via).toEqual(["email"]);
+    expect(find(claims, "pier was safe").attribution.via).toEqual([]);
+    // A new paragraph names no channel: nothing is carried over.
+    expect(find(claims, "fares would not rise").attribution.via).toEqual([]);
+  });
+
   it("resolves a surname of several words to the full name quoted before", () => {
     const { claims } = run(
       "European Commission President Ursula von der Leyen said the EU would respond firmly. Von der Leyen added that talks would continue.",

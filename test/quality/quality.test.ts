@@ -16,7 +16,7 @@ const FLOORS = {
   certainty: 0.96,
   polarity: 0.97,
   time: 0.83,
-  via: 0.13,
+  via: 0.63,
   meta: 0.96,
 };
 const MAXIMA = { failed: 0, compound: 2, noise: 3 };
