@@ -108,7 +108,8 @@ describe("attribution", () => {
     expect(find(claims, "agency had misled").attribution.speaker).toBe("Democrats");
     expect(find(claims, "praise from the governor would not change").attribution.speaker).toBe("Paul Hart");
     expect(find(claims, "bridge is unsafe").attribution.speaker).toMatch(/officials/);
-    expect(find(claims, "tax was fair").attribution.speaker).toBe("63 percent");
+    // A share on its own is no speaker: the article reports the result in its own voice.
+    expect(find(claims, "63 percent said the tax was fair").attribution.speaker).toBeNull();
   });
 
   it("reads 'it' as the organisation that speaks and a programme title as part of the listener", () => {
@@ -345,6 +346,36 @@ describe("attribution", () => {
     expect(find(claims, "plan would fail").attribution.speakerType).toBe("group");
   });
 
+  it("types speakers: titles, hosts and described names are persons, a ministry an organisation, parties groups", () => {
+    const { claims } = run(
+      "The mayor said the pier would reopen. The talk-show host said the fares were too high. " +
+        "The ministry said the report had arrived late. Longtime pollster Rosalind Quarry said turnout would fall. " +
+        "Talk radio star Lyle Brannock mocked the plan. Brannock said the plan would fail. " +
+        "Sen. Ada Pellow (D-Ore.) said the vote was close. Democrats said the bill was dead.",
+    );
+    const of = (words: string) => find(claims, words).attribution;
+    expect(of("pier would reopen").speakerType).toBe("person");
+    expect(of("fares were too high").speakerType).toBe("person");
+    expect(of("report had arrived late").speakerType).toBe("organization");
+    expect(of("turnout would fall")).toMatchObject({ speaker: "Rosalind Quarry", speakerType: "person" });
+    expect(of("plan would fail")).toMatchObject({ speaker: "Lyle Brannock", speakerType: "person" });
+    expect(of("vote was close")).toMatchObject({ speaker: "Ada Pellow", speakerType: "person" });
+    expect(of("bill was dead").speakerType).toBe("group");
+  });
+
+  it("reads no fragment as a speaker: a clause, a quantity, an adverb or a conjunction around it", () => {
+    const { claims } = run(
+      "Though she called the plan reckless, Senator Ada Pellow said it would pass. " +
+        "Pellow has often said the tax was unfair. Another 19 percent said they were unsure. " +
+        "Governor Lyle Brannock this week also said the bridge was safe.",
+    );
+    for (const c of claims)
+      if (c.attribution.speaker) expect(c.attribution.speaker).toMatch(/^(?:Ada Pellow|Lyle Brannock)$/);
+    expect(find(claims, "tax was unfair").attribution.speaker).toBe("Ada Pellow");
+    expect(find(claims, "bridge was safe").attribution.speaker).toBe("Lyle Brannock");
+    expect(find(claims, "19 percent said they were unsure").attribution.speaker).toBeNull();
+  });
+
   it("reads a court report: ', ruling that', 'wrote in an order that', 'and that', a dated participle", () => {
     const { claims } = run(
       "A federal judge on Tuesday blocked the closures, ruling that officials had not given proper notice. " +
@@ -436,6 +467,19 @@ describe("attribution", () => {
     expect(find(claims, "bill would pass").attribution.via).toContain("CNN");
     expect(find(claims, "prices would fall").attribution.via).toContain("BBC Radio 4");
     expect(find(claims, "bill was dead").attribution.via).toContain("X (Twitter)");
+  });
+
+  it("takes the utterance a report was made in as its channel, for the speaker's later frames of the paragraph", () => {
+    const { claims } = run(
+      "In an email on Tuesday, ferry spokeswoman Dana Kell said the crossing would reopen in April. " +
+        "\u201cNo crew member was hurt,\u201d she wrote. The mayor said the pier was safe.\n\n" +
+        "Kell said the fares would not rise.",
+    );
+    expect(find(claims, "crossing would reopen").attribution.via).toEqual(["email"]);
+    expect(find(claims, "No crew member was hurt").attribution.via).toEqual(["email"]);
+    expect(find(claims, "pier was safe").attribution.via).toEqual([]);
+    // A new paragraph names no channel: nothing is carried over.
+    expect(find(claims, "fares would not rise").attribution.via).toEqual([]);
   });
 
   it("resolves a surname of several words to the full name quoted before", () => {

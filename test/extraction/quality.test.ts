@@ -82,11 +82,11 @@ describe.skipIf(!existsSync(scorer))("claim quality on ../shared/eval/dev", () =
     expectFloors(score(devDir), {
       failed: 0,
       f1: 0.9,
-      speaker: 0.89,
+      speaker: 0.9,
       certainty: 0.96,
       polarity: 0.98,
       time: 0.76,
-      via: 0.42,
+      via: 0.79,
       meta: 0.93,
       compound: 24,
       noise: 5,

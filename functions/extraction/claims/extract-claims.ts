@@ -247,6 +247,15 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     if (s.tokens[0]?.lower !== "it") thing = frame && !frame.whole ? null : definiteSubject(ctx, s);
     return { s, frame, speaker };
   });
+  // A speaker's later frames in the same paragraph that name no channel of their own were made through the
+  // channel named first ("In an email, X said …. “…,” she wrote.").
+  const channels = new Map<string, string[]>();
+  for (const { frame, speaker } of framed) {
+    if (!frame || !speaker) continue;
+    const known = channels.get(speaker.name);
+    if (frame.via.length) channels.set(speaker.name, frame.via);
+    else if (known && !speaker.via.length) frame.via.push(...known);
+  }
   const quoteSpeaker = new Map<Span, Voice>();
   for (const { s, frame, speaker } of framed) {
     if (!frame || !speaker) continue;
@@ -263,7 +272,7 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
     if (s.tokens.at(-1)?.text === "?") continue;
     if (frame && (speaker || !frame.speaker)) {
       emitFrame(ctx, s, frame, speaker);
-      previous = speaker ? { speaker, cue: frame.cue } : null;
+      previous = speaker ? { speaker: { ...speaker, via: [...speaker.via, ...frame.via] }, cue: frame.cue } : null;
       justRead = previous;
       continue;
     }

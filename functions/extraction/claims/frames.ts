@@ -1,6 +1,6 @@
 // Attribution frames: who a sentence reports ("X said that …", "…, X said", "according to X, …", "X: …") and
 // which tokens hold the reported content.
-import { channelOf, isMediaName } from "./lexicon/channels.ts";
+import { channelOf, isMediaName, utteranceChannel } from "./lexicon/channels.ts";
 import {
   CLAUSAL_CUES,
   CUE_VERBS,
@@ -109,6 +109,9 @@ function skipCueModifiers(s: Sentence, i: number, end: number, frame: Frame): nu
         /\b(?:conference|briefing|interview|anonymity|reporters|journalists|parliament|television|radio|podcast)\b/i.test(
           phrase,
         );
+      // "in an emailed statement", "at a news conference": the kind of utterance is a channel too.
+      const spoken = channel ? null : utteranceChannel(phrase);
+      if (spoken) frame.via.push(spoken);
       if (channel) frame.via.push(channel);
       else if (/anonymity/i.test(phrase)) frame.anonymous = true;
       else if (isMediaName(phrase.replace(/^(?:the )?/i, ""))) frame.via.push(phrase);
@@ -189,6 +192,11 @@ function contentStart(s: Sentence, cueAt: number, end: number, frame: Frame): nu
       }
       const listener = rangeText(s, { from: i, to: j });
       if (isMediaName(listener)) frame.via.push(listener.replace(/^the /i, (m) => m));
+      else {
+        // "told a news conference", "told a briefing": the audience is the occasion it was said at.
+        const spoken = utteranceChannel(listener);
+        if (spoken) frame.via.push(spoken);
+      }
       i = j;
     }
   }
@@ -277,6 +285,12 @@ function newFrame(cueAt: number, s: Sentence): Frame {
 function adverbialChannels(s: Sentence, to: number): string[] {
   const out: string[] = [];
   for (let k = 0; k < to; k++) {
+    // "In a statement,", "At a news conference on Tuesday,": the utterance the report comes from.
+    if (/^(?:in|at|during)$/.test(s.tokens[k]!.lower)) {
+      const spoken = utteranceChannel(rangeText(s, { from: k + 1, to: Math.min(to, k + 6) }));
+      if (spoken) out.push(spoken);
+      continue;
+    }
     if (!/^(?:on|with|to)$/.test(s.tokens[k]!.lower)) continue;
     let j = k + 1;
     while (
@@ -524,6 +538,10 @@ function trailingFrame(s: Sentence, end: number): Frame | null {
         !STRAIGHT_OR_CURLY.test(s.tokens[tailAt]!.text)
       )
         tailAt++;
+      // "…,” X told Reuters.", "…,” X told a news conference.": a medium or an occasion is a channel.
+      const listener = rangeText(s, { from: after, to: tailAt });
+      const channel = isMediaName(listener) ? listener : utteranceChannel(listener);
+      if (channel && !frame.via.includes(channel)) frame.via.push(channel);
     }
     // "In a meeting with the board, Trump said that …": a cue followed by its content leads, it does not trail.
     const tail = skipCueModifiers(s, tailAt, end, { ...frame, via: [] });

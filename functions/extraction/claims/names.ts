@@ -95,6 +95,8 @@ export class NameBook {
   /** Full name → the words that introduced it ("ukraine's president"), in order of first mention. */
   private readonly descriptors = new Map<string, string>();
   private readonly genders = new Map<string, "female" | "male">();
+  /** Last word (lower case) → a name of two or three capitalised words of no known kind that ends with it. */
+  private readonly untypedFullNames = new Map<string, string>();
   /** Surnames written after Mr, Ms, Mrs or Dr ("Mr Jones"). */
   private readonly titledSurnames = new Set<string>();
 
@@ -117,7 +119,16 @@ export class NameBook {
       const name = parts.name.replace(/['’]s$/, "");
       if (!name) continue;
       const type = this.classify(name, titled);
-      if (!this.types.has(name.toLowerCase())) this.types.set(name.toLowerCase(), type);
+      // A title anywhere in the text makes a name a person's ("the Obama administration … President Obama").
+      const knownType = this.types.get(name.toLowerCase());
+      if (!knownType || (type === "person" && knownType === "other")) this.types.set(name.toLowerCase(), type);
+      // "Rush Limbaugh" then "Limbaugh said": a two- or three-word name of no known kind whose last word is used
+      // alone is likely a person's; kept apart until a speaker needs it.
+      const ws = words(name);
+      if (type === "other" && ws.length >= 2 && ws.length <= 3 && ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) {
+        const last = ws.at(-1)!.toLowerCase();
+        if (!this.untypedFullNames.has(last)) this.untypedFullNames.set(last, name);
+      }
       if (type === "person") {
         const ws = words(name);
         if (ws.length >= 2) {
@@ -135,6 +146,12 @@ export class NameBook {
         }
       }
     }
+  }
+
+  /** The full name of no known kind ("Rush Limbaugh") a single word that speaks ("Limbaugh said") ends. */
+  fullNameEnding(word: string): string | null {
+    const full = this.untypedFullNames.get(word.toLowerCase());
+    return full && this.classify(full) === "other" ? full : null;
   }
 
   /** A person known from outside the running text (a transcript's speaker label), for later short names. */
@@ -164,6 +181,12 @@ export class NameBook {
         k++;
       else if (titled && (PLACES.has(bare) || DEMONYMS.has(bare))) k++;
       else break;
+    }
+    // "Secretary of State Jon Husted", "Minister of Foreign Affairs Ana Ruiz": the office's name goes with the
+    // title; the person's name is what follows it (from a given name, else the last two words).
+    if (titled && /^(?:of|for)$/i.test(ws[k] ?? "") && ws.length - k >= 4) {
+      const given = ws.findIndex((w, j) => j > k + 1 && GIVEN_NAMES.has(w.toLowerCase()));
+      k = given > 0 ? given : ws.length - 2;
     }
     if (!titled) {
       // "Houston Mayor John Whitmire", "Tarnview chief executive Graham Ellery": whatever precedes the last
@@ -229,6 +252,9 @@ export class NameBook {
     const ws0 = words(lower);
     if ((!known || known === "other") && ws0.length >= 2 && ws0.length <= 3 && this.titledSurnames.has(ws0.at(-1)!))
       return "person";
+    // A single word known only as "other" is a person once the article has named someone by it ("Fowler"
+    // after "Don Fowler").
+    if (known === "other" && ws0.length === 1 && this.people.has(lower)) return "person";
     if (known && !(titled && known === "other" && ws0.length <= 4)) return known;
     if (PLACES.has(lower)) return "place";
     const ws = words(lower);
@@ -237,6 +263,8 @@ export class NameBook {
     if (ws.length === 1 && this.people.has(lower)) return "person";
     if (DEMONYMS.has(ws[0]!) && ws.length === 1) return "other";
     if (titled && ws.length <= 4) return "person";
+    // "Vann R. Newkirk II", "Joseph R. Biden Jr.": a generational suffix marks a person's name.
+    if (ws.length >= 2 && ws.length <= 5 && /^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(ws.at(-1)!)) return "person";
     // "Lawrence B. Cummings": a middle initial marks a person's name.
     if (/^\p{Lu}[\p{Ll}'’-]+ (?:\p{Lu}\. )+\p{Lu}[\p{Ll}'’-]+$/u.test(name)) return "person";
     if (ws.length >= 2 && ws.length <= 4 && GIVEN_NAMES.has(ws[0]!) && !ws.includes("of")) return "person";

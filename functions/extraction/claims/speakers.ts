@@ -2,9 +2,10 @@
 // official", "the office") to the speaker they stand for, and the document-level "Source:" line.
 import type { SpeakerType } from "../../schemas/claim.ts";
 import { channelOf, isMediaName } from "./lexicon/channels.ts";
-import { FINDING_NOUNS, PERSON_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
+import { FINDING_NOUNS, GROUP_BODIES, PERSON_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
 import type { Speaker } from "./model.ts";
 import type { NameBook } from "./names.ts";
+import { speakerForm } from "./speaker-form.ts";
 
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
@@ -16,9 +17,12 @@ const COMMON_ACRONYM =
 const PUBLIC_BODY =
   /\b(?:ministry|department|government|parliament|council|party|police|court|agency|army|commission|committee|union|office|administration|senate|congress|house|authority|university|college|school|institute|academy|society|foundation|museum|church|hospital|fund|bank of|federal reserve|central bank|nations|nato|eu)\b/i;
 
+/** A lower-case description ending in a noun, then a capitalised name of two to four words. */
+// recheck: run on a speaker phrase, at most 16 tokens.
+const DESCRIBED_NAME = /(?:^|\s)([a-z-]+)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u;
 const DETERMINER = /^(?:the|a|an|one(?!\s+of\b)|another)\s+/i;
 const INDEFINITE = /^(?:a|an|one|another)\s/i;
-const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "several", "both"]);
+const PLURAL_REFERENCES = new Set(["they", "some", "others", "many", "most", "several", "both", "all"]);
 
 export class SpeakerBook {
   private readonly seen: Speaker[] = [];
@@ -43,7 +47,8 @@ export class SpeakerBook {
 
   /** A group named as the subject of a sentence ("Researchers at X analysed …"), for a later "they". */
   noteGroup(phrase: string): void {
-    this.lastGroup = { ...this.describe(phrase), type: "group" };
+    const form = speakerForm(phrase);
+    if (form) this.lastGroup = { ...this.describe(form), type: "group" };
   }
 
   /** An organisation named in the text: a business among them is what a later "the company" means. */
@@ -103,7 +108,9 @@ export class SpeakerBook {
       .replace(/^(?:and|but|then|so)\s+/i, "")
       .replace(/(?<![,:;])[,:;]+$/, "")
       .replace(/^(he|she|they|we|it)['’](?:s|re)$/i, "$1");
-    if (!p) return null;
+    const form = speakerForm(p);
+    if (!form) return null;
+    p = form;
     const lower = p.toLowerCase();
     if (lower === "he" || lower === "she" || lower === "i") {
       const gender = lower === "he" ? "male" : lower === "she" ? "female" : null;
@@ -188,6 +195,19 @@ export class SpeakerBook {
     if (nameType === "person" && !PERSON_NOUNS.has(head)) {
       return { name: canonical, type: "person", anonymous: false, head, via: [], reportedBy: null };
     }
+    // "longtime Democratic pollster Pat Caddell": a person noun right before a name describes that person.
+    const described = DESCRIBED_NAME.exec(bare);
+    if (described && (PERSON_NOUNS.has(described[1]!) || TITLES.has(described[1]!))) {
+      const name = this.names.canonical(described[2]!);
+      const type = this.names.classify(name, true);
+      if (type === "person")
+        return { name, type: "person", anonymous: false, head: described[1]!, via: [], reportedBy: null };
+    }
+    // "Limbaugh said" after "Rush Limbaugh": a surname that speaks stands for the person it ends.
+    if (/^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(bare) && nameType === "other" && !isMediaName(bare)) {
+      const full = this.names.fullNameEnding(bare);
+      if (full) return { name: full, type: "person", anonymous: false, head, via: [], reportedBy: null };
+    }
     const ofName = bare.match(/^(.*?)(?<!\s)\s+of\s+([\s\S]+)$/);
     if (ofName && this.names.classify(this.names.canonical(ofName[1]!)) === "person") {
       return {
@@ -204,11 +224,14 @@ export class SpeakerBook {
     if (isMediaName(bare)) type = "organization";
     else if (UTTERANCE_NOUNS.has(lowerHead) || FINDING_NOUNS.has(lowerHead) || lowerHead === "minutes")
       type = "document";
-    else if (/^(?:all|both|many|most|some|several|others|few)$/.test(lowerHead)) type = "group";
-    else if (PERSON_NOUNS.has(lowerHead)) type = "person";
+    else if (/^(?:all|both|many|most|some|several|others|few)$/.test(lowerHead) || GROUP_BODIES.has(lowerHead))
+      type = "group";
+    else if (PERSON_NOUNS.has(lowerHead) || TITLES.has(lowerHead)) type = "person";
     else if (
       PERSON_NOUNS.has(lowerHead.replace(/s$/, "")) ||
-      /(?:ists|ers|ors|ians|ants|ents|ics|people|officials|sources)$/.test(lowerHead)
+      /(?:ists|ers|ors|ians|ans|ats|ants|ents|ics|people|officials|sources|groups|individuals|authorities)$/.test(
+        lowerHead,
+      )
     )
       type = "group";
     else if (nameType === "person") type = "person";
@@ -222,7 +245,8 @@ export class SpeakerBook {
         /\b(?:familiar with|briefed on|with knowledge of|close to|knowledgeable about)\b/i.test(p)) &&
       !/[A-Z][a-z]+ [A-Z][a-z]+$/.test(bare);
     return {
-      name: bare.replace(/^(?:some|other|several|many)\s+/i, ""),
+      // ("Many of his supporters" keeps its quantity.)
+      name: bare.replace(/^(?:some|other|several|many)\s+(?!of\b)/i, ""),
       type,
       anonymous,
       head: lowerHead,

@@ -44,6 +44,14 @@ const FRAMES: Record<string, Spec[]> = {
       { claim: "the storm had passed", speaker: "harbour master", via: ["Telegram"] },
     ],
     [
+      "In an emailed statement late Friday, the ferry operator said the timetable would stay unchanged.",
+      { claim: "the timetable would stay unchanged", speaker: "ferry operator", via: ["emailed statement"] },
+    ],
+    [
+      "At a press conference on Monday, the harbour master said the dredging would finish in May.",
+      { claim: "the dredging would finish", speaker: "harbour master", via: ["press conference"] },
+    ],
+    [
       "Two officials said the quay would close, asking not to be named because the talks are private.",
       { claim: "the quay would close", speaker: "Two officials", anonymous: true },
       { not: "asking" },
@@ -65,6 +73,10 @@ const FRAMES: Record<string, Spec[]> = {
     [
       "The strike will end on Tuesday, the union said.",
       { claim: "the strike will end on tuesday", speaker: "union", time: "2024-03-19" },
+    ],
+    [
+      '"Two crossings were cancelled," the harbour master told a news conference.',
+      { claim: "Two crossings were cancelled", speaker: "harbour master", via: ["news conference"] },
     ],
   ],
   "inverted-speaker": [

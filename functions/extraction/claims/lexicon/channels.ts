@@ -93,3 +93,73 @@ export function channelOf(words: string): string | null {
   const group = m ? m.findIndex((g, k) => k > 0 && g !== undefined) : -1;
   return group > 0 ? CHANNEL_NAMES[group - 1]! : null;
 }
+
+/** Kinds of utterance a statement is made in ("in a statement", "at a news conference", "told a briefing"). */
+export const UTTERANCE_CHANNELS = [
+  "statement",
+  "news conference",
+  "press conference",
+  "news briefing",
+  "press briefing",
+  "briefing",
+  "interview",
+  "email",
+  "e-mail",
+  "letter",
+  "speech",
+  "press release",
+  "news release",
+  "memo",
+  "phone call",
+  "call",
+  "radio address",
+  "televised address",
+  "address",
+  "video",
+  "blog post",
+  "op-ed",
+  "podcast",
+  "filing",
+  "testimony",
+] as const;
+
+/** Words that say how an utterance was delivered: "an emailed statement", "a phone interview". */
+export const UTTERANCE_MODIFIERS = [
+  "emailed",
+  "e-mailed",
+  "written",
+  "joint",
+  "brief",
+  "short",
+  "separate",
+  "later",
+  "earlier",
+  "new",
+  "video",
+  "recorded",
+  "televised",
+  "television",
+  "tv",
+  "radio",
+  "phone",
+  "telephone",
+  "exclusive",
+  "open",
+  "regulatory",
+  "stock exchange",
+] as const;
+
+// recheck: applied to a phrase of at most eight tokens (skipCueModifiers, adverbialChannels, listeners).
+const UTTERANCE_CHANNEL = composeRegExp(
+  `^(?:(?:the|a|an|its|his|her|their|our|one)\\s+)?((?:(?:${alternatives(UTTERANCE_MODIFIERS)})\\s+)*(?:${alternatives(UTTERANCE_CHANNELS)}))(?![\\p{L}-])`,
+  "iu",
+);
+
+/**
+ * The kind of utterance a phrase names, with how it was delivered ("an emailed statement late Tuesday" →
+ * "emailed statement", "a news conference in Toronto" → "news conference"); null when it names none.
+ */
+export function utteranceChannel(phrase: string): string | null {
+  const m = UTTERANCE_CHANNEL.exec(phrase.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}

@@ -138,7 +138,17 @@ Jeff|Jeffrey|Rex|Jim|James|Susan|Ron|Kevin|Rick|Tammy|Kelly|Jason|Justin|Josh|Jo
 Frank|Fred|Greg|Gregory|Henry|Howard|Jack|Jerry|Jon|Judy|Karl|Larry|Lee|Linda|Lynn|Marc|Margaret|Matt|Max|Nick|
 Nicholas|Pam|Phil|Ralph|Ray|Roger|Rose|Russ|Sam|Samuel|Sara|Stanley|Stuart|Terry|Theresa|Todd|Travis|Vince|Wayne|
 Walter|Will|Zach|Keith|Alessio|Anna|Paul|Mark|Tom|Rendell|Haley|Nikki|Kristi|Marjorie|Lauren|Hakeem|Alexandria|
-Jens|Mark|Kaja|Josep|Charles|Antonio|Pedro|Mette|Ulf|Petr|Donald|Andrzej|Radoslaw|Gitanas|Edgars|Alar|Viktor`);
+Jens|Mark|Kaja|Josep|Charles|Antonio|Pedro|Mette|Ulf|Petr|Donald|Andrzej|Radoslaw|Gitanas|Edgars|Alar|Viktor|
+Albert|Allen|Amber|Andrea|Andy|Angelique|Arthur|Barbara|Betty|Beverly|Billy|Brad|Bradley|Brandon|Brenda|
+Bruce|Bryan|Carl|Carol|Caroline|Carolyn|Cheryl|Christina|Christine|Cindy|Clarence|Craig|Cynthia|Dale|Daryl|
+Darren|Denise|Dennis|Derek|Don|Donnie|Doris|Dorothy|Douglas|Doug|Earl|Ed|Eddie|Edwin|Elaine|Ellen|Eugene|
+Evelyn|Erin|Ernest|Frances|Francis|Gail|Gene|Gerald|Glenn|Gloria|Gordon|Harold|Heather|Herbert|Irene|Jacob|
+Jacqueline|Janet|Janice|Jean-Marc|Jeremy|Jesse|Joan|Joanne|Jo|Johnnie|Johnny|Jose|Joyce|Juan|Judith|Julie|
+Katherine|Kathleen|Kathryn|Kathy|Keron|Kenneth|Kim|Kyle|Lawrence|Len|Leonard|Leslie|Lillian|Lloyd|Lori|Louis|
+Luis|Marilyn|Martha|Melanie|Melissa|Michelle|Mildred|Miguel|Nathan|Neil|Norma|Norman|Pamela|Patricia|
+Paula|Peggy|Philippe|Quentin|Randy|Raymond|Rebecca|Renee|Rita|Roberta|Rodney|Ronald|Roy|Russell|Sandra|
+Shannon|Sharon|Shirley|Stacey|Stacy|Sylvia|Tara|Teresa|Tina|Tyler|Vanessa|Vernon|Vicki|Wanda|Warren|
+Wendy|Willie|Yvonne|Hans|Jorge|Carmen|Cornell|Vann|Derrick|Darryl|Lamar|Tyrone|Marcus|Malik|Jamal|Keisha|Latoya`);
 
 export const FEMALE_NAMES: ReadonlySet<string> = new Set(
   `alona alice amanda amy ana angela ann anna anne aisha catherine charlotte claire clare

@@ -9,7 +9,8 @@ export const UTTERANCE_NOUNS = words(`statement post tweet interview briefing re
 export const FINDING_NOUNS = words(`study studies poll polls survey surveys research analysis paper data findings
   audit assessment estimate estimates projections forecast review census order opinion decision complaint lawsuit
   motion affidavit testimony book essay column op-ed article blog podcast newsletter documents results figures
-  statistics records filings`);
+  statistics records filings average averages database website account story clip spot ad advert slide brief
+  protocol section transcript footage chart tally count index`);
 
 export const TITLES = words(`president prime minister chancellor secretary senator sen rep representative governor gov
   mayor general gen colonel col lieutenant lt captain capt sergeant sgt admiral judge justice mr mrs ms miss dr
@@ -30,7 +31,7 @@ export const ORG_WORDS = words(`office ministry department agency bank council c
   foundation trust network news agency times post journal press tribune guardian herald pravda reuters homes
   legal pentagon kremlin nato un eu embassy consulate administration cabinet secretariat bureau centre center
   council directorate staff headquarters holdings industries technologies pharmaceuticals airlines airways motors
-  logistics gmbh`);
+  logistics gmbh campaign team`);
 
 /** Titles that make the name after them a person's ("Mayor Ana Ruiz", "Dr Lane"). */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
@@ -249,10 +250,66 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   "founder",
   "owner",
   "worker",
+  "host",
+  "anchor",
+  "businessman",
+  "businesswoman",
+  "specialist",
+  "friend",
+  "narrator",
+  "announcer",
+  "questioner",
+  "moderator",
+  "journalist",
+  "reporter",
+  "correspondent",
+  "columnist",
+  "commentator",
+  "editor",
+  "pollster",
+  "consultant",
+  "lobbyist",
+  "critic",
+  "mayor",
+  "attorney",
+  "lawmaker",
+  "legislator",
+  "voter",
+  "student",
+  "teacher",
+  "driver",
+  "farmer",
+  "neighbour",
+  "neighbor",
+  "physician",
+  "nurse",
+  "survivor",
+  "victim",
+  "employee",
+  "engineer",
+  "organizer",
+  "organiser",
+  "mother",
+  "father",
+  "wife",
+  "husband",
+  "daughter",
+  "son",
+  "sister",
+  "brother",
+  "widow",
+  "widower",
+  "veteran",
 ]);
 
 /** Plural subjects that a later "they" may stand for. */
 export const GROUP_NOUNS =
   wordList(`researchers scientists officials analysts economists experts investigators lawmakers legislators
   doctors police prosecutors critics residents protesters activists voters workers engineers authors regulators
-  ministers leaders diplomats judges investors traders lawyers members`);
+  ministers leaders diplomats judges investors traders lawyers members people families docs`);
+
+/** Singular nouns for a body of people that speaks as one: "Scott's family", "the city of Phoenix", "the jury". */
+export const BODY_NOUNS = words(`family couple household crowd audience public jury panel city town county state
+  chain`);
+/** Bodies among them that are groups of people rather than organisations. */
+export const GROUP_BODIES = words(`family couple household crowd audience public jury`);
