@@ -25,19 +25,23 @@ const LETTERS: Record<string, string> = {
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /**
- * The words of a name as a key reads them: lower case, diacritics and apostrophes dropped, any other punctuation
- * a word break, and a final -yy/-iy/-ij/-yi/-ii/-i of a word of four letters or more written -y.
+ * The words of a name as a key reads them: lower case, diacritics, apostrophes and the dots of initials dropped,
+ * any other punctuation a word break, and a final -yy/-iy/-ij/-yi/-ii/-i of a word of four letters or more written -y.
  */
 export function nameWords(name: string): string[] {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[łøđðþßæœıħŀ]/g, (c) => LETTERS[c] ?? c)
-    .replace(/['\u2018\u2019\u02bc`]/g, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => (w.length >= 4 ? w.replace(/(?:yy|iy|ij|yi|ii|i)$/u, "y") : w));
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[łøđðþßæœıħŀ]/g, (c) => LETTERS[c] ?? c)
+      .replace(/['\u2018\u2019\u02bc`]/g, "")
+      // Initials: "J.D." reads as "jd", like "JD".
+      .replace(/(?<!\p{L})(\p{L})\.(?=\p{L}\.)/gu, "$1")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((w) => (w.length >= 4 ? w.replace(/(?:yy|iy|ij|yi|ii|i)$/u, "y") : w))
+  );
 }
 
 /**
