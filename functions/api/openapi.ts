@@ -147,7 +147,9 @@ function parametersOf(schema: z.ZodType | undefined, location: "path" | "query")
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const json = withoutNull(clean(z.toJSONSchema(field, { io: "input" }) as JsonSchema));
-    const { description, examples, ...rest } = json;
+    const { description, examples: converted, ...rest } = json;
+    // A preprocessed field (a decimal integer) loses its meta in the conversion: read it from the registry.
+    const examples = converted ?? z.globalRegistry.get(field)?.examples;
     return {
       name,
       in: location,

@@ -162,17 +162,34 @@ const IsoDateTime = z
 
 /** Metadata a client may give with an article; the article's own metadata wins when both exist. */
 export const SubmittedMetadata = z.strictObject({
-  title: z.string().trim().min(1).max(1000).nullish().describe("The article's headline."),
-  publishedAt: IsoDateTime.nullish().describe(
-    "When the article was published: an ISO 8601 date or date-time, e.g. `2025-03-04T09:00:00+01:00`; claims' " +
-      "times are resolved against it.",
-  ),
-  outlet: z.string().trim().min(1).max(300).nullish().describe("The news organization that published it."),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .nullish()
+    .describe("The article's headline.")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.title] }),
+  publishedAt: IsoDateTime.nullish()
+    .describe(
+      "When the article was published: an ISO 8601 date or date-time, e.g. `2025-03-04T09:00:00+01:00`; claims' " +
+        "times are resolved against it.",
+    )
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.publishedAt] }),
+  outlet: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .nullish()
+    .describe("The news organization that published it.")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.outlet] }),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2048)
     .nullish()
-    .describe("Where the article was published (http or https)."),
+    .describe("Where the article was published (http or https).")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.url] }),
 });
 
 // --- request bodies ---------------------------------------------------------------------------------------------
