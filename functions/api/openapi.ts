@@ -147,13 +147,17 @@ function parametersOf(schema: z.ZodType | undefined, location: "path" | "query")
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const json = withoutNull(clean(z.toJSONSchema(field, { io: "input" }) as JsonSchema));
-    const { description, ...rest } = json;
+    const { description, examples: converted, ...rest } = json;
+    // A preprocessed field (a decimal integer) loses its meta in the conversion: read it from the registry.
+    const examples = converted ?? z.globalRegistry.get(field)?.examples;
     return {
       name,
       in: location,
       required: location === "path" || !field.safeParse(undefined).success,
       ...(typeof description === "string" ? { description } : {}),
       schema: rest,
+      // The schema's first example (`.meta({ examples })`), as the parameter's: what Swagger UI fills in.
+      ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {}),
     };
   });
 }

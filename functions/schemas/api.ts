@@ -1,7 +1,7 @@
 // The REST API's requests and responses. With records.ts these schemas validate every request, type every
 // handler and generate the OpenAPI document (api/openapi.ts): there is no other description of the API.
 import * as z from "zod";
-import { Certainty, IsoDate } from "./claim.ts";
+import { Certainty, IsoDate, Polarity } from "./claim.ts";
 import {
   EXAMPLE_ARTICLE,
   EXAMPLE_CLAIM,
@@ -18,19 +18,34 @@ import { ArticleStatus, ArticleSummary, ClaimRecord, ObjectSource, SpeakerSummar
 export const ArticleId = z
   .string()
   .regex(/^[0-9a-f]{20}$/, "expected an article id: 20 lowercase hex digits")
-  .describe("The article's id: the first 20 hex digits of the sha256 of its content.");
+  .describe("The article's id: the first 20 hex digits of the sha256 of its content.")
+  .meta({ examples: [EXAMPLE_ARTICLE.id] });
 
 export const ClaimId = z
   .string()
   .regex(/^[0-9a-f]{20}-c\d{4,6}$/, "expected a claim id: <article id>-c<ordinal>")
-  .describe("The claim's id: its article's id, `-c` and its position in reading order.");
+  .describe("The claim's id: its article's id, `-c` and its position in reading order.")
+  .meta({ examples: [EXAMPLE_CLAIM.id] });
 
 export const SpeakerName = z
   .string()
   .trim()
   .min(1)
   .max(200)
-  .describe("A speaker's name; case and spacing do not matter.");
+  .describe(
+    "A speaker's name in any spelling the articles use: case, diacritics, punctuation and a transliterated " +
+      "ending do not matter (`Radoslaw Sikorski` finds `Radosław Sikorski`, `Zelenskiy` finds `Zelenskyy`), and a " +
+      "surname alone finds the one speaker of several words who has it (`Macron`).",
+  )
+  .meta({ examples: [EXAMPLE_SPEAKER.name] });
+
+/** An outlet's name, as articles give it; case and spacing do not matter. */
+const OutletName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .meta({ examples: [EXAMPLE_SUMMARY.metadata.outlet] });
 
 /** A real calendar day (the claim schema's IsoDate only checks the shape). */
 export const CalendarDate = IsoDate.refine((d) => {
@@ -57,17 +72,85 @@ const decimalQueryInteger = (min: number, max: number, fallback: number) =>
   );
 
 export const PageQuery = z.strictObject({
-  limit: decimalQueryInteger(1, 200, 50).describe("Items per page, 1–200."),
-  cursor: z.string().min(1).max(4096).optional().describe("The `nextCursor` of the previous page."),
+  limit: decimalQueryInteger(1, 200, 50)
+    .describe("Items per page, 1–200.")
+    .meta({ examples: [20] }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe("The `nextCursor` of the previous page.")
+    .meta({ examples: [EXAMPLE_CURSOR] }),
 });
 
 export const ClaimsQuery = PageQuery.extend({
-  speaker: SpeakerName.optional().describe("Claims by this speaker."),
-  entity: z.string().trim().min(1).max(200).optional().describe("Claims naming this entity."),
-  from: CalendarDate.optional().describe("Claims about a time that starts on or after this day."),
-  to: CalendarDate.optional().describe("Claims about a time that ends on or before this day."),
-  certainty: Certainty.optional().describe("Claims of this certainty."),
+  speaker: SpeakerName.optional().describe(
+    "Claims by this speaker, under any spelling of the name or the surname alone where it is unambiguous (see " +
+      "`GET /speakers/{name}/claims`).",
+  ),
+  entity: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Claims naming this entity; case and spacing do not matter.")
+    .meta({ examples: ["NATO"] }),
+  article: ArticleId.optional().describe("Claims of this article only, in reading order."),
+  outlet: OutletName.optional().describe(
+    "Claims of articles published by this outlet; case and spacing do not matter.",
+  ),
+  polarity: Polarity.optional()
+    .describe("`negative` for claims that something is not so (`did not`, `denied`), `positive` for the others.")
+    .meta({ examples: ["negative"] }),
+  from: CalendarDate.optional()
+    .describe(
+      "Claims about a period that ends on or after this day. With `to`, the claims whose period overlaps the " +
+        "window `from`–`to` (both days included): a claim about 10–11 July is in a window of 10 July alone.",
+    )
+    .meta({ examples: ["2025-07-10"] }),
+  to: CalendarDate.optional()
+    .describe("Claims about a period that starts on or before this day (the period overlaps the window).")
+    .meta({ examples: ["2025-07-10"] }),
+  certainty: Certainty.optional()
+    .describe("Claims of this certainty: `certain`, `probable` or `possible`.")
+    .meta({ examples: ["probable"] }),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+
+export const SpeakersQuery = PageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      "Speakers whose first name word or surname starts with this, folded as names are (case, diacritics): " +
+        "`zel` finds `Volodymyr Zelenskyy`, `volo` too. With `q`, at most `limit` speakers, most quoted first, " +
+        "on one page (no `cursor`).",
+    )
+    .meta({ examples: ["zel"] }),
+});
+
+export const ArticlesQuery = PageQuery.extend({
+  status: ArticleStatus.optional()
+    .describe("Articles with this status: `PENDING`, `PROCESSED` or `FAILED` (with its `failureReason`).")
+    .meta({ examples: ["FAILED"] }),
+  outlet: OutletName.optional().describe("Articles published by this outlet; case and spacing do not matter."),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe(
+      "The article an object of the bucket holds: its whole S3 key (`incoming/uploads/…/report.html`, as " +
+        "`POST /uploads` and `POST /articles` answer it in `source.key`), or a file name uploaded directly under " +
+        "the ingest prefix (`report.html` for `incoming/report.html`). Answers that one article or none.",
+    )
+    .meta({ examples: ["incoming/ferry-route.txt"] }),
+});
 
 /** ISO 8601 date, or date and time with an optional offset. */
 const IsoDateTime = z
@@ -79,17 +162,34 @@ const IsoDateTime = z
 
 /** Metadata a client may give with an article; the article's own metadata wins when both exist. */
 export const SubmittedMetadata = z.strictObject({
-  title: z.string().trim().min(1).max(1000).nullish().describe("The article's headline."),
-  publishedAt: IsoDateTime.nullish().describe(
-    "When the article was published: an ISO 8601 date or date-time, e.g. `2025-03-04T09:00:00+01:00`; claims' " +
-      "times are resolved against it.",
-  ),
-  outlet: z.string().trim().min(1).max(300).nullish().describe("The news organization that published it."),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .nullish()
+    .describe("The article's headline.")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.title] }),
+  publishedAt: IsoDateTime.nullish()
+    .describe(
+      "When the article was published: an ISO 8601 date or date-time, e.g. `2025-03-04T09:00:00+01:00`; claims' " +
+        "times are resolved against it.",
+    )
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.publishedAt] }),
+  outlet: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .nullish()
+    .describe("The news organization that published it.")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.outlet] }),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2048)
     .nullish()
-    .describe("Where the article was published (http or https)."),
+    .describe("Where the article was published (http or https).")
+    .meta({ examples: [EXAMPLE_ARTICLE.metadata.url] }),
 });
 
 // --- request bodies ---------------------------------------------------------------------------------------------

@@ -61,7 +61,12 @@ const { sources: _sources, ...EXAMPLE_SUMMARY } = EXAMPLE_ARTICLE;
 
 export { EXAMPLE_SUMMARY };
 
-export const EXAMPLE_SPEAKER = { name: "Ana Ribeiro", claimCount: 1, articleCount: 1 };
+export const EXAMPLE_SPEAKER = {
+  name: "Ana Ribeiro",
+  aliases: ["Ana Ribeiro", "ANA RIBEIRO"],
+  claimCount: 1,
+  articleCount: 1,
+};
 
 /** A `nextCursor` as the store hands it out (opaque to clients). */
 export const EXAMPLE_CURSOR = "eyJwayI6IkFSVElDTEUjNGYxYzBhOWUyYjdkMzZlNThhMTAifQ";

@@ -10,7 +10,8 @@ export const ClaimsFormat = z
   .describe(
     "`json`: a page of claim records; `csv`: every claim of the article, one row each with the export's columns " +
       "(text/csv); `jsonld`: every claim as a schema.org `Claim` (application/ld+json).",
-  );
+  )
+  .meta({ examples: ["csv"] });
 
 const Agent = z.object({ "@type": z.enum(["Person", "Organization"]), name: z.string() });
 
@@ -54,11 +55,22 @@ export const SearchQuery = z
       .min(1)
       .max(500)
       .optional()
-      .describe('Words that must all occur in the claim, and phrases in double quotes: `ceasefire "in Rome"`.'),
-    token: z.string().min(1).max(200).optional().describe("The token of a search that was still running."),
+      .describe('Words that must all occur in the claim, and phrases in double quotes: `ceasefire "in Rome"`.')
+      .meta({ examples: ['ferry "in May"'] }),
+    token: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("The token of a search that was still running.")
+      .meta({ examples: ["3b2825f1-ad50-4d6e-9c1a-2f6b8e1d4c7a"] }),
     speaker: SpeakerName.optional().describe("Claims by this speaker."),
-    from: CalendarDate.optional().describe("Claims about a time that starts on or after this day."),
-    to: CalendarDate.optional().describe("Claims about a time that ends on or before this day."),
+    from: CalendarDate.optional()
+      .describe("Claims about a time that starts on or after this day.")
+      .meta({ examples: ["2025-05-01"] }),
+    to: CalendarDate.optional()
+      .describe("Claims about a time that ends on or before this day.")
+      .meta({ examples: ["2025-05-31"] }),
     limit: PageQuery.shape.limit,
   })
   .refine((s) => s.q !== undefined || s.token !== undefined, { path: ["q"], message: "q or token is required" })

@@ -77,7 +77,16 @@ export type ClaimRecord = z.infer<typeof ClaimRecord>;
 /** A quoted speaker and how much they are quoted across all processed articles. */
 export const SpeakerSummary = z
   .object({
-    name: z.string().min(1).describe("The speaker's name as first seen; lookups ignore case and spacing."),
+    name: z
+      .string()
+      .min(1)
+      .describe(
+        "The speaker's name as first seen. Spellings that differ only in case, diacritics, punctuation or a " +
+          "transliterated ending (`Zelenskyy`, `Zelenskiy`, `Zelensky`) are one speaker.",
+      ),
+    aliases: z
+      .array(z.string().min(1))
+      .describe("Every spelling of the name the stored articles use (at most 20); any of them finds the speaker."),
     claimCount: z.number().int().nonnegative().describe("Claims attributed to the speaker."),
     articleCount: z.number().int().nonnegative().describe("Articles with at least one of those claims."),
   })

@@ -1,10 +1,11 @@
 // The storage port: what the API (read side) and the ingest pipeline (write side) need from the claims store.
 // The DynamoDB adapter (dynamo-claim-store.ts) implements it; nothing here depends on AWS.
 import type { Extraction } from "../schemas/article.ts";
-import type { Certainty } from "../schemas/claim.ts";
+import type { Certainty, Polarity } from "../schemas/claim.ts";
 import type {
   ArticleMetadata,
   ArticleRecord,
+  ArticleStatus,
   ArticleSummary,
   ClaimRecord,
   ObjectSource,
@@ -25,15 +26,26 @@ export interface Page<T> {
 }
 
 export interface ClaimFilter {
-  /** The speaker's name; case and spacing do not matter. */
+  /** Any spelling of the speaker's name, or their surname alone when it is unambiguous (see speaker-names.ts). */
   speaker?: string | undefined;
   /** An entity's name; case and spacing do not matter. */
   entity?: string | undefined;
-  /** `YYYY-MM-DD`: claims whose time starts on or after this day. */
+  /** Claims of this article only. */
+  article?: string | undefined;
+  /** Claims of articles from this outlet; case and spacing do not matter. */
+  outlet?: string | undefined;
+  polarity?: Polarity | undefined;
+  /** `YYYY-MM-DD`: claims whose period ends on or after this day (the period overlaps the window). */
   from?: string | undefined;
-  /** `YYYY-MM-DD`: claims whose time ends on or before this day. */
+  /** `YYYY-MM-DD`: claims whose period starts on or before this day (the period overlaps the window). */
   to?: string | undefined;
   certainty?: Certainty | undefined;
+}
+
+export interface ArticleFilter {
+  status?: ArticleStatus | undefined;
+  /** The article's outlet; case and spacing do not matter. */
+  outlet?: string | undefined;
 }
 
 export interface PendingArticle {
@@ -68,7 +80,7 @@ export interface RemoveSourceResult {
 export interface ArticleReader {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
   /** Newest first: by publication time, or by the time received when the article gives none. */
-  listArticles(page: PageRequest): Promise<Page<ArticleSummary>>;
+  listArticles(page: PageRequest, filter?: ArticleFilter): Promise<Page<ArticleSummary>>;
   /** In reading order; null when the article does not exist. */
   listArticleClaims(articleId: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
   getClaim(claimId: string): Promise<ClaimRecord | null>;
@@ -79,7 +91,15 @@ export interface ArticleReader {
   findClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimRecord>>;
   /** Most quoted first. */
   listSpeakers(page: PageRequest): Promise<Page<SpeakerSummary>>;
-  /** Newest first; null when nobody of that name is quoted in any processed article. */
+  /**
+   * Speakers whose first name word or surname starts with `prefix` (folded as speaker keys are), most quoted first;
+   * at most `limit`, one page.
+   */
+  findSpeakers(prefix: string, limit: number): Promise<Page<SpeakerSummary>>;
+  /**
+   * Newest first, under any spelling of the name or the surname alone where unambiguous; null when nobody of that
+   * name is quoted in any processed article.
+   */
   listSpeakerClaims(name: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
   /** The article a source object currently holds. */
   findArticleIdBySource(source: ObjectSource): Promise<string | null>;

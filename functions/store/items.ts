@@ -28,6 +28,7 @@ import {
   speakerClaimsPk,
   timeIndexSk,
 } from "./keys.ts";
+import { speakerKey as speakerKeyOf, surnameOf } from "./speaker-names.ts";
 
 export type Item = Record<string, unknown>;
 
@@ -64,6 +65,7 @@ export function articleItem(fields: ArticleItemFields): Item {
     sk: ARTICLE_SK,
     type: "article",
     ...fields,
+    ...(fields.metadata.outlet ? { outletKey: nameKey(fields.metadata.outlet) } : {}),
     gsi1pk: ARTICLES_FEED,
     gsi1sk: articleFeedSk(fields.sortTime, fields.id),
   };
@@ -141,10 +143,10 @@ export function eventOrder(sequencer: string | null | undefined): string | null 
  * A claim and its index items. Every copy carries the whole record (so any index answers a query alone) and the
  * attributes the other filters test (speakerKey, entityKeys, certainty, timeStart, timeEnd).
  */
-export function claimItems(record: ClaimRecord, sortTime: string): Item[] {
+export function claimItems(record: ClaimRecord, sortTime: string, outlet: string | null = null): Item[] {
   const { articleId, ordinal } = record;
   const speaker = record.attribution.speaker;
-  const speakerKey = speaker ? nameKey(speaker) : undefined;
+  const speakerKey = speaker ? speakerKeyOf(speaker) : undefined;
   const entityKeys = [...new Set(record.entities.map((e) => nameKey(e.name)))];
   const feedSk = claimFeedSk(sortTime, articleId, ordinal);
   const base: Item = {
@@ -153,6 +155,8 @@ export function claimItems(record: ClaimRecord, sortTime: string): Item[] {
     speakerKey,
     entityKeys,
     certainty: record.certainty,
+    // The article's outlet, for `?outlet=` (claims carry no outlet of their own).
+    ...(outlet ? { outletKey: nameKey(outlet) } : {}),
     timeStart: record.time?.start,
     timeEnd: record.time?.end,
   };
@@ -163,7 +167,7 @@ export function claimItems(record: ClaimRecord, sortTime: string): Item[] {
       type: "claim",
       gsi1pk: CLAIMS_FEED,
       gsi1sk: feedSk,
-      ...(speakerKey ? { gsi2pk: speakerClaimsPk(speakerKey), gsi2sk: feedSk } : {}),
+      ...(speakerKey ? { gsi2pk: speakerClaimsPk(surnameOf(speakerKey)), gsi2sk: feedSk } : {}),
       gsi3pk: certaintyClaimsPk(record.certainty),
       gsi3sk: feedSk,
     },

@@ -34,10 +34,14 @@ export const speakerArticleSk = (articleId: string): string => `${SPEAKER_ARTICL
 export const ARTICLES_FEED = "ARTICLES"; // gsi1: articles, newest first
 export const CLAIMS_FEED = "CLAIMS"; // gsi1: claims, newest article first, reading order within an article
 export const CLAIM_TIME_FEED = "CLAIMTIME"; // gsi1: claims by the time they are about
-export const speakerClaimsPk = (speakerKey: string): string => `SPEAKER#${speakerKey}`; // gsi2
+/** gsi2: claims by the surname of their speaker's key, so a surname alone and its full name share a partition. */
+export const speakerClaimsPk = (surname: string): string => `SPEAKER#${surname}`;
 export const entityClaimsPk = (entityKey: string): string => `ENTITY#${entityKey}`; // gsi2
 export const certaintyClaimsPk = (certainty: string): string => `CERTAINTY#${certainty}`; // gsi3
 export const SPEAKER_RANKING = "SPEAKERS"; // gsi3: speakers by claim count
+export const SPEAKER_NAMES = "SPEAKERNAMES"; // gsi1: speakers by key (prefix of the first name word)
+export const SPEAKER_SURNAMES = "SPEAKERSURNAMES"; // gsi2: speakers by surname, then key
+export const speakerSurnameSk = (surname: string, speakerKey: string): string => `${surname}#${speakerKey}`;
 
 /** A stable id for an S3 object: 128 bits of sha256 over bucket and key. */
 export function sourceIdOf(source: ObjectSource): string {

@@ -13,6 +13,7 @@ interface Parameter {
   in: string;
   description?: string;
   schema: Record<string, unknown>;
+  example?: unknown;
 }
 interface MediaType {
   schema: Record<string, unknown>;
@@ -71,6 +72,11 @@ describe("the OpenAPI document", () => {
         const type = p.schema.type ?? (p.schema.enum ? "enum" : undefined);
         expect(type, `${where} ${p.name}: ${JSON.stringify(p.schema)}`).toMatch(/^(string|integer|number|enum)$/);
         expect(JSON.stringify(p.schema), `${where} ${p.name}`).not.toContain('"null"');
+        // An example a client can send as it is: one of the closed set, or a value of the type.
+        expect(p.example, `${where} ${p.in} ${p.name}: no example`).toBeDefined();
+        if (Array.isArray(p.schema.enum)) expect(p.schema.enum, `${where} ${p.name}`).toContain(p.example);
+        else if (type === "string") expect(typeof p.example, `${where} ${p.name}`).toBe("string");
+        else expect(typeof p.example, `${where} ${p.name}`).toBe("number");
       }
     }
     expect(count).toBeGreaterThan(20);

@@ -67,7 +67,9 @@ describe("GET /claims", () => {
     ["speaker", "/claims?speaker=mark%20rutte&limit=1", [id(newer, 0), id(newer, 1), id(older, 1)]],
     ["entity", "/claims?entity=nato", [id(newer, 0), id(older, 1)]],
     ["time window", "/claims?from=2025-05-01&to=2025-05-31", [id(older, 0), id(older, 1)]],
-    ["start only", "/claims?from=2025-05-15", [id(older, 1), id(newer, 0)]],
+    // Periods that overlap the window: May (older 0) ends after the 15th.
+    ["start only", "/claims?from=2025-05-15", [id(older, 0), id(older, 1), id(newer, 0)]],
+    ["end only", "/claims?to=2025-05-10", [id(older, 0)]],
     ["certainty", "/claims?certainty=probable", [id(newer, 1)]],
     ["speaker and certainty", "/claims?speaker=Mark+Rutte&certainty=possible", [id(older, 1)]],
     ["speaker and entity", "/claims?speaker=Mark%20Rutte&entity=The%20Hague", [id(newer, 0)]],
@@ -140,13 +142,16 @@ describe("GET /speakers", () => {
     const res = await api.call("GET", "/speakers?limit=2");
     const first = SpeakerPage.parse(res.json);
     expect(first.items).toEqual([
-      { name: "Mark Rutte", claimCount: 3, articleCount: 2 },
-      { name: "AC/DC", claimCount: 1, articleCount: 1 },
+      { name: "Mark Rutte", aliases: ["Mark Rutte"], claimCount: 3, articleCount: 2 },
+      { name: "AC/DC", aliases: ["AC/DC"], claimCount: 1, articleCount: 1 },
     ]);
     const rest = SpeakerPage.parse(
       (await api.call("GET", `/speakers?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`)).json,
     );
-    expect(rest).toEqual({ items: [{ name: "Zoë Ångström", claimCount: 1, articleCount: 1 }], nextCursor: null });
+    expect(rest).toEqual({
+      items: [{ name: "Zoë Ångström", aliases: ["Zoë Ångström"], claimCount: 1, articleCount: 1 }],
+      nextCursor: null,
+    });
   });
 
   it("lists a speaker's claims newest first, the name percent-encoded in the path", async () => {

@@ -131,7 +131,7 @@ describe("the same bytes under many keys at once", () => {
     await deliverConcurrently(handlersOn(p), notices, random(n));
     const items = await expectConsistent(p, keys);
     expect(items.filter((i) => i.sk === "#ARTICLE").map((i) => i.id)).toEqual([idOf(X)]);
-    expect((await listedSpeakers(p.store)).get("volodymyr zelenskyy")).toEqual({ claimCount: 11, articleCount: 1 });
+    expect((await listedSpeakers(p.store)).get("volodymyr zelensky")).toEqual({ claimCount: 11, articleCount: 1 });
   });
 });
 
@@ -191,6 +191,6 @@ describe("overwrites and deletions while the first uploads are processed", () =>
     const again = await p.upload(keys[5]!, Z);
     await deliverConcurrently(handlersOn(p), [...removals, again], random(6), 2);
     await expectConsistent(p, keys);
-    expect((await listedSpeakers(p.store)).get("volodymyr zelenskyy")).toEqual({ claimCount: 8, articleCount: 1 });
+    expect((await listedSpeakers(p.store)).get("volodymyr zelensky")).toEqual({ claimCount: 8, articleCount: 1 });
   });
 });

@@ -10,6 +10,7 @@ import { encodeCursor } from "../../functions/store/cursor.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { InvalidCursorError } from "../../functions/store/errors.ts";
 import { nameKey, sortableTime } from "../../functions/store/keys.ts";
+import { speakerKey } from "../../functions/store/speaker-names.ts";
 import { keyNamesOf } from "../../functions/store/table-design.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { type ClaimSpec, makeExtraction, pendingFor, source } from "../support/extractions.ts";
@@ -60,10 +61,11 @@ const records = (ex: Extraction): ClaimRecord[] =>
 function expectedClaims(all: ClaimRecord[], f: ClaimFilter): ClaimRecord[] {
   const matches = all.filter(
     (c) =>
-      (!f.speaker || (c.attribution.speaker !== null && nameKey(c.attribution.speaker) === nameKey(f.speaker))) &&
+      (!f.speaker || (c.attribution.speaker !== null && speakerKey(c.attribution.speaker) === speakerKey(f.speaker))) &&
       (!f.entity || c.entities.some((e) => nameKey(e.name) === nameKey(f.entity!))) &&
-      (!f.from || (c.time !== null && c.time.start >= f.from)) &&
-      (!f.to || (c.time !== null && c.time.end <= f.to)) &&
+      // The period overlaps the window.
+      (!f.from || (c.time !== null && c.time.end >= f.from)) &&
+      (!f.to || (c.time !== null && c.time.start <= f.to)) &&
       (!f.certainty || c.certainty === f.certainty),
   );
   const byTime = !f.speaker && !f.entity && (f.from || f.to);
@@ -153,9 +155,9 @@ describe("lists, page by page", () => {
 
   it("ranks speakers by claim count, then by name", async () => {
     expect(await readAll((p) => store.listSpeakers(p), 2)).toEqual([
-      { name: "Mark Rutte", claimCount: 4, articleCount: 3 },
-      { name: "Keir Starmer", claimCount: 3, articleCount: 2 },
-      { name: "Ursula von der Leyen", claimCount: 1, articleCount: 1 },
+      { name: "Mark Rutte", aliases: ["Mark Rutte"], claimCount: 4, articleCount: 3 },
+      { name: "Keir Starmer", aliases: ["Keir Starmer", "keir starmer"], claimCount: 3, articleCount: 2 },
+      { name: "Ursula von der Leyen", aliases: ["Ursula von der Leyen"], claimCount: 1, articleCount: 1 },
     ]);
   });
 

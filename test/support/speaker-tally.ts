@@ -1,7 +1,7 @@
 // Speaker counts recounted by hand from a table's items, independently of the store's own recount, and what
 // `GET /speakers` says, for tests comparing the two.
 import type { ArticleReader } from "../../functions/store/claim-store.ts";
-import { nameKey } from "../../functions/store/keys.ts";
+import { speakerKey } from "../../functions/store/speaker-names.ts";
 
 export interface Counts {
   claimCount: number;
@@ -31,7 +31,8 @@ export async function listedSpeakers(reader: ArticleReader): Promise<Map<string,
   let cursor: string | undefined;
   do {
     const page = await reader.listSpeakers({ limit: 200, cursor });
-    for (const s of page.items) listed.set(nameKey(s.name), { claimCount: s.claimCount, articleCount: s.articleCount });
+    for (const s of page.items)
+      listed.set(speakerKey(s.name), { claimCount: s.claimCount, articleCount: s.articleCount });
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return listed;

@@ -4,6 +4,7 @@ import {
   AcceptedArticle,
   ArticlePage,
   ArticleSubmission,
+  ArticlesQuery,
   ArticleText,
   ClaimPage,
   PageQuery,
@@ -18,6 +19,7 @@ import { accepted, json } from "../response.ts";
 import { parseJson, type Route, route, validate } from "../router.ts";
 import { articleClaimsAs } from "../use-cases/article-claims-as.ts";
 import { deleteArticle } from "../use-cases/delete-article.ts";
+import { findArticles } from "../use-cases/find-articles.ts";
 import { readArticleText } from "../use-cases/read-article-text.ts";
 import { type ArticleFile, submitArticle } from "../use-cases/submit-article.ts";
 import { ArticlePath, found, problems } from "./common.ts";
@@ -30,11 +32,16 @@ export function articleRoutes(deps: ApiDeps): Route[] {
       method: "GET",
       path: "/articles",
       operationId: "listArticles",
-      summary: "Articles, newest first",
-      description: "Ordered by publication time; articles that give none by the time they were received.",
-      query: PageQuery,
+      summary: "Articles, newest first, filtered by status, outlet or the object they were read from",
+      description:
+        "Ordered by publication time; articles that give none by the time they were received. `status` and " +
+        "`outlet` combine; each request costs at most two DynamoDB reads, so a filtered page may hold fewer than " +
+        "`limit` articles while `nextCursor` is not null: follow it. `key` finds the article an object of the " +
+        "bucket holds (its S3 key, or a file name under the ingest prefix), with no need to compute its id: one " +
+        "article or none, the other filters applied to it.",
+      query: ArticlesQuery,
       responses: { 200: { description: "A page of articles.", schema: ArticlePage }, ...problems() },
-      handle: async ({ query }) => json(200, await deps.store.listArticles(query)),
+      handle: async ({ query }) => json(200, await findArticles(deps, query)),
     }),
     route({
       method: "GET",

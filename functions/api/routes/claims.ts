@@ -14,16 +14,23 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       method: "GET",
       path: "/claims",
       operationId: "findClaims",
-      summary: "Claims, filtered by speaker, entity, the time they are about and certainty",
+      summary: "Claims, filtered by speaker, entity, article, outlet, polarity, the time they are about and certainty",
       description:
-        "Filters combine. Newest article first, reading order within an article; filtered by `from`/`to` alone " +
-        "(or with `certainty`), ordered by the time the claims are about, earliest first. A time filter keeps " +
-        "claims whose whole time lies inside the window. A page may hold fewer than `limit` claims while " +
-        "`nextCursor` is not null.",
+        "Filters combine. Newest article first, reading order within an article; filtered by `article`, in its " +
+        "reading order; filtered by `from`/`to` alone (or with `certainty`, `outlet`, `polarity`), ordered by the " +
+        "start of the period the claims are about, earliest first. A time filter keeps the claims whose period " +
+        "overlaps the window: it starts on or before `to` and ends on or after `from`, so a claim about 10–11 " +
+        "July is in `from=2025-07-10&to=2025-07-10`. `speaker` takes any spelling of the name, or the surname " +
+        "alone where one speaker has it. Each request costs at most two DynamoDB reads, so a page may hold fewer " +
+        "than `limit` claims while `nextCursor` is not null: follow it. Words in the claim's text are searched by " +
+        "`GET /claims/search`, not here. Claims carry no attribution kind (statement, belief, intention) yet, so " +
+        "there is no `kind` filter.",
       query: ClaimsQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems() },
       handle: async ({ query }) => {
         const { limit, cursor, ...filter } = query;
+        // An outlet or polarity is tested on claims the index reads, which may be few; the article, speaker,
+        // entity, window or certainty chooses the index (see docs/store.md).
         return json(200, await deps.store.findClaims(filter, { limit, cursor }));
       },
     }),

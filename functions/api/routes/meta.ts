@@ -14,7 +14,8 @@ export interface DescribedDocument {
 const DocsFilePath = z.strictObject({
   file: z
     .enum(DOCS_ASSET_NAMES)
-    .describe("One of the page's files: Swagger UI's script and stylesheet, and its start script."),
+    .describe("One of the page's files: Swagger UI's script and stylesheet, and its start script.")
+    .meta({ examples: [DOCS_ASSET_NAMES[0]] }),
 });
 
 export function metaRoutes(document: () => DescribedDocument, title: string): Route[] {

@@ -23,6 +23,8 @@ export interface ListQuery {
   consistent?: boolean;
   /** Names the list and its filters, binding its cursors (see cursor.ts). */
   scope: string;
+  /** Query calls this page may take (default MAX_CALLS_PER_PAGE): 1 when the request spent a call already. */
+  maxCalls?: number;
 }
 
 /** Query calls one page may take: enough to fill a filtered page, few enough to keep every request cheap. */
@@ -38,7 +40,7 @@ export async function queryPage(ctx: StoreContext, q: ListQuery, page: PageReque
   const where = cursorScopeOf(q);
   let startKey: Record<string, unknown> | undefined = page.cursor ? decodeCursor(where, page.cursor) : undefined;
   const items: Item[] = [];
-  for (let call = 0; call < MAX_CALLS_PER_PAGE; call++) {
+  for (let call = 0; call < (q.maxCalls ?? MAX_CALLS_PER_PAGE); call++) {
     const want = page.limit + 1 - items.length;
     const res = await sendQuery(ctx, {
       ...baseInput(ctx, q),

@@ -17,13 +17,15 @@ import {
   nameKey,
   parseClaimId,
   SOURCE_SK,
+  SPEAKER_NAMES,
   SPEAKER_RANKING,
-  SPEAKER_SK,
+  SPEAKER_SURNAMES,
   sourceIdOf,
   sourcePk,
   speakerClaimsPk,
-  speakerPk,
+  speakerSurnameSk,
 } from "../keys.ts";
+import { keysMeant, nameWords, speakerKey, surnameOf } from "../speaker-names.ts";
 import type { StoreContext } from "./context.ts";
 import { type ListQuery, queryAll, queryPage } from "./query.ts";
 
@@ -42,6 +44,30 @@ export function createReader(ctx: StoreContext): ArticleReader {
 
   const claimsPage = async (q: ListQuery, page: PageRequest) => mapPage(await queryPage(ctx, q, page), claimRecordOf);
 
+  /** The keys a speaker's name means (speaker-names.ts keysMeant), from one Query of the speakers by surname. */
+  const resolveSpeaker = async (name: string): Promise<ResolvedSpeaker | null> => {
+    const key = speakerKey(name);
+    const surname = surnameOf(key);
+    const group = await queryPage(
+      ctx,
+      {
+        index: "gsi2",
+        partition: SPEAKER_SURNAMES,
+        sortCondition: "begins_with(#sk, :surname)",
+        values: { ":surname": speakerSurnameSk(surname, "") },
+        forward: true,
+        scope: "speaker-surnames",
+        maxCalls: 1,
+      },
+      { limit: MAX_NAMESAKES },
+    );
+    const keys = keysMeant(
+      key,
+      group.items.map((i) => String(i.speakerKey)),
+    );
+    return keys.length > 0 ? { key, surname, keys } : null;
+  };
+
   return {
     async getArticle(articleId) {
       const items = await queryAll(ctx, {
@@ -59,8 +85,27 @@ export function createReader(ctx: StoreContext): ArticleReader {
         : null;
     },
 
-    async listArticles(page) {
-      const q: ListQuery = { index: "gsi1", partition: ARTICLES_FEED, forward: false, scope: "articles" };
+    async listArticles(page, filter = {}) {
+      const outlet = filter.outlet ? nameKey(filter.outlet) : undefined;
+      const conditions: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      if (filter.status) {
+        names["#status"] = "status";
+        values[":status"] = filter.status;
+        conditions.push("#status = :status");
+      }
+      if (outlet) {
+        values[":outlet"] = outlet;
+        conditions.push("outletKey = :outlet");
+      }
+      const q: ListQuery = {
+        index: "gsi1",
+        partition: ARTICLES_FEED,
+        forward: false,
+        scope: `articles|${JSON.stringify([filter.status, outlet])}`,
+        ...(conditions.length > 0 ? { filter: conditions.join(" AND "), names, values } : {}),
+      };
       return mapPage(await queryPage(ctx, q, page), articleSummaryOf);
     },
 
@@ -94,19 +139,54 @@ export function createReader(ctx: StoreContext): ArticleReader {
     async findClaims(filter, page) {
       // A window that ends before it starts holds nothing; DynamoDB would refuse the inverted key range.
       if (filter.from && filter.to && filter.from > filter.to) return { items: [], nextCursor: null };
-      return claimsPage(planClaimQuery(filter), page);
+      if (!filter.speaker) return claimsPage(planClaimQuery(filter), page);
+      // One call to learn which keys the name means; the claims then get the one call left.
+      const speaker = await resolveSpeaker(filter.speaker);
+      if (!speaker) return { items: [], nextCursor: null };
+      return claimsPage({ ...planClaimQuery(filter, speaker), maxCalls: 1 }, page);
     },
 
     async listSpeakers(page) {
       const q: ListQuery = { index: "gsi3", partition: SPEAKER_RANKING, forward: true, scope: "speakers" };
-      return mapPage(await queryPage(ctx, q, page), (item) => SpeakerSummary.parse(item));
+      return mapPage(await queryPage(ctx, q, page), speakerSummaryOf);
+    },
+
+    async findSpeakers(prefix, limit) {
+      const folded = nameWords(prefix).join(" ");
+      if (!folded) return { items: [], nextCursor: null };
+      const byPrefix = (index: "gsi1" | "gsi2", partition: string) =>
+        queryPage(
+          ctx,
+          {
+            index,
+            partition,
+            sortCondition: "begins_with(#sk, :prefix)",
+            values: { ":prefix": folded },
+            forward: true,
+            scope: "speaker-names",
+            maxCalls: 1,
+          },
+          { limit },
+        );
+      // By the first name word (the key starts with it) and by surname: two Queries, at once.
+      const [first, last] = await Promise.all([byPrefix("gsi1", SPEAKER_NAMES), byPrefix("gsi2", SPEAKER_SURNAMES)]);
+      const found = new Map<string, Item>();
+      for (const item of [...first.items, ...last.items]) found.set(String(item.speakerKey), item);
+      const items = [...found.values()]
+        .sort(
+          (a, b) =>
+            Number(b.claimCount) - Number(a.claimCount) || String(a.speakerKey).localeCompare(String(b.speakerKey)),
+        )
+        .slice(0, limit)
+        .map(speakerSummaryOf);
+      return { items, nextCursor: null };
     },
 
     async listSpeakerClaims(name, page) {
-      const key = nameKey(name);
-      const q: ListQuery = { index: "gsi2", partition: speakerClaimsPk(key), forward: false, scope: "speaker-claims" };
-      const [speaker, claims] = await Promise.all([getItem(speakerPk(key), SPEAKER_SK, "pk"), claimsPage(q, page)]);
-      return speaker ? claims : null;
+      const speaker = await resolveSpeaker(name);
+      if (!speaker) return null;
+      const q = planClaimQuery({ speaker: name }, speaker);
+      return claimsPage({ ...q, scope: `speaker-claims|${speaker.key}`, maxCalls: 1 }, page);
     },
 
     async findArticleIdBySource(source) {
@@ -116,13 +196,25 @@ export function createReader(ctx: StoreContext): ArticleReader {
   };
 }
 
+/** Speakers sharing a surname that one resolution reads: far more than any real surname has among speakers. */
+const MAX_NAMESAKES = 200;
+
+/** A speaker's name as resolved: its own key, its surname's claim partition and every key it means. */
+export interface ResolvedSpeaker {
+  key: string;
+  surname: string;
+  keys: string[];
+}
+
 /**
- * Picks the most selective index for a claim filter and tests the other conditions in a FilterExpression:
- * speaker, then entity (gsi2), then the time window (gsi1, time-ordered), then certainty (gsi3), else the feed.
+ * Picks the most selective index for a claim filter and tests the other conditions in a FilterExpression: the
+ * article (its partition), then the speaker (gsi2, by surname), the entity (gsi2), the time window (gsi1,
+ * ordered by start), the certainty (gsi3), else the feed. A time window keeps claims whose period overlaps it:
+ * the period starts on or before `to` and ends on or after `from`.
  */
-export function planClaimQuery(filter: ClaimFilter): ListQuery {
-  const speaker = filter.speaker ? nameKey(filter.speaker) : undefined;
+export function planClaimQuery(filter: ClaimFilter, speaker?: ResolvedSpeaker): ListQuery {
   const entity = filter.entity ? nameKey(filter.entity) : undefined;
+  const outlet = filter.outlet ? nameKey(filter.outlet) : undefined;
   const conditions: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -130,7 +222,16 @@ export function planClaimQuery(filter: ClaimFilter): ListQuery {
     conditions.push(condition);
     values[name] = value;
   };
-  const scope = `claims|${JSON.stringify([speaker, entity, filter.from, filter.to, filter.certainty])}`;
+  const scope = `claims|${JSON.stringify([
+    speaker?.key,
+    entity,
+    filter.article,
+    outlet,
+    filter.polarity,
+    filter.from,
+    filter.to,
+    filter.certainty,
+  ])}`;
   const finish = (q: Omit<ListQuery, "filter" | "names" | "scope">): ListQuery => ({
     ...q,
     scope,
@@ -138,34 +239,66 @@ export function planClaimQuery(filter: ClaimFilter): ListQuery {
     ...(Object.keys(names).length > 0 ? { names } : {}),
     values: { ...q.values, ...values },
   });
-
-  if (speaker) {
+  const testSpeaker = (s: ResolvedSpeaker) => {
+    const placeholders = s.keys.map((_, i) => `:speaker${i}`);
+    conditions.push(`speakerKey IN (${placeholders.join(", ")})`);
+    s.keys.forEach((k, i) => {
+      values[`:speaker${i}`] = k;
+    });
+  };
+  const testEntity = () => {
     if (entity) test("contains(entityKeys, :entity)", ":entity", entity);
-    addTimeAndCertainty(filter, test, names);
-    return finish({ index: "gsi2", partition: speakerClaimsPk(speaker), forward: false });
+  };
+  const testTime = () => {
+    if (filter.from) test("timeEnd >= :from", ":from", filter.from);
+    if (filter.to) test("timeStart <= :to", ":to", filter.to);
+  };
+  const testCertainty = () => {
+    if (!filter.certainty) return;
+    names["#certainty"] = "certainty";
+    test("#certainty = :certainty", ":certainty", filter.certainty);
+  };
+  if (outlet) test("outletKey = :outlet", ":outlet", outlet);
+  if (filter.polarity) {
+    names["#record"] = "record";
+    names["#polarity"] = "polarity";
+    test("#record.#polarity = :polarity", ":polarity", filter.polarity);
+  }
+
+  if (filter.article) {
+    if (speaker) testSpeaker(speaker);
+    testEntity();
+    testTime();
+    testCertainty();
+    return finish({
+      partition: articlePk(filter.article),
+      sortCondition: "begins_with(#sk, :claim)",
+      values: { ":claim": CLAIM_PREFIX },
+      forward: true,
+    });
+  }
+  if (speaker) {
+    testSpeaker(speaker);
+    testEntity();
+    testTime();
+    testCertainty();
+    return finish({ index: "gsi2", partition: speakerClaimsPk(speaker.surname), forward: false });
   }
   if (entity) {
-    addTimeAndCertainty(filter, test, names);
+    testTime();
+    testCertainty();
     return finish({ index: "gsi2", partition: entityClaimsPk(entity), forward: false });
   }
   if (filter.from || filter.to) {
-    // The time index is ordered by start: `from` bounds the key; `to` bounds the key by start, the filter by end.
-    if (filter.to) test("timeEnd <= :to", ":to", filter.to);
-    if (filter.certainty) {
-      names["#certainty"] = "certainty";
-      test("#certainty = :certainty", ":certainty", filter.certainty);
-    }
-    const sortCondition =
-      filter.from && filter.to ? "#sk BETWEEN :fromKey AND :toKey" : filter.from ? "#sk >= :fromKey" : "#sk <= :toKey";
+    // The time index is ordered by start: `to` bounds the key (a start on or before it), `from` the filter (an
+    // end on or after it).
+    if (filter.from) test("timeEnd >= :from", ":from", filter.from);
+    testCertainty();
     return finish({
       index: "gsi1",
       partition: CLAIM_TIME_FEED,
-      sortCondition,
-      values: {
-        ...(filter.from ? { ":fromKey": filter.from } : {}),
-        // "~" sorts after "#" and digits: every key starting with the `to` day is included.
-        ...(filter.to ? { ":toKey": `${filter.to}~` } : {}),
-      },
+      // "~" sorts after "#" and digits: every key starting with the `to` day is included.
+      ...(filter.to ? { sortCondition: "#sk <= :toKey", values: { ":toKey": `${filter.to}~` } } : {}),
       forward: true,
     });
   }
@@ -175,17 +308,9 @@ export function planClaimQuery(filter: ClaimFilter): ListQuery {
   return finish({ index: "gsi1", partition: CLAIMS_FEED, forward: false });
 }
 
-function addTimeAndCertainty(
-  filter: ClaimFilter,
-  test: (condition: string, name: string, value: unknown) => void,
-  names: Record<string, string>,
-): void {
-  if (filter.from) test("timeStart >= :from", ":from", filter.from);
-  if (filter.to) test("timeEnd <= :to", ":to", filter.to);
-  if (filter.certainty) {
-    names["#certainty"] = "certainty";
-    test("#certainty = :certainty", ":certainty", filter.certainty);
-  }
+/** A speaker aggregate as served; aggregates settled before aliases were kept list their name alone. */
+function speakerSummaryOf(item: Item): SpeakerSummary {
+  return SpeakerSummary.parse({ aliases: [item.name], ...item });
 }
 
 function mapPage<T>(page: Page<Item>, map: (item: Item) => T): Page<T> {

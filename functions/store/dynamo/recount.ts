@@ -5,7 +5,8 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { mapLimit } from "../../shared/map-limit.ts";
 import { claimRecordOf, type Item } from "../items.ts";
-import { ARTICLE_SK, articlePk, SPEAKER_SK, speakerRankSk } from "../keys.ts";
+import { ARTICLE_SK, articlePk, SPEAKER_SK, speakerRankSk, speakerSurnameSk } from "../keys.ts";
+import { surnameOf } from "../speaker-names.ts";
 import type { StoreContext } from "./context.ts";
 import {
   type Contribution,
@@ -104,7 +105,13 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
     const now = sums.get(speakerKey) ?? null;
     const agg = aggregates.get(speakerKey);
     const was = agg ? { claimCount: Number(agg.claimCount ?? 0), articleCount: Number(agg.articleCount ?? 0) } : null;
-    const ranked = agg !== undefined && now !== null && agg.gsi3sk === speakerRankSk(now.claimCount, speakerKey);
+    // Ranked, and found by its names (aggregates written before speakers had aliases and name indexes are not).
+    const ranked =
+      agg !== undefined &&
+      now !== null &&
+      agg.gsi3sk === speakerRankSk(now.claimCount, speakerKey) &&
+      Array.isArray(agg.aliases) &&
+      agg.gsi2sk === speakerSurnameSk(surnameOf(speakerKey), speakerKey);
     const right =
       now === null
         ? agg === undefined
@@ -146,7 +153,12 @@ function splitPair(pair: string): { speakerKey: string; articleId: string } {
 }
 
 function sameContribution(a: Contribution, b: Contribution): boolean {
-  return a.speakerKey === b.speakerKey && a.claimCount === b.claimCount && a.name === b.name;
+  return (
+    a.speakerKey === b.speakerKey &&
+    a.claimCount === b.claimCount &&
+    a.name === b.name &&
+    a.names.join("\n") === b.names.join("\n")
+  );
 }
 
 async function scanAll(ctx: StoreContext): Promise<Item[]> {

@@ -23,14 +23,17 @@ import type { Item } from "../items.ts";
 import {
   articlePk,
   contributionSk,
-  nameKey,
   SPEAKER_ARTICLE_PREFIX,
+  SPEAKER_NAMES,
   SPEAKER_RANKING,
   SPEAKER_SK,
+  SPEAKER_SURNAMES,
   speakerArticleSk,
   speakerPk,
   speakerRankSk,
+  speakerSurnameSk,
 } from "../keys.ts";
+import { speakerKey as keyOfSpeaker, surnameOf } from "../speaker-names.ts";
 import { ignoringConditionFailure, type StoreContext } from "./context.ts";
 import { queryAll } from "./query.ts";
 
@@ -38,28 +41,53 @@ export interface Contribution {
   speakerKey: string;
   /** The first spelling of the speaker's name in the article. */
   name: string;
+  /** Every spelling of the speaker's name in the article, in reading order (the aggregate's aliases). */
+  names: string[];
   claimCount: number;
 }
 
+/** Spellings kept per contribution and per speaker: enough for any real person, bounded for extraction accidents. */
+const MAX_ALIASES = 20;
+
 export type Wanted = Omit<Contribution, "speakerKey">;
 
-/** Claims per speaker in an extraction, keyed by nameKey; the first spelling seen names the speaker. */
+/**
+ * Claims per speaker in an extraction, keyed by speakerKey (speaker-names.ts); the first spelling seen names the
+ * speaker, every spelling is kept.
+ */
 export function wantedContributions(claims: readonly Claim[]): Map<string, Wanted> {
   const wanted = new Map<string, Wanted>();
   for (const claim of claims) {
     const name = claim.attribution.speaker;
     if (!name) continue;
-    const key = nameKey(name);
+    const key = keyOfSpeaker(name);
     const entry = wanted.get(key);
-    if (entry) entry.claimCount++;
-    else wanted.set(key, { name, claimCount: 1 });
+    if (!entry) wanted.set(key, { name, names: [name], claimCount: 1 });
+    else {
+      entry.claimCount++;
+      if (!entry.names.includes(name) && entry.names.length < MAX_ALIASES) entry.names.push(name);
+    }
   }
   return wanted;
 }
 
 /** A marker (article partition) or contribution (speaker partition) item as a Contribution. */
 export function contributionOf(item: Item): Contribution {
-  return { speakerKey: String(item.speakerKey), name: String(item.name), claimCount: Number(item.claimCount) };
+  const name = String(item.name);
+  const names = Array.isArray(item.names) ? item.names.map(String) : [name];
+  return { speakerKey: String(item.speakerKey), name, names, claimCount: Number(item.claimCount) };
+}
+
+/** The distinct spellings of a speaker's contributions, in the order their articles are read (by id). */
+export function aliasesOf(contributions: readonly Contribution[]): string[] {
+  const aliases: string[] = [];
+  for (const c of contributions) {
+    for (const name of c.names) {
+      if (aliases.length === MAX_ALIASES) return aliases;
+      if (!aliases.includes(name)) aliases.push(name);
+    }
+  }
+  return aliases;
 }
 
 /**
@@ -103,7 +131,13 @@ export async function addContribution(ctx: StoreContext, articleId: string, c: C
  * ago: a deletion may have removed it since, and a contribution without its marker is one nobody can find again.
  */
 export async function putContribution(ctx: StoreContext, articleId: string, c: Contribution): Promise<void> {
-  const fields = { type: "speaker-contribution", speakerKey: c.speakerKey, name: c.name, claimCount: c.claimCount };
+  const fields = {
+    type: "speaker-contribution",
+    speakerKey: c.speakerKey,
+    name: c.name,
+    names: c.names,
+    claimCount: c.claimCount,
+  };
   await ctx.doc.send(
     new PutCommand({
       TableName: ctx.tableName,
@@ -225,8 +259,11 @@ export async function settleSpeaker(ctx: StoreContext, speakerKey: string): Prom
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: key,
+        // The counts, the spellings and the name indexes (by key, by surname) are one item written under the
+        // token: whatever finds a speaker by a name finds exactly the speakers the counts describe.
         UpdateExpression:
           "SET #name = if_not_exists(#name, :name), claimCount = :claims, articleCount = :articles, " +
+          "aliases = :aliases, gsi1pk = :names, gsi1sk = :key, gsi2pk = :surnames, gsi2sk = :surname, " +
           "gsi3pk = :ranking, gsi3sk = :rank REMOVE #token",
         ConditionExpression: "#token = :token",
         ExpressionAttributeNames: { ...mine, "#name": "name" },
@@ -235,6 +272,11 @@ export async function settleSpeaker(ctx: StoreContext, speakerKey: string): Prom
           ":name": contributions[0]!.name,
           ":claims": claimCount,
           ":articles": contributions.length,
+          ":aliases": aliasesOf(contributions),
+          ":names": SPEAKER_NAMES,
+          ":key": speakerKey,
+          ":surnames": SPEAKER_SURNAMES,
+          ":surname": speakerSurnameSk(surnameOf(speakerKey), speakerKey),
           ":ranking": SPEAKER_RANKING,
           ":rank": speakerRankSk(claimCount, speakerKey),
         },

@@ -28,6 +28,7 @@ import {
   ARTICLE_SK,
   articleFeedSk,
   articlePk,
+  nameKey,
   parseClaimId,
   SOURCE_LISTING_PREFIX,
   SOURCE_SK,
@@ -331,7 +332,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       const sortTime = sortableTime(article.publishedAt, current.receivedAt);
       assertItemFits(articleItem({ ...current, metadata, sortTime }), `the metadata of article ${article.id}`);
       const items = claims.flatMap((claim) =>
-        claimItems({ ...claim, articleId: article.id, publishedAt: article.publishedAt }, sortTime),
+        claimItems({ ...claim, articleId: article.id, publishedAt: article.publishedAt }, sortTime, metadata.outlet),
       );
 
       const partition = await readPartition(article.id);
@@ -360,8 +361,9 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           extractionHash,
           sortTime,
           gsi1sk: articleFeedSk(sortTime, article.id),
+          ...(metadata.outlet ? { outletKey: nameKey(metadata.outlet) } : {}),
         },
-        [],
+        metadata.outlet ? [] : ["outletKey"],
         wanted.keys(),
       );
       return mustGetArticle(article.id);
