@@ -25,7 +25,7 @@ function judge(earlier: [string, Partial<Claim>?], later: [string, Partial<Claim
     features: featuresOf(claim("e", earlier[0], earlier[1]), "a", 0),
   };
   const l = { claim: claim("l", later[0], later[1]), features: featuresOf(claim("l", later[0], later[1]), "b", 1) };
-  BACKGROUND.forEach((t, i) => stats.add(featuresOf(claim(`g${i}`, t), `g${i}`, 2 + i).terms));
+  for (const [i, t] of BACKGROUND.entries()) stats.add(featuresOf(claim(`g${i}`, t), `g${i}`, 2 + i).terms);
   stats.add(e.features.terms);
   stats.add(l.features.terms);
   return outcomeOf(e, l, stats);
