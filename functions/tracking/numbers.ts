@@ -1,5 +1,6 @@
 // Quantities a claim states, normalised so that "$2.5bn", "2,500 million dollars" and "2.5 billion US dollars"
 // compare equal: a value in base units, a unit family, and whether the figure is approximate or a bound.
+import { composeRegExp } from "../shared/compose-regexp.ts";
 import { fold, lemma, lemmas } from "./words.ts";
 
 export type Bound = "exact" | "about" | "at-least" | "at-most";
@@ -146,9 +147,9 @@ const MONTHS =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 /** "February 23", and the second day of "July 10-11". */
-const DATE_MONTH_BEFORE = new RegExp(`\\b(${MONTHS})\\.?\\s+(?:\\d{1,2}\\s?[-–]\\s?)?$`);
+const DATE_MONTH_BEFORE = composeRegExp(`\\b(${MONTHS})\\.?\\s+(?:\\d{1,2}\\s?[-–]\\s?)?$`);
 /** "23 February", and the first day of "10-11 July"; "12 May," but not "5 may be lost". */
-const DATE_MONTH_AFTER = new RegExp(
+const DATE_MONTH_AFTER = composeRegExp(
   `^(?:\\s?[-–]\\s?\\d{1,2})?(?:st|nd|rd|th)?\\s+(?!may\\b(?!\\s*(?:[,.;)]|\\d{4}|$)))(${MONTHS})\\b`,
 );
 

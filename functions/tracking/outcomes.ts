@@ -23,6 +23,7 @@ export interface Outcome {
 }
 
 /** Words that make a claim an expectation, a plan or a prospect rather than a report of what happened. */
+// recheck: each attempt starts at a word boundary and reads one word; linear in V8 on recheck's attack.
 const PROSPECT =
   /\b(?:expect\w*|likely|could|would|will|may|might|plann?\w*|schedul\w*|promis\w*|due to|aim\w*|target\w*|intend\w*|hope\w*|in talks|talks|negotiat\w*|discussions?|consider\w*|explor\w*|weigh\w*)\b/i;
 /** The hedge's own lemmas: they say how sure the expectation is, not what is expected. */

@@ -91,6 +91,7 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
   return "certain";
 }
 
+// recheck: each attempt starts at "not" or "n't" and reads at most six words; linear in V8 on recheck's attack.
 const OPEN_QUESTION =
   /\b(?:not|n't) (?:yet )?(?:immediately )?(?:clear|known|certain)\b(?: \S+){0,2}? (?:which|whether|if|how|what|when|who|why|where)\b/;
 

@@ -14,6 +14,7 @@ const OF_PHRASE =
   /\b[Tt]he\s+([a-z][a-z-]{3,})\s+of\s+((?:the\s+)?(?:[\p{L}][\p{L}'’-]*)(?:\s+(?:the|of|[\p{Lu}][\p{L}'’-]*)){0,3})/gu;
 // A name starts where no letter precedes it: `\b` is ASCII-only even with /u, so on a run of letters such as
 // "AÀAÀ…" it would start an attempt at every other letter, each scanning to the end of the run (quadratic).
+// recheck: attempts start only where no letter precedes and read at most four words; linear in V8 on its attack.
 const NAMED = /(?<![\p{L}\p{N}_'’-])((?:[\p{Lu}][\p{L}'’-]+\s+){1,3})([\p{Lu}][a-z]{3,})\b/gu;
 /** Heads too generic to expand ("the end of the year", "the rest of the country"). */
 const GENERIC = new Set(

@@ -33,7 +33,8 @@ const BARE_QUANTITY =
 export function speakerForm(phrase: string): string | null {
   // A parenthesis after a name is about it ("(R-S.C.)", "(a view echoed by …)"), not part of it.
   let p = phrase
-    .replace(/\s*\([^()]*\)/g, "")
+    // Only where no whitespace precedes: each run of whitespace is tried once, not once per character of it.
+    .replace(/(?<!\s)\s*\([^()]*\)/g, "")
     .replace(/\s+/g, " ")
     .trim();
   // "an aggressive - some say unrealistic - pledge": the speaker is what follows the dash.
@@ -44,7 +45,7 @@ export function speakerForm(phrase: string): string | null {
   while (ws.length > 1 && TRAILING_WORDS.has(ws.at(-1)!.toLowerCase())) ws = ws.slice(0, -1);
   // "Republican nominee Donald Trump, in particular".
   while (ws.length > 1 && /^(?:in|,)$/i.test(ws.at(-1)!)) ws = ws.slice(0, -1);
-  p = ws.join(" ").replace(/\s*,$/, "");
+  p = ws.join(" ").replace(/ ?,$/, "");
   if (!/\p{L}/u.test(p) || (ws.length === 1 && (ADVERBS.has(p.toLowerCase()) || LEADING.test(`${p} `)))) return null;
   const lower = ws.map((w) => w.toLowerCase());
   if (INDEFINITE.test(p) || BARE_QUANTITY.test(p)) return null;

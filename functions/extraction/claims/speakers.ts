@@ -208,6 +208,7 @@ export class SpeakerBook {
       const full = this.names.fullNameEnding(bare);
       if (full) return { name: full, type: "person", anonymous: false, head, via: [], reportedBy: null };
     }
+    // recheck: anchored, and a run of whitespace is entered only at its start; linear in V8 on recheck's attack.
     const ofName = bare.match(/^(.*?)(?<!\s)\s+of\s+([\s\S]+)$/);
     if (ofName && this.names.classify(this.names.canonical(ofName[1]!)) === "person") {
       return {

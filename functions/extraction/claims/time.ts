@@ -83,6 +83,7 @@ const PAST_VERB_BEFORE =
   /\b(?:[a-z]+ed|said|told|wrote|met|held|spoke|gave|made|took|found|began|came|went|sent|fell|rose|grew)\s+$/i;
 
 /** A present-tense timetable verb shortly before a weekday: "takes place on Friday", "is due on Monday". */
+// recheck: each attempt starts at a verb and reads at most 25 characters after it.
 const SCHEDULED_BEFORE =
   /\b(?:takes\s+place|take\s+place|starts|begins|opens|resumes|convenes|kicks\s+off|(?:is|are)\s+(?:due|scheduled|set|expected|planned))\b[^.;]{0,25}$/i;
 
@@ -284,6 +285,7 @@ const RULES: Rule[] = [
   // since March; in June; by September (month without year)
   {
     rank: 4,
+    // recheck: each attempt starts at a word and reads one word, spaces and a month name; linear in V8.
     re: composeRegExp(
       `\\b(${caseless("since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|through")})\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
       "g",

@@ -18,6 +18,7 @@ const SEPARATED_DATE =
   /\s*(?:[|·•—–]|\s-\s|,\s*(?=(?:updated|published|posted)\b))\s*(?=.{0,40}(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted))/i;
 // recheck: only run by parseByline, on one line of at most 250 characters.
 const TRAILING_STAMP = /\s+(?:updated|published|posted)\b.*$/i;
+// recheck: only run by parseByline, on one line of at most 250 characters.
 const TRAILING_WIRE = /(?<!\s)\s+((?:the\s+)?associated press|reuters|afp|bloomberg)\s*$/i;
 
 const WIRES = new Map<string, string>([
