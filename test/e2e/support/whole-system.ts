@@ -102,7 +102,8 @@ export function describeWholeSystem(label: string, stackEnv: () => Record<string
       }
       const [speaker] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
       // Every spelling of the speaker, and a surname alone that means them (docs/store.md, speaker keys).
-      const keyOf = (c: Pick<ClaimRecord, "attribution">) => (c.attribution.speaker ? speakerKey(c.attribution.speaker) : null);
+      const keyOf = (c: Pick<ClaimRecord, "attribution">) =>
+        c.attribution.speaker ? speakerKey(c.attribution.speaker) : null;
       const key = speakerKey(speaker);
       const namesakes = [...new Set(all.map(keyOf))].filter((k) => k !== null && surnameOf(k) === surnameOf(key));
       const meant = new Set(keysMeant(key, namesakes as string[]));
