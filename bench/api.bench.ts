@@ -36,6 +36,8 @@ const store = createDynamoClaimStore({ client, tableName: db.tableName });
 
 console.log("article                              claims  items  write units  calls  complete ms");
 const ids: string[] = [];
+const files: string[] = [];
+const outlets: string[] = [];
 for (const file of readdirSync(SEEDS).sort()) {
   const bytes = readFileSync(join(SEEDS, file));
   let extraction: ReturnType<typeof extract>;
@@ -48,7 +50,7 @@ for (const file of readdirSync(SEEDS).sort()) {
   await store.recordPending({
     id: article.id,
     contentHash: article.contentHash,
-    source: { bucket: "bench", key: file },
+    source: { bucket: "bench", key: `incoming/${file}` },
   });
   const items = claims.flatMap((c) =>
     claimItems(
@@ -65,6 +67,8 @@ for (const file of readdirSync(SEEDS).sort()) {
     `${basename(file).padEnd(36)} ${String(claims.length).padStart(6)} ${String(items.length).padStart(6)} ${String(units).padStart(12)} ${String(calls.calls.length).padStart(6)} ${ms.toFixed(0).padStart(12)}`,
   );
   ids.push(article.id);
+  files.push(file);
+  if (article.outlet) outlets.push(article.outlet);
 }
 
 const handler = createApiHandler({
@@ -77,13 +81,29 @@ const handler = createApiHandler({
   corsAllowOrigin: "*",
   logger: silentLog,
 });
+// The most quoted speaker, by full name and by surname, for the speaker routes.
+const top = JSON.parse((await handler(restEvent({ method: "GET", path: "/speakers?limit=1" }), {} as Context)).body)
+  .items[0].name as string;
+const surname = top.split(" ").at(-1)!;
+const q = encodeURIComponent;
 const routes = [
   "/articles?limit=50",
+  "/articles?status=PROCESSED",
+  `/articles?outlet=${q(outlets[0] ?? "none")}`,
+  `/articles?key=${q(files[0]!)}`,
   `/articles/${ids[0]}`,
   `/articles/${ids[0]}/claims?limit=200`,
   "/claims?limit=50",
   "/claims?from=2025-01-01&to=2025-12-31",
+  "/claims?from=2025-07-10&to=2025-07-10",
+  `/claims?speaker=${q(top)}`,
+  `/claims?speaker=${q(surname)}`,
+  `/claims?article=${ids[0]}&polarity=positive`,
+  `/claims?outlet=${q(outlets[0] ?? "none")}`,
+  "/claims?polarity=negative",
   "/speakers",
+  `/speakers?q=${q(surname.slice(0, 3))}`,
+  `/speakers/${q(surname)}/claims`,
   "/openapi.json",
 ];
 console.log("\nroute                                            p50 ms  p95 ms  DynamoDB calls");
@@ -96,7 +116,7 @@ for (const path of routes) {
     times.push(performance.now() - started);
     if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
   }
-  const label = path.replace(/[0-9a-f]{20}/, "{id}");
+  const label = decodeURIComponent(path.replace(/[0-9a-f]{20}/, "{id}"));
   console.log(
     `${label.padEnd(48)} ${percentile(times, 0.5).toFixed(1).padStart(6)} ${percentile(times, 0.95).toFixed(1).padStart(7)} ${String(calls.calls.length).padStart(15)}`,
   );

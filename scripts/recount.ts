@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   console.log(
     `recount of ${table}: ${report.articles} articles, ${report.claims} claims, ${report.speakers} speakers; ` +
       `${verb} ${report.fixed.length} speakers, ${report.contributionsWritten} contributions written, ` +
-      `${report.contributionsRemoved} removed; ${report.orphanClaims} claims without an article`,
+      `${report.contributionsRemoved} removed; ${report.orphanClaims} claims without an article; ` +
+      `${report.claimsReindexed} claims ${values["dry-run"] ? "to re-index" : "re-indexed"}`,
   );
 }
 

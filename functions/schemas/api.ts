@@ -116,6 +116,14 @@ export const ClaimsQuery = PageQuery.extend({
   certainty: Certainty.optional()
     .describe("Claims of this certainty: `certain`, `probable` or `possible`.")
     .meta({ examples: ["probable"] }),
+  q: z
+    .string()
+    .optional()
+    .describe(
+      "Not served here: words in a claim's text are found by `GET /claims/search?q=…` (SQL over the claims " +
+        "export), which a table read within two calls cannot do. Given here, the answer is a 400 saying so.",
+    )
+    .meta({ examples: ["ferry"] }),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
 
 export const SpeakersQuery = PageQuery.extend({

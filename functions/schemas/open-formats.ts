@@ -64,12 +64,15 @@ export const SearchQuery = z
       .optional()
       .describe("The token of a search that was still running.")
       .meta({ examples: ["3b2825f1-ad50-4d6e-9c1a-2f6b8e1d4c7a"] }),
-    speaker: SpeakerName.optional().describe("Claims by this speaker."),
+    speaker: SpeakerName.optional().describe(
+      "Claims attributed to exactly this name, case and spacing aside (the export holds the name as the article " +
+        "spells it: variants and surnames are joined by `GET /claims?speaker=`, not here).",
+    ),
     from: CalendarDate.optional()
-      .describe("Claims about a time that starts on or after this day.")
+      .describe("Claims about a period that ends on or after this day (the period overlaps the window).")
       .meta({ examples: ["2025-05-01"] }),
     to: CalendarDate.optional()
-      .describe("Claims about a time that ends on or before this day.")
+      .describe("Claims about a period that starts on or before this day (the period overlaps the window).")
       .meta({ examples: ["2025-05-31"] }),
     limit: PageQuery.shape.limit,
   })

@@ -8,9 +8,9 @@ export interface SearchRequest {
   /** Every phrase must occur as written, apart from case. */
   phrases: string[];
   speaker?: string | undefined;
-  /** `YYYY-MM-DD`: claims about a time that starts on or after this day. */
+  /** `YYYY-MM-DD`: claims about a period that ends on or after this day (it overlaps the window). */
   from?: string | undefined;
-  /** `YYYY-MM-DD`: claims about a time that ends on or before this day. */
+  /** `YYYY-MM-DD`: claims about a period that starts on or before this day (it overlaps the window). */
   to?: string | undefined;
   limit: number;
 }

@@ -1,6 +1,6 @@
 // The search as one SQL query over the `claims` table, in the SQL Athena (Trino) and DuckDB read alike: each
 // word and phrase a case-blind LIKE on the text (its own %, _ and \ escaped), the speaker compared case-blind,
-// the time window as string comparisons of YYYY-MM-DD. Every value enters as an escaped string literal: Athena's
+// the time window (periods that overlap it) as string comparisons of YYYY-MM-DD. Every value enters as an escaped string literal: Athena's
 // execution parameters are literals too, so quoting here is the one way that works in both engines.
 import type { SearchRequest } from "./claim-search.ts";
 
@@ -13,8 +13,9 @@ export function searchSql(request: SearchRequest): string {
     ...(request.speaker
       ? [`lower(speaker) = ${literal(request.speaker.replace(/\s+/g, " ").trim().toLowerCase())}`]
       : []),
-    ...(request.from ? [`time_start >= ${literal(request.from)}`] : []),
-    ...(request.to ? [`time_end <= ${literal(request.to)}`] : []),
+    // The period overlaps the window, as in GET /claims.
+    ...(request.from ? [`time_end >= ${literal(request.from)}`] : []),
+    ...(request.to ? [`time_start <= ${literal(request.to)}`] : []),
   ];
   return [
     "SELECT claim_id FROM claims",

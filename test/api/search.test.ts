@@ -87,6 +87,17 @@ describe("GET /claims/search", () => {
     expect(injected.page!.items).toEqual([]);
   });
 
+  it("keeps the claims whose period overlaps the window, as GET /claims does", async () => {
+    const long = allClaims().find(
+      (c) => c.text.toLowerCase().includes("ceasefire") && c.time && c.time.start < c.time.end,
+    )!;
+    expect(long, "a ceasefire claim about a period of several days").toBeDefined();
+    const day = long.time!.end;
+    const { page } = await search(api, `q=ceasefire&from=${day}&to=${day}`);
+    expect(page!.items.map((c) => c.id)).toContain(long.id);
+    for (const c of page!.items) expect(c.time!.start <= day && c.time!.end >= day).toBe(true);
+  });
+
   it("answers 202 with a token when the query outlasts the wait, and the claims when polled", async () => {
     const first = await slow.call("GET", "/claims/search?q=ceasefire");
     expect(first.status).toBe(202);

@@ -180,6 +180,17 @@ describe("claim filters", () => {
   });
 });
 
+describe("word search", () => {
+  it("is not a filter of GET /claims: ?q= answers 400 pointing at GET /claims/search", async () => {
+    const res = await api.call("GET", "/claims?q=ferry%20route");
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      { field: "query.q", message: "words in the claims' text are searched by GET /claims/search?q=ferry%20route" },
+    ]);
+    expect(res.json.detail).toMatch(/claims\/search/);
+  });
+});
+
 describe("article filters", () => {
   const articleIds = async (path: string) => ArticlePage.parse(await get(path)).items.map((a) => a.id);
 

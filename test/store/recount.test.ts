@@ -113,6 +113,34 @@ describe("npm run recount", () => {
     expect(second.stdout).toContain("fixed 0 speakers, 0 contributions written, 0 removed");
   });
 
+  it("re-indexes claims written under older key rules, so today's reads find them", async () => {
+    const table = await db.newTable();
+    const store = createDynamoClaimStore({ client: db.client, tableName: table });
+    const ex = makeExtraction({ seed: "old-keys", claims: [{ speaker: "Radosław Sikorski" }, { speaker: null }] });
+    await store.recordPending(pendingFor(ex, source("incoming/old-keys.txt")));
+    await store.completeArticle(ex);
+    // As an older release wrote the claim: its speaker keyed by case alone, under its whole name, no outlet key.
+    const doc = DynamoDBDocumentClient.from(db.client);
+    const [claim] = (await db.dumpTable(table)).filter((i) => i.type === "claim" && i.speakerKey);
+    const { outletKey: _outlet, ...old } = claim!;
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...old, speakerKey: "radosław sikorski", gsi2pk: "SPEAKER#radosław sikorski" },
+      }),
+    );
+    const found = async () => (await store.findClaims({ speaker: "Radoslaw Sikorski" }, { limit: 10 })).items;
+    const byOutlet = async () => (await store.findClaims({ outlet: "test courier" }, { limit: 10 })).items;
+    expect(await found()).toEqual([]);
+    expect(await byOutlet()).toHaveLength(1);
+
+    const first = await recount(table);
+    expect(first.stdout).toMatch(/; 1 claims re-indexed/);
+    expect((await found()).map((c) => c.id)).toEqual([ex.claims[0]!.id]);
+    expect(await byOutlet()).toHaveLength(2);
+    expect((await recount(table)).stdout).toMatch(/; 0 claims re-indexed/);
+  });
+
   it("names the problem in one line when no local stack runs", async () => {
     const res = await run(process.execPath, ["scripts/recount.ts"], {
       env: { ...process.env, CLAIMTRACK_HOME: "/nonexistent-claimtrack-home" },

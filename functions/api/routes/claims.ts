@@ -3,6 +3,7 @@ import { ClaimPage, ClaimsQuery } from "../../schemas/api.ts";
 import { SearchAnswer as SearchAnswerPage, SearchPending, SearchQuery } from "../../schemas/open-formats.ts";
 import { ClaimRecord } from "../../schemas/records.ts";
 import type { ApiDeps } from "../deps.ts";
+import { BadRequestError } from "../errors.ts";
 import { json } from "../response.ts";
 import { type Route, route } from "../router.ts";
 import { searchClaims } from "../use-cases/search-claims.ts";
@@ -28,7 +29,13 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       query: ClaimsQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems() },
       handle: async ({ query }) => {
-        const { limit, cursor, ...filter } = query;
+        const { limit, cursor, q, ...filter } = query;
+        if (q !== undefined) {
+          const search = `/claims/search?q=${encodeURIComponent(q)}`;
+          throw new BadRequestError([
+            { field: "query.q", message: `words in the claims' text are searched by GET ${search}` },
+          ]);
+        }
         // An outlet or polarity is tested on claims the index reads, which may be few; the article, speaker,
         // entity, window or certainty chooses the index (see docs/store.md).
         return json(200, await deps.store.findClaims(filter, { limit, cursor }));

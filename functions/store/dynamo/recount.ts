@@ -1,13 +1,15 @@
 // The repair behind `npm run recount`: recomputes every speaker's counts from the stored claims of the stored
 // articles and makes the table agree — contributions (and their markers) first, then each speaker whose
 // aggregate is off is settled the way the writers settle it (speaker-counts.ts). Scans the whole table: an
-// operator's tool, never part of a request. Running it twice fixes nothing the second time.
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+// operator's tool, never part of a request. Running it twice fixes nothing the second time. It also re-indexes
+// claim items whose speaker or outlet index attributes were written under older key rules (speaker-names.ts), so
+// a table from before speaker keys folded spellings is found by the reads of today.
+import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { mapLimit } from "../../shared/map-limit.ts";
-import { claimRecordOf, type Item } from "../items.ts";
+import { claimItems, claimRecordOf, type Item } from "../items.ts";
 import { ARTICLE_SK, articlePk, SPEAKER_SK, speakerRankSk, speakerSurnameSk } from "../keys.ts";
 import { surnameOf } from "../speaker-names.ts";
-import type { StoreContext } from "./context.ts";
+import { ignoringConditionFailure, type StoreContext } from "./context.ts";
 import {
   type Contribution,
   contributionOf,
@@ -42,7 +44,12 @@ export interface RecountReport {
   contributionsRemoved: number;
   /** Claims whose article item does not exist: not counted, reported for a person to look at. */
   orphanClaims: number;
+  /** Claim items rewritten because their speaker or outlet index attributes follow older key rules. */
+  claimsReindexed: number;
 }
+
+/** The attributes of a claim item that the key rules derive: what a re-index compares and rewrites. */
+const INDEX_ATTRIBUTES = ["speakerKey", "gsi2pk", "outletKey"] as const;
 
 export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boolean } = {}): Promise<RecountReport> {
   const items = await scanAll(ctx);
@@ -52,6 +59,8 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
   const claimsByArticle = new Map<string, ReturnType<typeof claimRecordOf>[]>();
   let orphanClaims = 0;
   let claims = 0;
+  const articleItems = new Map(items.filter((i) => i.sk === ARTICLE_SK).map((i) => [String(i.id), i]));
+  const stale: { item: Item; was: Item }[] = [];
   for (const item of items) {
     if (item.type !== "claim") continue;
     const record = claimRecordOf(item);
@@ -60,6 +69,11 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
       continue;
     }
     claims++;
+    const article = articleItems.get(record.articleId)!;
+    const outlet = (article.metadata as { outlet?: string | null } | undefined)?.outlet ?? null;
+    const rebuilt = claimItems(record, String(item.gsi1sk).split("#")[0]!, outlet)[0]!;
+    if (INDEX_ATTRIBUTES.some((a) => item[a] !== rebuilt[a]))
+      stale.push({ item: { ...item, ...pick(rebuilt) }, was: item });
     const list = claimsByArticle.get(record.articleId) ?? [];
     list.push(record);
     claimsByArticle.set(record.articleId, list);
@@ -123,6 +137,12 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
   }
 
   if (!options.dryRun) {
+    // Unless a writer replaced the claim since the scan (its item then follows today's rules already).
+    await mapLimit(stale, ctx.concurrency, ({ item, was }) =>
+      ignoringConditionFailure(
+        ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: item, ...unchangedSince(was) })),
+      ),
+    );
     await mapLimit(toWrite, ctx.concurrency, ([pair, c]) => putContribution(ctx, splitPair(pair).articleId, c));
     await mapLimit(toRemove, ctx.concurrency, (pair) => {
       const { speakerKey, articleId } = splitPair(pair);
@@ -142,7 +162,31 @@ export async function recountSpeakers(ctx: StoreContext, options: { dryRun?: boo
     contributionsWritten: toWrite.length,
     contributionsRemoved: toRemove.length,
     orphanClaims,
+    claimsReindexed: stale.length,
   };
+}
+
+/** A condition that the item's index attributes are still as read. */
+function unchangedSince(was: Item) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions = INDEX_ATTRIBUTES.map((a, i) => {
+    names[`#a${i}`] = a;
+    if (was[a] === undefined) return `attribute_not_exists(#a${i})`;
+    values[`:a${i}`] = was[a];
+    return `#a${i} = :a${i}`;
+  });
+  return {
+    ConditionExpression: conditions.join(" AND "),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+function pick(rebuilt: Item): Item {
+  const out: Item = {};
+  for (const a of INDEX_ATTRIBUTES) out[a] = rebuilt[a];
+  return out;
 }
 
 const pairKey = (speakerKey: string, articleId: string) => `${speakerKey}\n${articleId}`;
