@@ -8,7 +8,7 @@
 // blocking keys are shared by both ends, and the clustering sorts what it merges.
 // The index is the incremental interface a store implements: postings by term, edges, a claim → fact assignment.
 import type { ClaimFeatures } from "./features.ts";
-import { type LinkReason, similarity, TermStats } from "./similarity.ts";
+import { type LinkReason, mayLink, similarity, TermStats } from "./similarity.ts";
 
 export interface LinkOptions {
   /** Minimum similarity for two claims of different articles to assert one fact. */
@@ -62,7 +62,13 @@ const byId = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 export class FactIndex {
   readonly stats: TermStats;
   private readonly features = new Map<string, ClaimFeatures>();
-  private readonly postings = new Map<string, string[]>();
+  /** Term → the serial numbers of the claims posted under it, oldest first. */
+  private readonly postings = new Map<string, number[]>();
+  /** Each indexed claim's serial number and the claim by serial: postings and tallies use numbers, not ids. */
+  private readonly serialOf = new Map<string, number>();
+  private readonly bySerial: Array<ClaimFeatures | undefined> = [];
+  /** Scratch tallies of shared blocking weight, by serial; reset after every lookup. */
+  private tally = new Float64Array(1024);
   private readonly blocking = new Map<string, string[]>();
   private readonly edges = new Map<string, Map<string, LinkReason>>();
   private readonly assignment = new Map<string, Assignment>();
@@ -106,19 +112,26 @@ export class FactIndex {
 
   /** Claims of other articles worth a full comparison, most shared blocking weight first. */
   candidates(f: ClaimFeatures): ClaimFeatures[] {
-    const weightOf = new Map<string, number>();
+    if (this.tally.length < this.bySerial.length) this.tally = new Float64Array(this.bySerial.length * 2);
+    const tally = this.tally;
+    const touched: number[] = [];
     for (const term of this.blocking.get(f.claimId) ?? this.blockingTerms(f)) {
       const list = this.postings.get(term);
       if (!list) continue;
       const w = this.stats.idf(term);
       for (let i = list.length - 1, seen = 0; i >= 0 && seen < this.options.maxPostings; i--, seen++) {
-        const id = list[i]!;
-        if (id !== f.claimId) weightOf.set(id, (weightOf.get(id) ?? 0) + w);
+        const serial = list[i]!;
+        if (tally[serial] === 0) touched.push(serial);
+        tally[serial]! += w;
       }
     }
-    return [...weightOf.entries()]
-      .map(([id, w]) => ({ c: this.features.get(id)!, w }))
-      .filter(({ c }) => c.articleId !== f.articleId)
+    const found: Array<{ c: ClaimFeatures; w: number }> = [];
+    for (const serial of touched) {
+      const c = this.bySerial[serial];
+      if (c && c.articleId !== f.articleId) found.push({ c, w: tally[serial]! });
+      tally[serial] = 0;
+    }
+    return found
       .sort((x, y) => y.w - x.w || byId(x.c.claimId, y.c.claimId))
       .slice(0, this.options.maxCandidates)
       .map(({ c }) => c);
@@ -134,17 +147,21 @@ export class FactIndex {
     if (this.countTerms) for (const c of claims) this.stats.add(c.terms);
     for (const f of claims) {
       this.features.set(f.claimId, f);
+      const serial = this.bySerial.length;
+      this.bySerial.push(f);
+      this.serialOf.set(f.claimId, serial);
       const terms = this.blockingTerms(f);
       this.blocking.set(f.claimId, terms);
       for (const t of terms) {
         const list = this.postings.get(t);
-        if (list) list.push(f.claimId);
-        else this.postings.set(t, [f.claimId]);
+        if (list) list.push(serial);
+        else this.postings.set(t, [serial]);
       }
     }
     for (const f of claims) {
       const found: Array<[string, LinkReason]> = [];
       for (const c of this.candidates(f)) {
+        if (!mayLink(f, c, this.stats, this.options.threshold, this.options.minWordScore)) continue;
         const r = this.pair(f, c);
         if (this.links(r)) found.push([c.claimId, r]);
       }
@@ -170,11 +187,14 @@ export class FactIndex {
         this.edges.get(other)?.delete(id);
       }
       this.edges.delete(id);
+      const serial = this.serialOf.get(id)!;
       for (const t of this.blocking.get(id) ?? []) {
-        const list = this.postings.get(t)?.filter((x) => x !== id);
+        const list = this.postings.get(t)?.filter((x) => x !== serial);
         if (list?.length) this.postings.set(t, list);
         else this.postings.delete(t);
       }
+      this.bySerial[serial] = undefined;
+      this.serialOf.delete(id);
       const a = this.assignment.get(id);
       if (a) for (const m of this.members.get(a.factId) ?? []) neighbours.add(m);
       this.blocking.delete(id);

@@ -33,16 +33,25 @@ export class TermStats {
 
   private readonly cache = new Map<string, number>();
   private cachedAt = 0;
+  private refreshes = 0;
 
   /**
-   * Smoothed IDF; an unseen term counts as seen once. Values are cached until the number of claims has grown
-   * by 1% (a store's running statistics move slowly; a batch's do not move at all).
+   * Which set of cached IDF values is current: it changes each time the number of claims has grown by 1% (a
+   * store's running statistics move slowly; a batch's do not move at all), so anything weighted with the old
+   * values is weighted again.
    */
-  idf(term: string): number {
+  generation(): number {
     if (this.n > this.cachedAt * 1.01 || this.n < this.cachedAt) {
       this.cache.clear();
       this.cachedAt = this.n;
+      this.refreshes++;
     }
+    return this.refreshes;
+  }
+
+  /** Smoothed IDF; an unseen term counts as seen once. Cached for the current `generation`. */
+  idf(term: string): number {
+    this.generation();
     let v = this.cache.get(term);
     if (v === undefined) {
       v = Math.log(1 + (this.n + 1) / (this.frequency(term) + 1));
@@ -72,6 +81,37 @@ const ENTITY_WEIGHT = 1;
 const NUMBER_WEIGHT = 2;
 const NEGATION_FACTOR = 0.5;
 const SPEAKER_WEIGHT = 0.3;
+
+/** A claim's term weights and norms under one generation of IDF values: computed once, not per comparison. */
+interface Weights {
+  stats: TermStats;
+  generation: number;
+  of: Map<string, number>;
+  norm2: number;
+  wordNorm2: number;
+}
+
+const weightsCache = new WeakMap<ClaimFeatures, Weights>();
+
+const isWordTerm = (t: string): boolean => !t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$");
+
+function weightsOf(f: ClaimFeatures, stats: TermStats): Weights {
+  const generation = stats.generation();
+  const known = weightsCache.get(f);
+  if (known && known.stats === stats && known.generation === generation) return known;
+  const of = new Map<string, number>();
+  let norm2 = 0;
+  let wordNorm2 = 0;
+  for (const t of f.terms) {
+    const w = weight(t, stats);
+    of.set(t, w);
+    norm2 += w * w;
+    if (isWordTerm(t)) wordNorm2 += w * w;
+  }
+  const fresh = { stats, generation, of, norm2, wordNorm2 };
+  weightsCache.set(f, fresh);
+  return fresh;
+}
 
 function weight(term: string, stats: TermStats): number {
   const w = stats.idf(term);
@@ -115,30 +155,54 @@ function approximateFigures(a: ClaimFeatures, b: ClaimFeatures): Set<string> {
   return out;
 }
 
-export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats): LinkReason {
+/**
+ * Whether two claims could clear the link thresholds, judged from their shared terms alone before the full
+ * comparison: the word cosine is exact, the cosine an upper bound (any figure might be matched approximately).
+ * Symmetric, so it prunes the same pairs whichever claim arrives first.
+ */
+export function mayLink(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  stats: TermStats,
+  minScore: number,
+  minWordScore: number,
+): boolean {
+  const va = weightsOf(a, stats);
+  const vb = weightsOf(b, stats);
+  if (va.wordNorm2 === 0 || vb.wordNorm2 === 0) return minWordScore <= 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   let wordDot = 0;
-  let wa = 0;
-  let wb = 0;
+  let figuresA = 0;
+  const [small, large] = va.of.size <= vb.of.size ? [va, vb] : [vb, va];
+  for (const [t, w] of small.of) {
+    if (!large.of.has(t)) continue;
+    dot += w * w;
+    if (isWordTerm(t)) wordDot += w * w;
+  }
+  if (wordDot / Math.sqrt(va.wordNorm2 * vb.wordNorm2) < minWordScore) return false;
+  let figuresB = 0;
+  for (const [t, w] of va.of) if (t.startsWith("#") && !vb.of.has(t)) figuresA += w * w;
+  for (const [t, w] of vb.of) if (t.startsWith("#") && !va.of.has(t)) figuresB += w * w;
+  return (dot + Math.max(figuresA, figuresB)) / Math.sqrt(va.norm2 * vb.norm2) >= minScore;
+}
+
+export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats): LinkReason {
+  const va = weightsOf(a, stats);
+  const vb = weightsOf(b, stats);
+  const na = va.norm2;
+  const nb = vb.norm2;
+  const wa = va.wordNorm2;
+  const wb = vb.wordNorm2;
+  let dot = 0;
+  let wordDot = 0;
   const shared: string[] = [];
   const approximately = approximateFigures(a, b);
-  for (const t of a.terms) {
-    const w = weight(t, stats);
-    const isWord = !t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$");
-    na += w * w;
-    if (isWord) wa += w * w;
+  for (const [t, w] of va.of) {
     if (b.terms.has(t) || approximately.has(t)) {
       dot += w * w;
-      if (isWord) wordDot += w * w;
+      if (isWordTerm(t)) wordDot += w * w;
       shared.push(t);
     }
-  }
-  for (const t of b.terms) {
-    const w = weight(t, stats);
-    nb += w * w;
-    if (!t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$")) wb += w * w;
   }
   // A claim and its negation are told apart only when their words do not already say they are one statement.
   const stance = oppositeStance(a, b) ? NEGATION_FACTOR : 1;
@@ -152,7 +216,7 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
     : timesDisjoint(a, b)
       ? `${a.time!.start}…${a.time!.end} ≠ ${b.time!.start}…${b.time!.end}`
       : null;
-  shared.sort((x, y) => weight(y, stats) - weight(x, stats) || (x < y ? -1 : 1));
+  shared.sort((x, y) => va.of.get(y)! - va.of.get(x)! || (x < y ? -1 : 1));
   return {
     score,
     topic,
