@@ -50,6 +50,9 @@ const CORRECTION =
   /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
 const SCHEDULE =
   /\b(?:reopen\w*|complet\w*|expect\w*|schedul\w*|due|postpon\w*|delay\w*|slip\w*|target\w*|plann?\w*|deadline|resum\w*|finish\w*|take place|will|would|moved?|pushed back|brought forward)\b/i;
+/** A claim that calls the statement before it wrong, in the first person or pointing back to it. */
+const SELF_RETRACTION =
+  /\b(?:(?:that|this|it|i|we) (?:was|were|is) (?:wrong|incorrect|mistaken|inaccurate|not true|untrue)|i misspoke|we misspoke|(?:i|we) (?:retract|withdraw|take back)\b)/i;
 /** Two pairings at least this close in strength are told apart by recency. */
 const LATEST_SHARE = 0.5;
 
@@ -326,6 +329,42 @@ export function findConflictsAndUpdates(
       const { kind, why } = best.outcome;
       updates.push({ from: earlier.claim.id, to: best.later.claim.id, kind, why });
     }
+  }
+  // A speaker who calls an earlier statement wrong retracts it: the statement is the one the claim points to
+  // ("On Tuesday I said … That was wrong"; a headline "Tessier: that was wrong" before the body restates it),
+  // the nearest of the three claims on either side that is found again in the speaker's earlier articles.
+  for (const article of articles) {
+    article.claims.forEach((claim, i) => {
+      if (!SELF_RETRACTION.test(claim.text)) return;
+      const later = context.get(claim.id);
+      if (!later) return;
+      const near = [-1, 1, -2, 2, -3, 3].map((d) => article.claims[i + d]).filter((c) => c !== undefined);
+      for (const antecedent of near) {
+        if (SELF_RETRACTION.test(antecedent.text)) continue;
+        const ante = context.get(antecedent.id);
+        if (!ante) continue;
+        const speaker = claim.attribution.speaker ? claim : antecedent;
+        let best: { earlier: Context; topic: number } | null = null;
+        for (const cand of index.candidates(ante.features)) {
+          if (cand.articleIndex >= later.features.articleIndex) continue;
+          const earlier = context.get(cand.claimId)!;
+          if (!earlier.claim.attribution.speaker || !sameSpeaker(earlier.claim, speaker)) continue;
+          const r = similarity(ante.features, earlier.features, index.stats);
+          if (r.topic < options.minTopic || r.wordScore < options.minWords) continue;
+          if (!best || r.topic > best.topic) best = { earlier, topic: r.topic };
+        }
+        if (best && !related.has(`${best.earlier.claim.id} ${claim.id}`)) {
+          updates.push({
+            from: best.earlier.claim.id,
+            to: claim.id,
+            kind: "retraction",
+            why: `its speaker calls it wrong: “${antecedent.text}” / “${claim.text}”`,
+          });
+          related.add(`${best.earlier.claim.id} ${claim.id}`);
+          return;
+        }
+      }
+    });
   }
   return { conflicts, updates };
 }

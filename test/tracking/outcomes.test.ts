@@ -142,3 +142,38 @@ describe("rule: outcomes are found across a batch, whatever the later claim's le
     expect(result.updates.filter((u) => u.kind === "confirmation")).toHaveLength(1);
   });
 });
+
+describe("rule: a speaker who calls an earlier statement wrong retracts it", () => {
+  const at = (name: string, date: string, body: string) => ({
+    file: name,
+    extraction: extract({
+      bytes: new TextEncoder().encode(JSON.stringify({ title: "Dam report", publishedAt: date, outlet: name, body })),
+      fileName: `${name}.json`,
+    }),
+  });
+  const retractions = (later: string) =>
+    track([
+      at(
+        "a",
+        "2031-03-01T08:00:00Z",
+        "Water minister Ida Solheim said the agency had received no warning about cracks in the Vessa dam. The reservoir was drained, the operator said.",
+      ),
+      at("b", "2031-03-04T08:00:00Z", later),
+    ]).updates.filter((u) => u.kind === "retraction");
+
+  it("“That was wrong” after restating the statement", () => {
+    expect(
+      retractions(
+        "On Monday I said the agency had received no warning about cracks in the Vessa dam, Ida Solheim told parliament. That was wrong, Solheim said. The reservoir stays empty, the operator said.",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("another speaker calling it wrong is no retraction", () => {
+    expect(
+      retractions(
+        "On Monday Ida Solheim said the agency had received no warning about cracks in the Vessa dam. That was wrong, the engineers' union said. The reservoir stays empty, the operator said.",
+      ),
+    ).toEqual([]);
+  });
+});
