@@ -50,6 +50,9 @@ const CORRECTION =
   /\b(?:correction|corrected|an earlier version|incorrectly|misstated|erroneously|mistakenly|wrongly)\b/i;
 const SCHEDULE =
   /\b(?:reopen\w*|complet\w*|expect\w*|schedul\w*|due|postpon\w*|delay\w*|slip\w*|target\w*|plann?\w*|deadline|resum\w*|finish\w*|take place|will|would|moved?|pushed back|brought forward)\b/i;
+/** Newest postings read per outcome key, and outcomes compared per expectation: the step's bounds. */
+const OUTCOME_POSTINGS = 64;
+const OUTCOME_CANDIDATES = 32;
 /** A claim that calls the statement before it wrong, in the first person or pointing back to it. */
 const SELF_RETRACTION =
   /\b(?:(?:that|this|it|i|we) (?:was|were|is) (?:wrong|incorrect|mistaken|inaccurate|not true|untrue)|i misspoke|we misspoke|(?:i|we) (?:retract|withdraw|take back)\b)/i;
@@ -315,11 +318,27 @@ export function findConflictsAndUpdates(
   for (const earlier of context.values()) {
     if (!isProspect(earlier.claim)) continue;
     let best: { later: Context; outcome: Outcome } | null = null;
-    const seen = new Set<Context>();
-    for (const cand of index.candidates(earlier.features)) seen.add(context.get(cand.claimId)!);
+    // At most `maxOutcomeCandidates` of the posted outcomes, most shared weight first: a common verb ("told")
+    // is posted for many claims and must not make the step grow with the batch.
+    const tally = new Map<Context, number>();
     for (const k of [...earlier.features.lemmas, ...rangeKeys(earlier.features)]) {
-      for (const c of (outcomes.get(k) ?? []).slice(-options.maxPostings)) seen.add(c);
+      const list = outcomes.get(k);
+      if (!list) continue;
+      const w = index.stats.idf(k);
+      for (let i = list.length - 1, read = 0; i >= 0 && read < OUTCOME_POSTINGS; i--) {
+        const c = list[i]!;
+        if (c.features.articleIndex <= earlier.features.articleIndex) break;
+        read++;
+        tally.set(c, (tally.get(c) ?? 0) + w);
+      }
     }
+    const seen = new Set<Context>(
+      [...tally.entries()]
+        .sort((x, y) => y[1] - x[1] || (x[0].claim.id < y[0].claim.id ? -1 : 1))
+        .slice(0, OUTCOME_CANDIDATES)
+        .map(([c]) => c),
+    );
+    for (const cand of index.candidates(earlier.features)) seen.add(context.get(cand.claimId)!);
     for (const later of seen) {
       if (later.features.articleIndex <= earlier.features.articleIndex) continue;
       const outcome = outcomeOf(earlier, later, index.stats);
