@@ -208,7 +208,9 @@ describe("the web app in Chromium", () => {
     await page.locator(".opblock-get", { hasText: "/claims" }).filter({ hasText: "filtered by speaker" }).click();
     await page.waitForSelector(".opblock.is-open .parameters");
     const open = page.locator(".opblock.is-open");
-    expect(await open.locator(".parameters").textContent()).toContain("Claims by this speaker, under any spelling of the name");
+    expect(await open.locator(".parameters").textContent()).toContain(
+      "Claims by this speaker, under any spelling of the name",
+    );
     expect(await open.locator(".responses-wrapper").textContent()).toContain("nextCursor");
     await page.screenshot({ path: join(ARTIFACTS, "docs.png"), fullPage: false });
     expect(browser.problems).toEqual([]);
