@@ -374,6 +374,36 @@ describe("attribution", () => {
     expect(find(claims, "tax was unfair").attribution.speaker).toBe("Ada Pellow");
     expect(find(claims, "bridge was safe").attribution.speaker).toBe("Lyle Brannock");
     expect(find(claims, "19 percent said they were unsure").attribution.speaker).toBeNull();
+    // After a poll, a share is of its respondents: the poll reports it.
+    const polled = run(
+      "A survey released on Monday found that most voters backed the levy. Twelve percent said they were unsure.",
+    );
+    expect(find(polled.claims, "unsure").attribution).toMatchObject({ speakerType: "document" });
+    expect(find(polled.claims, "unsure").attribution.speaker).toMatch(/survey/);
+  });
+
+  it("makes no claim of what the outlet tells its readers, of greetings and sign-offs, or of a notice in capitals", () => {
+    const { claims } = run(
+      "Good morning and welcome to our live coverage of the storm. We're following the repairs on the coast road. " +
+        "The council will meet at 4 p.m. We'll bring you that live. The mayor said the road would reopen. " +
+        "That's where we'll leave our live coverage for today. The interview has been edited for length and clarity. " +
+        "NOT FOR DISTRIBUTION IN OR INTO ANY OTHER JURISDICTION WHERE IT WOULD BE UNLAWFUL. " +
+        "Hi-tech firms raised their prices. Ana Ruiz, thank you both.",
+    );
+    const texts = claims.map((c) => c.text).join("\n");
+    for (const gone of [
+      "welcome",
+      "following the repairs",
+      "bring you",
+      "leave our",
+      "edited for length",
+      "UNLAWFUL",
+      "thank you",
+    ])
+      expect(texts).not.toContain(gone);
+    find(claims, "council will meet");
+    find(claims, "road would reopen");
+    find(claims, "Hi-tech firms raised");
   });
 
   it("reads a court report: ', ruling that', 'wrote in an order that', 'and that', a dated participle", () => {

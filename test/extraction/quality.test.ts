@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(scorer))("claim quality on ../shared/eval/dev", () =
       via: 0.79,
       meta: 0.93,
       compound: 24,
-      noise: 5,
+      noise: 0,
     });
   });
 

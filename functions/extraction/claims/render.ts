@@ -97,6 +97,38 @@ function isImperative(d: Draft): boolean {
   return !clause.idx.slice(1).some((i) => isPredicate(s.tags[i]));
 }
 
+/**
+ * What the outlet says to its readers about its own coverage makes no claim: a live blog's "We're following …",
+ * "We'll bring you that live", "That's where we'll leave our coverage", an interview's "The interview has been
+ * edited for length and clarity", a wire notice in capitals ("NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION …").
+ */
+// recheck: each runs on one sentence's first 200 characters.
+const TO_THE_READER = [
+  /^(?:and\s+)?we(?:['’]ll|['’]re|['’]ve been| will| are| have been)?\s+(?:now\s+|also\s+)?(?:leave|leaving|bring(?:ing)? you|be back|be bringing|following|follow(?:ing)? the|keep(?:ing)? you|updat(?:e|ing) this|continu(?:e|ing) (?:to follow|our coverage)|paus(?:e|ing) (?:our|the|this))\b/i,
+  /^(?:that['’]s|that is|this is)\s+(?:where|all|it)\b.{0,60}\b(?:coverage|live|blog|updates)\b/i,
+  /\b(?:has|have)\s+been\s+(?:lightly\s+)?(?:edited|condensed)\b.{0,40}\b(?:length|clarity)\b/i,
+  /^this\s+(?:story|article|post|page|blog)\s+(?:has\s+been|was|will\s+be)\s+updated\b/i,
+  /^this\s+(?:transcript|interview|recording)\s+(?:may|might|could)\s+contain\s+errors\b/i,
+];
+/** Greetings and sign-offs, whoever says them: "Good morning and welcome to …", "Ana Ruiz, thank you both." */
+// recheck: each runs on one sentence's first 200 characters.
+const COURTESIES = [
+  /^(?:good\s+(?:morning|afternoon|evening)|welcome\s+(?:to|back)|(?:hello|hi)\b(?!-))/i,
+  /^(?:[^.!?]{0,60},\s*)?thank(?:s|\s+you)(?:\s+(?:both|all|so\s+much|very\s+much|for\s+(?:joining|being|having|your\s+time)[^.!?]{0,40}))?\s*[.!]?$/i,
+];
+
+function isToTheReader(articleText: string, d: Draft): boolean {
+  const { sentence: s, clause } = d;
+  if (!s.tokens.length) return false;
+  const text = articleText.slice(s.tokens[0]!.start, Math.min(s.tokens.at(-1)!.end, s.tokens[0]!.start + 200));
+  if (clause.idx[0] === 0 && COURTESIES.some((re) => re.test(text))) return true;
+  if (d.speaker || s.quoted[0]) return false;
+  // A sentence in capitals is a notice or a heading, not a statement (none of its clauses).
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  if (letters.length >= 20 && !/\p{Ll}/u.test(letters) && s.tokens.length >= 6) return true;
+  return clause.idx[0] === 0 && TO_THE_READER.some((re) => re.test(text));
+}
+
 function hasPredicate(d: Draft): boolean {
   const { sentence: s, clause } = d;
   if (clause.kind === "cause" || clause.kind === "absolute" || clause.link !== "" || clause.verbInPrefix) return true;
@@ -115,6 +147,9 @@ export function renderDrafts(
   return drafts
     .map((d) => ({ d, r: render(articleText, references, d) }))
     .filter((x): x is RenderedDraft => x.r !== null)
-    .filter(({ d, r }) => r.text.split(/\s+/).length >= 3 && hasPredicate(d) && !isImperative(d))
+    .filter(
+      ({ d, r }) =>
+        r.text.split(/\s+/).length >= 3 && hasPredicate(d) && !isImperative(d) && !isToTheReader(articleText, d),
+    )
     .sort((a, b) => a.r.start - b.r.start || a.r.end - b.r.end);
 }

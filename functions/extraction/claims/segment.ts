@@ -16,6 +16,7 @@ export const MAX_SENTENCE_TOKENS = 160;
 const SENTENCE_END = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "”", "’", ")", "]", "»", "'"]);
 const DOTTED_CAPS = /^(?:\p{Lu}\.)+$/u;
+const TIME_OF_DAY = /^[ap]\.m\.$/i;
 const STARTERS = new Set(["the", "it", "he", "she", "they", "we", "but", "in", "a", "an", "this", "that", "on", "i"]);
 
 /** Quotation spans [open mark, close mark] in text[start, end): curly, guillemets and paired straight quotes. */
@@ -110,8 +111,12 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
       }
       const after = tokens[i + 1];
       boundary = !!after && /^[\p{Lu}\p{N}"“‘'([«•–—-]/u.test(after.text) && !isDashCredit(text, tokens, i + 1);
-    } else if (DOTTED_CAPS.test(t.text) && STARTERS.has(next.lower) && /^\p{Lu}/u.test(next.text)) {
-      boundary = true; // "… from the U.S. The next …"
+    } else if (
+      (DOTTED_CAPS.test(t.text) || TIME_OF_DAY.test(t.text)) &&
+      STARTERS.has(next.lower.replace(/['’].*$/, "")) &&
+      /^\p{Lu}/u.test(next.text)
+    ) {
+      boundary = true; // "… from the U.S. The next …", "… at 2 p.m. We will …"
     }
     if (boundary) flush();
   }

@@ -26,6 +26,9 @@ const INDEFINITE = /^(?:someone|somebody|anyone|anybody|everyone|everybody|nobod
 const BARE_QUANTITY =
   /^(?:(?:another|a further|an additional|nearly|about|almost|roughly|some|only|just|over|under|more than|fewer than|less than)\s+)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a third|a quarter|half)(?:\s*(?:%|percent|per cent))?$/i;
 
+/** A count or a share of people on its own ("Another 19 percent"): who it counts is the poll that counted it. */
+export const isBareShare = (phrase: string): boolean => BARE_QUANTITY.test(phrase.trim());
+
 /**
  * The speaker phrase trimmed to its noun phrase, or null when what is left is not one (then the sentence is
  * not a report by that phrase).

@@ -5,7 +5,7 @@ import { channelOf, isMediaName } from "./lexicon/channels.ts";
 import { FINDING_NOUNS, GROUP_BODIES, PERSON_NOUNS, TITLES, UTTERANCE_NOUNS } from "./lexicon/speaker-nouns.ts";
 import type { Speaker } from "./model.ts";
 import type { NameBook } from "./names.ts";
-import { speakerForm } from "./speaker-form.ts";
+import { isBareShare, speakerForm } from "./speaker-form.ts";
 
 /** Heads of descriptions that stand for a business: "the company", "the toolmaker", "the lender". */
 const BUSINESS_NOUNS =
@@ -30,6 +30,8 @@ export class SpeakerBook {
   private readonly people: Array<{ speaker: Speaker; at: number; asSpeaker: boolean }> = [];
   private lastGroup: Speaker | null = null;
   private lastOrg: Speaker | null = null;
+  /** The last document that spoke ("a poll released on Friday"), for the shares it counts. */
+  private lastDocument: Speaker | null = null;
   /** The last business named in the text, for "the company", "the firm". */
   private lastBusiness: string | null = null;
   private sentence = 0;
@@ -108,6 +110,11 @@ export class SpeakerBook {
       .replace(/^(?:and|but|then|so)\s+/i, "")
       .replace(/(?<![,:;])[,:;]+$/, "")
       .replace(/^(he|she|they|we|it)['’](?:s|re)$/i, "$1");
+    // "Twelve percent said …" after a poll: the share is of the poll's respondents, and the poll reports it.
+    if (isBareShare(p))
+      return this.lastDocument && FINDING_NOUNS.has(this.lastDocument.head) ? this.remember(this.lastDocument) : null;
+    // "Someone asked …": a person the article does not name.
+    if (/^(?:someone|somebody)$/i.test(p)) return this.remember(this.fallback("person"));
     const form = speakerForm(p);
     if (!form) return null;
     p = form;
@@ -271,6 +278,7 @@ export class SpeakerBook {
     this.seen.push(s);
     if (s.type === "person" && !s.anonymous) this.touchPerson(s, true);
     else if (s.type === "group") this.lastGroup = s;
+    else if (s.type === "document") this.lastDocument = s;
     else if (s.type === "organization") {
       this.lastOrg = s;
       // A named organisation that speaks ("Corvana said") is the business a later "the company" means.
