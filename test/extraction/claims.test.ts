@@ -406,6 +406,16 @@ describe("attribution", () => {
     find(claims, "Hi-tech firms raised");
   });
 
+  it("gives a paragraph labelled with a person's name to that person, in an interview and in a live blog", () => {
+    const { claims } = run(
+      "We asked the harbour economist Greta Vollan what comes next.\n\nQ: Will fares rise?\n\n" +
+        "Vollan: Fares will rise by June. The ferry company needs the money.\n\nDetails: The pier closed in May.",
+    );
+    expect(find(claims, "Fares will rise").attribution.speaker).toBe("Greta Vollan");
+    expect(find(claims, "ferry company needs the money").attribution.speaker).toBe("Greta Vollan");
+    expect(find(claims, "pier closed").attribution.speaker).toBeNull();
+  });
+
   it("reads a court report: ', ruling that', 'wrote in an order that', 'and that', a dated participle", () => {
     const { claims } = run(
       "A federal judge on Tuesday blocked the closures, ruling that officials had not given proper notice. " +

@@ -127,11 +127,28 @@ function draftClaims(doc: ArticleDocument, blocks: SegmentedBlock[], names: Name
       names.addPerson(name);
       voice = ctx.speakers.resolve(name);
     }
+    let own = tokens;
+    if (!turn && block.kind === "paragraph") {
+      // "Lindholm: Measured against …", "Marc Tessier: “That was wrong.”": a paragraph labelled with the name of
+      // a person the article names is that person's turn (the reader may have marked the label already).
+      const label = block.label
+        ? null
+        : NAME_LABEL.exec(doc.text.slice(block.contentStart, Math.min(block.end, block.contentStart + 60)));
+      const written = block.label ?? label?.[1];
+      const name = written ? names.canonical(written) : null;
+      if (name && !LABELS_WITH_SOURCE.has(name.toLowerCase()) && names.classify(name) === "person") {
+        voice = ctx.speakers.resolve(name);
+        if (label) {
+          const after = block.contentStart + label[0].length;
+          own = tokens.filter((t) => t.start >= after);
+        }
+      }
+    }
     if (block.kind === "list-item") {
       ctx.leadIn = lead?.words ?? null;
       voice ??= lead?.speaker ?? null;
     }
-    readBlock(ctx, block, tokens, voice);
+    readBlock(ctx, block, own, voice);
     if (block.kind !== "list-item") lead = block.kind === "paragraph" ? listLeadIn(ctx, tokens) : null;
   }
   return ctx.drafts;
@@ -174,6 +191,8 @@ interface Turn {
 
 const QUESTION_LABEL = /^\s*(?:Q|Question)\s*[:.)]\s*/;
 const ANSWER_LABEL = /^\s*(?:A|Answer)\s*[:.)]\s*/;
+/** A name of one to three capitalised words and a colon opening a paragraph ("Lindholm: …"). */
+const NAME_LABEL = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*:\s+/u;
 const SPEAKER_LABEL = /^\s*((?:[A-Z][A-Z'’.-]{2,})(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s+/;
 
 function turnOf(text: string, block: Block): Turn | null {
