@@ -518,8 +518,19 @@ describe("attribution", () => {
     expect(find(claims, "crossing would reopen").attribution.via).toEqual(["email"]);
     expect(find(claims, "No crew member was hurt").attribution.via).toEqual(["email"]);
     expect(find(claims, "pier was safe").attribution.via).toEqual([]);
-    // A new paragraph names no channel: nothing is carried over.
+    // A new paragraph after another speaker's frame names no channel: nothing is carried over.
     expect(find(claims, "fares would not rise").attribution.via).toEqual([]);
+    // The paragraph right after the same speaker's post carries on through it.
+    const posted = run(
+      "In a post on X, the minister of transport, Aleksi Vormberg, said the bridge would be rebuilt.\n\n" +
+        "\u201cThe bridge is vital to the region,\u201d he wrote.\n\nOn Friday, Vormberg said tolls would fall.",
+    );
+    expect(find(posted.claims, "bridge is vital").attribution).toMatchObject({
+      speaker: "Aleksi Vormberg",
+      speakerType: "person",
+      via: ["X (Twitter)"],
+    });
+    expect(find(posted.claims, "tolls would fall").attribution.via).toEqual([]);
   });
 
   it("resolves a surname of several words to the full name quoted before", () => {

@@ -86,7 +86,7 @@ describe.skipIf(!existsSync(scorer))("claim quality on ../shared/eval/dev", () =
       certainty: 0.96,
       polarity: 0.98,
       time: 0.76,
-      via: 0.79,
+      via: 0.84,
       meta: 0.93,
       compound: 24,
       noise: 0,

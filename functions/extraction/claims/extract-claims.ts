@@ -43,6 +43,8 @@ interface Context {
   pronouns: WeakMap<Sentence, Record<"male" | "female" | "it", string | null>>;
   /** The unfinished clause a list is introduced with ("The deal includes:"), for the list's items. */
   leadIn: string | null;
+  /** The speaker of the last frame of the paragraph before and the channel it named, for the next paragraph. */
+  lastChannel: { speaker: string; via: string[] } | null;
 }
 
 const LABELS_WITH_SOURCE = new Set(["details", "quote", "quotes", "statement"]);
@@ -100,6 +102,7 @@ function draftClaims(doc: ArticleDocument, blocks: SegmentedBlock[], names: Name
     lastSpeaker: null,
     pronouns: new WeakMap(),
     leadIn: null,
+    lastChannel: null,
   };
   const interviewee = blocks.some((b) => b.turn?.role === "answer")
     ? intervieweeOf(
@@ -268,13 +271,20 @@ function readBlock(ctx: Context, block: Block, tokens: Token[], voice: Speaker |
   });
   // A speaker's later frames in the same paragraph that name no channel of their own were made through the
   // channel named first ("In an email, X said …. “…,” she wrote.").
+  // So were the frames of the paragraph right after, when the same speaker spoke last ("In a post on X, Ruiz
+  // said …" + "“…,” she wrote.").
   const channels = new Map<string, string[]>();
+  if (ctx.lastChannel) channels.set(ctx.lastChannel.speaker, ctx.lastChannel.via);
+  let last: { speaker: string; via: string[] } | null = ctx.lastChannel;
   for (const { frame, speaker } of framed) {
     if (!frame || !speaker) continue;
     const known = channels.get(speaker.name);
     if (frame.via.length) channels.set(speaker.name, frame.via);
     else if (known && !speaker.via.length) frame.via.push(...known);
+    // (A channel carried over from the paragraph before goes no further.)
+    last = { speaker: speaker.name, via: known && known === ctx.lastChannel?.via ? [] : frame.via };
   }
+  ctx.lastChannel = last?.via.length && framed.some((f) => f.frame && f.speaker) ? last : null;
   const quoteSpeaker = new Map<Span, Voice>();
   for (const { s, frame, speaker } of framed) {
     if (!frame || !speaker) continue;

@@ -6,7 +6,7 @@ import { composeRegExp } from "../../shared/compose-regexp.ts";
 import { anyWordOf } from "./lexicon/build.ts";
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, NAME_PARTICLES, NOT_NAMES } from "./lexicon/names.ts";
 import { DEMONYMS, PLACES } from "./lexicon/places.ts";
-import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
+import { FEMALE_TITLES, MALE_TITLES, ORG_WORDS, PERSON_NOUNS, PERSON_TITLES, TITLES } from "./lexicon/speaker-nouns.ts";
 import type { NameRun, Sentence } from "./model.ts";
 import { isVerbForm } from "./pos.ts";
 import type { Token } from "./tokens.ts";
@@ -87,6 +87,25 @@ function joinTokens(tokens: Token[], from: number, to: number): string {
 
 const words = (s: string) => s.split(/\s+/);
 
+/**
+ * "the minister of economic affairs, Aleksi Harjula": a description headed by a title or a person noun, set off
+ * before the comma at `comma`, makes the name after it a person's.
+ */
+function apposedTitle(tokens: Token[], comma: number): boolean {
+  for (let k = comma - 1; k >= 0 && k >= comma - 7; k--) {
+    const w = tokens[k]!.lower;
+    if (w === "," || /^[.!?;:"“”]$/.test(w)) return false;
+    if (/^(?:the|a|an|its|his|her|their)$/.test(w)) return false;
+    if (TITLES.has(w) || PERSON_NOUNS.has(w))
+      return (
+        /^(?:the|a|an|its|his|her|their)$/.test(tokens[k - 1]?.lower ?? "") ||
+        k === 0 ||
+        /^(?:of|for)$/.test(tokens[k + 1]?.lower ?? "")
+      );
+  }
+  return false;
+}
+
 /** What the article calls people, organisations and places, learnt in reading order. */
 export class NameBook {
   /** Last name (lower case) → the full name first used. */
@@ -114,7 +133,7 @@ export class NameBook {
       const titled =
         PERSON_TITLES.has(before) ||
         parts.titled ||
-        (before === "," && (PERSON_TITLES.has(before2) || TITLES.has(before2)));
+        (before === "," && (PERSON_TITLES.has(before2) || TITLES.has(before2) || apposedTitle(tokens, run.from - 1)));
       // "President Barack Obama's birth": the possessive is not part of the name.
       const name = parts.name.replace(/['’]s$/, "");
       if (!name) continue;

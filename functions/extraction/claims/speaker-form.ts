@@ -44,6 +44,9 @@ export function speakerForm(phrase: string): string | null {
   const dash = p.lastIndexOf(" - ");
   if (dash >= 0) p = p.slice(dash + 3);
   p = p.replace(LEADING, "");
+  // "the gap between what Trump [says]": the speaker of a free relative is its subject.
+  const wh = /(?:^|\s)(?:what|how|why|where|whom)\s+(\S+(?:\s+\S+){0,3})$/i.exec(p);
+  if (wh && wh.index > 0) return speakerForm(wh[1]!);
   let ws = p.split(" ").filter(Boolean);
   while (ws.length > 1 && TRAILING_WORDS.has(ws.at(-1)!.toLowerCase())) ws = ws.slice(0, -1);
   // "Republican nominee Donald Trump, in particular".

@@ -117,7 +117,8 @@ export class SpeakerBook {
     if (/^(?:someone|somebody)$/i.test(p)) return this.remember(this.fallback("person"));
     const form = speakerForm(p);
     if (!form) return null;
-    p = form;
+    // What is left is read as written on its own ("Though she" → she, the pronoun).
+    if (form.length < p.length) return this.resolve(form);
     const lower = p.toLowerCase();
     if (lower === "he" || lower === "she" || lower === "i") {
       const gender = lower === "he" ? "male" : lower === "she" ? "female" : null;
