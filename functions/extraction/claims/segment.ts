@@ -17,6 +17,11 @@ const SENTENCE_END = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "”", "’", ")", "]", "»", "'"]);
 const DOTTED_CAPS = /^(?:\p{Lu}\.)+$/u;
 const TIME_OF_DAY = /^[ap]\.m\.$/i;
+/** "we’ll" → "we". */
+const withoutContraction = (word: string): string => {
+  const cut = word.search(/['’]/);
+  return cut < 0 ? word : word.slice(0, cut);
+};
 const STARTERS = new Set(["the", "it", "he", "she", "they", "we", "but", "in", "a", "an", "this", "that", "on", "i"]);
 
 /** Quotation spans [open mark, close mark] in text[start, end): curly, guillemets and paired straight quotes. */
@@ -113,7 +118,7 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
       boundary = !!after && /^[\p{Lu}\p{N}"“‘'([«•–—-]/u.test(after.text) && !isDashCredit(text, tokens, i + 1);
     } else if (
       (DOTTED_CAPS.test(t.text) || TIME_OF_DAY.test(t.text)) &&
-      STARTERS.has(next.lower.replace(/['’].*$/, "")) &&
+      STARTERS.has(withoutContraction(next.lower)) &&
       /^\p{Lu}/u.test(next.text)
     ) {
       boundary = true; // "… from the U.S. The next …", "… at 2 p.m. We will …"
