@@ -2,8 +2,7 @@
 // the function at start-up with one line naming it, instead of failing some requests later. The names are shared
 // with the CDK app and the local stack.
 import * as z from "zod";
-import { EXPORT_PREFIX } from "../export/export-layout.ts";
-import { TEXT_PREFIX } from "./article-text-key.ts";
+import { DERIVED_PREFIXES } from "./derived-prefixes.ts";
 
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "SILENT", "CRITICAL"] as const;
 
@@ -15,9 +14,14 @@ export const CommonEnv = z.object({
   INGEST_PREFIX: z
     .string()
     .regex(/^[^/].*\/$/, "must end with / and not start with /")
-    // Article texts written under the ingest prefix would be ingested as articles in turn.
-    .refine((p) => !p.startsWith(TEXT_PREFIX) && !TEXT_PREFIX.startsWith(p), `must not overlap ${TEXT_PREFIX}`)
-    .refine((p) => !p.startsWith(EXPORT_PREFIX) && !EXPORT_PREFIX.startsWith(p), `must not overlap ${EXPORT_PREFIX}`)
+    // What the system writes itself (texts, the export) would be ingested as articles in turn.
+    .superRefine((p, ctx) => {
+      for (const derived of DERIVED_PREFIXES) {
+        if (p.startsWith(derived) || derived.startsWith(p)) {
+          ctx.addIssue({ code: "custom", message: `must not overlap ${derived}` });
+        }
+      }
+    })
     .default("incoming/"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_242_880),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default("claimtrack"),

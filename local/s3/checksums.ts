@@ -109,13 +109,6 @@ const CRC64NVME_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c;
 });
 
-/** The checksum of `bytes`, base64 as S3 reports it. */
-export function checksumOf(algorithm: ChecksumAlgorithm, bytes: Buffer): string {
-  const digest = digestFor(algorithm);
-  digest.update(bytes);
-  return digest.base64();
-}
-
 /**
  * Passes the body through, computing its checksum; at the end compares it with the expected value (read then,
  * so a trailer that arrived with the body's last bytes counts).
