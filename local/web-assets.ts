@@ -45,34 +45,41 @@ export function webFileFor(method: string | undefined, url: string | undefined):
   return file.startsWith(join(WEB_ROOT, "app") + sep) ? file : null;
 }
 
-export async function serveWebFile(file: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `headers` replace the defaults: a host of the app on another origin than its API widens `connect-src`. */
+export async function serveWebFile(
+  file: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string> = {},
+): Promise<void> {
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch {
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...WEB_SECURITY_HEADERS });
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...WEB_SECURITY_HEADERS, ...headers });
     res.end(req.method === "HEAD" ? undefined : `${req.url} is not a file of the web app\n`);
     return;
   }
   const etag = `"${createHash("sha256").update(content).digest("base64url").slice(0, 27)}"`;
-  const headers: Record<string, string> = {
+  const sent: Record<string, string> = {
     "Content-Type": WEB_CONTENT_TYPES[extname(file)]!,
     "Cache-Control": "no-cache",
     ETag: etag,
     Vary: "Accept-Encoding",
     ...WEB_SECURITY_HEADERS,
+    ...headers,
   };
   if (req.headers["if-none-match"] === etag) {
-    res.writeHead(304, headers);
+    res.writeHead(304, sent);
     res.end();
     return;
   }
   let body = content;
   if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && content.length >= 1024) {
     body = gzipSync(content);
-    headers["Content-Encoding"] = "gzip";
+    sent["Content-Encoding"] = "gzip";
   }
-  headers["Content-Length"] = String(body.length);
-  res.writeHead(200, headers);
+  sent["Content-Length"] = String(body.length);
+  res.writeHead(200, sent);
   res.end(req.method === "HEAD" ? undefined : body);
 }

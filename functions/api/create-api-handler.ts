@@ -75,7 +75,8 @@ export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptio
       httpCors({
         ...(origins.length > 1 ? { origins } : { origin: origins[0]! }),
         methods: "GET,POST,DELETE,OPTIONS",
-        headers: "Content-Type",
+        // The web app sends its Cognito token in Authorization, from its own origin.
+        headers: "Content-Type,Authorization",
         exposeHeaders: "Location",
         maxAge: 600,
         disableBeforePreflightResponse: false,

@@ -1,8 +1,9 @@
 // The web app in a real browser against the local stack as `npm start` runs it: two articles of our own are
 // posted to the API and processed by the pipeline; then Chromium loads the app cold (its first load measured:
 // bytes over the network and time until the first page is interactive), opens an article and checks that every
-// claim's highlighted evidence reads exactly its quote, searches by speaker and follows the speaker to their page.
-// Screenshots land in artifacts/web/ (gitignored).
+// claim's highlighted evidence reads exactly its quote, searches by speaker and by words, filters the articles and
+// follows a speaker to their page; then, as deployed, signs in through Cognito's hosted pages (a stand-in speaking
+// the same protocol) and signs out. Screenshots land in artifacts/web/ (gitignored).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../e2e/support/articles.ts";
 import { type StackProcess, startStack } from "../e2e/support/stack-process.ts";
 import { type Browser, bytesTransferred, launchChromium } from "./support/chromium.ts";
+import { CLIENT_ID, startHostedSignIn } from "./support/hosted-sign-in.ts";
 
 const ARTIFACTS = join(ROOT, "artifacts", "web");
 // The issue's bounds for the first load on the local stack, asserted generously as the measured figures are printed.
@@ -35,6 +37,9 @@ const ARTICLES = [
       "Brisemer Lines said it might sell one of its boats.\n",
   },
 ];
+// An upload with no article text in it: the pipeline records it as FAILED with its reason.
+const EMPTY_PAGE =
+  "<!doctype html><html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>";
 
 interface ClaimRecord {
   id: string;
@@ -53,6 +58,8 @@ describe("the web app in Chromium", () => {
   let browser: Browser;
   let api: string;
   const ids: string[] = [];
+  const keys: string[] = [];
+  let failedId = "";
 
   const getJson = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${api}${path}`);
@@ -73,14 +80,23 @@ describe("the web app in Chromium", () => {
         body,
       });
       expect(res.status).toBe(202);
-      ids.push(((await res.json()) as { id: string }).id);
+      const accepted = (await res.json()) as { id: string; source: { key: string } };
+      ids.push(accepted.id);
+      keys.push(accepted.source.key);
     }
+    const failed = await fetch(`${api}/articles`, {
+      method: "POST",
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+      body: EMPTY_PAGE,
+    });
+    expect(failed.status).toBe(202);
+    failedId = ((await failed.json()) as { id: string }).id;
     const deadline = Date.now() + 60_000;
-    for (const id of ids) {
+    for (const [id, status] of [...ids.map((id) => [id, "PROCESSED"]), [failedId, "FAILED"]]) {
       for (;;) {
         const res = await fetch(`${api}/articles/${id}`);
-        if (res.ok && ((await res.json()) as { status: string }).status === "PROCESSED") break;
-        if (Date.now() > deadline) throw new Error(`article ${id} was not processed within 60 s:\n${stack.output()}`);
+        if (res.ok && ((await res.json()) as { status: string }).status === status) break;
+        if (Date.now() > deadline) throw new Error(`article ${id} was not ${status} within 60 s:\n${stack.output()}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -114,7 +130,7 @@ describe("the web app in Chromium", () => {
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(MAX_FIRST_LOAD_BYTES);
     expect(interactiveMs).toBeLessThan(MAX_INTERACTIVE_MS);
-    expect(await page.locator("table.articles tbody tr").count()).toBe(ARTICLES.length);
+    expect(await page.locator("table.articles tbody tr").count()).toBe(ARTICLES.length + 1);
     for (const landmark of ["header", "nav[aria-label='Main']", "main", "footer"]) {
       expect(await page.locator(landmark).count(), landmark).toBe(1);
     }
@@ -179,6 +195,102 @@ describe("the web app in Chromium", () => {
     expect(await page.locator(".timeline > li > h2").allTextContents()).toEqual(months);
     expect(await page.locator(".timeline .claim").count()).toBe(expected.length);
     expect(browser.problems).toEqual([]);
+  });
+
+  it("filters the articles by status and finds an upload by its file name", { timeout: 60_000 }, async () => {
+    const { page } = browser;
+    await page.goto(`${api}/#/`);
+    await page.waitForSelector("body[data-ready] table.articles tbody tr");
+    await page.getByLabel("Status").selectOption("FAILED");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(`${api}/#/?status=FAILED`);
+    await page.waitForSelector(`table.articles tbody tr[data-article="${failedId}"]`);
+    await page.screenshot({ path: join(ARTIFACTS, "articles-failed.png"), fullPage: true });
+    const reason = (await getJson<{ failureReason: string }>(`/articles/${failedId}`)).failureReason;
+    expect(await page.locator("table.articles tbody tr").count()).toBe(1);
+    expect(await page.locator("table.articles tbody tr .reason").textContent()).toContain(reason);
+
+    // The filter is in the address: the same page comes back from it, with the form showing what it holds.
+    await page.reload();
+    await page.waitForSelector(`table.articles tbody tr[data-article="${failedId}"]`);
+    expect(await page.getByLabel("Status").inputValue()).toBe("FAILED");
+
+    await page.getByLabel("Status").selectOption("");
+    await page.getByLabel("File name or S3 key").fill(keys[1]!);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForSelector(`table.articles tbody tr[data-article="${ids[1]}"]`);
+    expect(await page.locator("table.articles tbody tr").count()).toBe(1);
+
+    await page.getByLabel("File name or S3 key").fill("no-such-upload.txt");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForSelector("text=No articles match these filters.");
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("searches by words in the claims' text, over the claims export", { timeout: 60_000 }, async () => {
+    const { page } = browser;
+    // The export follows ingest: wait until the search engine sees the processed articles.
+    let expected: ClaimRecord[] = [];
+    for (const deadline = Date.now() + 30_000; expected.length === 0 && Date.now() < deadline; ) {
+      expected = await claimsAt("/claims/search?q=ferry");
+      if (expected.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    for (const claim of expected) expect(claim.text.toLowerCase()).toContain("ferry");
+
+    await page.goto(`${api}/#/search`);
+    await page.getByLabel("Words in the claim").fill("ferry");
+    await page.getByLabel("Polarity").selectOption("negative");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForSelector(".results .claim");
+    await page.screenshot({ path: join(ARTIFACTS, "search-words.png"), fullPage: true });
+    const shown = await page.locator(".results .claim").evaluateAll((cards) => cards.map((c) => c.dataset.claim));
+    expect(shown).toEqual(expected.map((c) => c.id));
+    // Word search narrows by speaker and time only, and says which filters it left out.
+    expect(await page.locator(".notice").textContent()).toContain("polarity");
+    expect(page.url()).toBe(`${api}/#/search?q=ferry&polarity=negative`);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("signs in through the hosted sign-in pages with PKCE, sends the token, and signs out", {
+    timeout: 60_000,
+  }, async () => {
+    const hosted = await startHostedSignIn(api);
+    const { page } = browser;
+    const authorizations: (string | null)[] = [];
+    const record = (req: { url(): string; headers(): Record<string, string> }) => {
+      if (req.url().startsWith(`${api}/articles`)) authorizations.push(req.headers().authorization ?? null);
+    };
+    page.on("request", record);
+    try {
+      // Locally there is no sign-in, and no sign-out button.
+      await page.goto(`${api}/`);
+      await page.waitForSelector("body[data-ready]");
+      expect(await page.locator("[data-sign-out]").isVisible()).toBe(false);
+
+      // Deployed, the first visit goes to the hosted sign-in page and comes back signed in.
+      authorizations.length = 0;
+      await page.goto(`${hosted.origin}/`);
+      await page.waitForSelector("text=Sign in to claimtrack");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForSelector("body[data-ready] table.articles tbody tr");
+      expect(page.url()).toBe(`${hosted.origin}/`);
+      expect(hosted.issued).toHaveLength(1);
+      expect(authorizations.length).toBeGreaterThan(0);
+      expect(authorizations.every((a) => a === hosted.issued[0])).toBe(true);
+      expect(await page.evaluate('sessionStorage.getItem("claimtrack.idToken")')).toBe(hosted.issued[0]);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForSelector("text=Sign in to claimtrack");
+      expect(hosted.logouts).toHaveLength(1);
+      expect(hosted.logouts[0]!.get("client_id")).toBe(CLIENT_ID);
+      expect(await page.evaluate('sessionStorage.getItem("claimtrack.idToken")')).toBeNull();
+      expect(hosted.refused).toEqual([]);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      page.off("request", record);
+      await hosted.close();
+    }
   });
 
   it("renders /docs with Swagger UI: every operation, from files the API serves, nothing from elsewhere", {

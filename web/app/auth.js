@@ -21,6 +21,17 @@ export async function signedIn(auth) {
   return new Promise(() => {});
 }
 
+/**
+ * Signs out of the app and of Cognito's hosted pages: the token leaves this tab, and Cognito ends its own session
+ * (otherwise the next sign-in would pass silently as the same person), then sends the browser back to the app.
+ */
+export function signOut(auth) {
+  sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(VERIFIER);
+  const params = new URLSearchParams({ client_id: auth.clientId, logout_uri: auth.redirectUri });
+  location.assign(`${auth.signInUrl}/logout?${params}`);
+}
+
 async function redirectToSignIn(auth) {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   sessionStorage.setItem(VERIFIER, verifier);

@@ -1,7 +1,8 @@
-// The app's router: the address's hash names the page (`#/`, `#/articles/{id}`, `#/speakers`,
-// `#/speakers/{name}`, `#/search?…`), so any static host serves it from one index.html and every page can be
-// bookmarked. Each page renders into <main>; a failure shows the API's own sentence.
+// The app's router: the address's hash names the page (`#/?…`, `#/articles/{id}`, `#/speakers`,
+// `#/speakers/{name}`, `#/search?…`) and its filters, so any static host serves it from one index.html and every
+// page can be bookmarked. Each page renders into <main>; a failure shows the API's own sentence.
 import { config } from "./api.js";
+import { signOut } from "./auth.js";
 import { h, show } from "./dom.js";
 import { articlePage } from "./views/article.js";
 import { articlesPage } from "./views/articles.js";
@@ -11,7 +12,7 @@ import { speakerPage, speakersPage } from "./views/speakers.js";
 const main = document.getElementById("main");
 
 const routes = [
-  [/^\/?$/, () => articlesPage(main)],
+  [/^\/?$/, (_m, params) => articlesPage(main, params)],
   [/^\/articles\/([0-9a-f]{20})$/, (m) => articlePage(main, m[1])],
   [/^\/speakers$/, () => speakersPage(main)],
   [/^\/speakers\/(.+)$/, (m) => speakerPage(main, decodeURIComponent(m[1]))],
@@ -48,8 +49,14 @@ function markCurrentNav(path) {
 }
 
 // The API's documentation lives with the API, which is another origin when deployed (config.json says where).
-config.then(({ apiUrl }) => {
+// Deployed, people are signed in and can sign out; locally there is no sign-in, so no button.
+config.then(({ apiUrl, auth }) => {
   if (apiUrl) document.querySelector("[data-api-docs]").href = `${apiUrl}/docs`;
+  if (auth) {
+    const button = document.querySelector("[data-sign-out]");
+    button.hidden = false;
+    button.addEventListener("click", () => signOut(auth));
+  }
 });
 
 // The skip link must not change the hash (that is the router's): it moves focus instead.

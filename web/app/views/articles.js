@@ -1,11 +1,17 @@
-// `#/`: the articles, newest first, with their status (and why, for a failed one) and claim counts.
+// `#/?status=&outlet=&key=`: the articles, newest first, with their status (and why, for a failed one) and claim
+// counts, filtered as `GET /articles` allows: by status, by outlet, or the one article an uploaded file became.
 import { get } from "../api.js";
 import { h, show } from "../dom.js";
 import { day } from "../format.js";
 import { articleHref } from "./claim.js";
+import { choice, field, filterForm, valuesOf } from "./form.js";
 import { moreButton } from "./more.js";
 
-export async function articlesPage(main) {
+const FILTERS = ["status", "outlet", "key"];
+
+export async function articlesPage(main, params = new URLSearchParams()) {
+  const query = valuesOf(params, FILTERS);
+  const filtered = FILTERS.some((f) => query[f] !== "");
   const rows = h("tbody");
   const table = h(
     "table",
@@ -18,15 +24,19 @@ export async function articlesPage(main) {
     ),
     rows,
   );
-  const first = await get("/articles", { limit: 50 });
+  const first = await get("/articles", { ...query, limit: 50 });
   show(
     main,
     "Articles",
+    articleFilters(query),
     table,
-    moreButton(first, (cursor) => get("/articles", { limit: 50, cursor }), addRows),
+    moreButton(first, (cursor) => get("/articles", { ...query, limit: 50, cursor }), addRows),
   );
   addRows(first.items);
-  if (first.items.length === 0) rows.append(h("tr", null, h("td", { colspan: 5 }, "No articles yet.")));
+  if (first.items.length === 0) {
+    const none = filtered ? "No articles match these filters." : "No articles yet.";
+    rows.append(h("tr", null, h("td", { colspan: 5 }, none)));
+  }
 
   function addRows(items) {
     for (const article of items) rows.append(articleRow(article));
@@ -45,5 +55,20 @@ function articleRow(article) {
     h("td", null, m.publishedAt ? h("time", { datetime: m.publishedAt }, day(m.publishedAt)) : ""),
     h("td", null, status, article.failureReason ? h("span", { class: "reason" }, ` ${article.failureReason}`) : null),
     h("td", { class: "number" }, String(article.claimCount)),
+  );
+}
+
+function articleFilters(query) {
+  return filterForm(
+    "#/",
+    { class: "filters", "aria-label": "Filter articles" },
+    choice(query, "status", "Status", [
+      ["PROCESSED", "processed"],
+      ["PENDING", "pending"],
+      ["FAILED", "failed"],
+    ]),
+    field(query, "outlet", "Outlet", { type: "text", autocomplete: "off" }),
+    field(query, "key", "File name or S3 key", { type: "text", autocomplete: "off" }),
+    h("p", null, h("button", { type: "submit" }, "Filter")),
   );
 }

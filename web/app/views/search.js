@@ -1,77 +1,83 @@
-// `#/search?speaker=&entity=&from=&to=&certainty=`: claims filtered as `GET /claims` allows today. The form's
-// values live in the address, so a search can be bookmarked, shared and gone back to.
+// `#/search?q=&speaker=&entity=&outlet=&polarity=&from=&to=&certainty=`: claims found by the filters of
+// `GET /claims`, or, with words, by `GET /claims/search` (SQL over the claims export), which narrows by speaker and
+// time only. The form's values live in the address, so a search can be bookmarked, shared and gone back to.
 import { get } from "../api.js";
 import { h, show } from "../dom.js";
 import { claimCard } from "./claim.js";
+import { choice, field, filterForm, valuesOf } from "./form.js";
 import { moreButton } from "./more.js";
 
-const FIELDS = ["speaker", "entity", "from", "to", "certainty"];
+const FILTERS = ["speaker", "entity", "outlet", "polarity", "from", "to", "certainty"];
+/** What `GET /claims/search` narrows words by; the other filters are the table's. */
+const WITH_WORDS = ["speaker", "from", "to"];
+/** A search still running answers 202 with a token; polled this often, at most this many times. */
+const POLL_MS = 1000;
+const POLLS = 30;
 
 export async function searchPage(main, params) {
-  const query = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ""]));
+  const query = valuesOf(params, ["q", ...FILTERS]);
   const form = searchForm(query);
-  const asked = FIELDS.some((f) => query[f] !== "");
-  if (!asked) {
+  if (!["q", ...FILTERS].some((f) => query[f] !== "")) {
     show(main, "Search claims", form);
     return;
   }
   const results = h("div", { class: "results" });
   const add = (items) => results.append(...items.map((claim) => claimCard(claim, { withArticle: true })));
-  const first = await get("/claims", { ...query, limit: 50 });
-  const summary = h(
-    "p",
-    { role: "status", class: "result-count" },
-    first.items.length === 0 ? "No claims match." : `${first.items.length}${first.nextCursor ? "+" : ""} claims.`,
-  );
+  const { first, next, leftOut } = query.q ? await byWords(query) : await byFilters(query);
+  const count =
+    first.items.length === 0 ? "No claims match." : `${first.items.length}${first.nextCursor ? "+" : ""} claims.`;
   show(
     main,
     "Search claims",
     form,
     h("h2", null, "Results"),
-    summary,
+    leftOut.length > 0
+      ? h("p", { class: "notice" }, `Words are searched with speaker and time only: ${leftOut.join(", ")} left out.`)
+      : null,
+    h("p", { role: "status", class: "result-count" }, count),
     results,
-    moreButton(first, (cursor) => get("/claims", { ...query, limit: 50, cursor }), add),
+    next ? moreButton(first, next, add) : null,
   );
   add(first.items);
 }
 
+async function byFilters(query) {
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, query[f]]));
+  const first = await get("/claims", { ...filters, limit: 50 });
+  return { first, next: (cursor) => get("/claims", { ...filters, limit: 50, cursor }), leftOut: [] };
+}
+
+async function byWords(query) {
+  const narrowing = Object.fromEntries(WITH_WORDS.map((f) => [f, query[f]]));
+  let answer = await get("/claims/search", { q: query.q, ...narrowing, limit: 200 });
+  for (let i = 0; answer.token && i < POLLS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    answer = await get("/claims/search", { token: answer.token, limit: 200 });
+  }
+  if (answer.token) throw new Error("The word search is still running; try again in a minute.");
+  const leftOut = FILTERS.filter((f) => !WITH_WORDS.includes(f) && query[f] !== "");
+  return { first: answer, next: null, leftOut };
+}
+
 function searchForm(query) {
-  const field = (name, label, attrs = {}) =>
-    h(
-      "p",
-      null,
-      h("label", { for: `q-${name}` }, label),
-      h("input", { id: `q-${name}`, name, value: query[name], ...attrs }),
-    );
-  const certainty = h(
-    "select",
-    { id: "q-certainty", name: "certainty" },
-    ...["", "certain", "probable", "possible"].map((c) =>
-      h("option", { value: c, selected: c === query.certainty }, c || "any"),
-    ),
-  );
-  return h(
-    "form",
-    {
-      role: "search",
-      class: "search",
-      onsubmit: (event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const params = new URLSearchParams([...data].filter(([, v]) => v !== ""));
-        location.hash = `#/search?${params}`;
-      },
-    },
-    field("speaker", "Speaker", { type: "text", autocomplete: "off" }),
-    field("entity", "Names (person, place, organisation)", { type: "text", autocomplete: "off" }),
-    field("from", "About a time from", { type: "date" }),
-    field("to", "until", { type: "date" }),
-    h("p", null, h("label", { for: "q-certainty" }, "Certainty"), certainty),
+  const text = { type: "text", autocomplete: "off" };
+  return filterForm(
+    "#/search",
+    { role: "search", class: "search" },
+    field(query, "q", "Words in the claim", { type: "search", autocomplete: "off" }),
+    field(query, "speaker", "Speaker", text),
+    field(query, "entity", "Names (person, place, organisation)", text),
+    field(query, "outlet", "Outlet", text),
+    choice(query, "polarity", "Polarity", ["positive", "negative"]),
+    field(query, "from", "About a time from", { type: "date" }),
+    field(query, "to", "until", { type: "date" }),
+    choice(query, "certainty", "Certainty", ["certain", "probable", "possible"]),
     h("p", null, h("button", { type: "submit" }, "Search")),
     h(
       "p",
       { class: "hint" },
-      "Searching by words in a claim is not offered yet: filter by speaker, name, time and certainty.",
+      'Words must all occur in the claim; put a phrase in double quotes ("in May"). With words, only speaker and ' +
+        "time narrow the search.",
     ),
   );
 }
