@@ -4,6 +4,7 @@
 import { gzipSync } from "node:zlib";
 import type { Claim } from "../schemas/claim.ts";
 import type { ArticleRecord } from "../schemas/records.ts";
+import { speakerKey, surnameOf } from "../store/speaker-names.ts";
 import { exportClaimsKey, exportPartitionOf } from "./export-layout.ts";
 
 /** What the export needs of an article. */
@@ -27,6 +28,8 @@ export interface ClaimExportRow {
   evidence_start: number;
   evidence_end: number;
   speaker: string | null;
+  speaker_key: string | null;
+  speaker_surname: string | null;
   speaker_type: string | null;
   cue: string | null;
   via: string[];
@@ -68,6 +71,7 @@ export function exportRowsOf(article: ExportedArticle, claims: readonly Claim[])
       evidence_start: claim.evidence.start,
       evidence_end: claim.evidence.end,
       speaker: claim.attribution.speaker,
+      ...speakerKeysOf(claim.attribution.speaker),
       speaker_type: claim.attribution.speakerType,
       cue: claim.attribution.cue,
       via: claim.attribution.via,
@@ -81,6 +85,13 @@ export function exportRowsOf(article: ExportedArticle, claims: readonly Claim[])
       entities: claim.entities.map((e) => ({ name: e.name, type: e.type })),
       entity_names: claim.entities.map((e) => e.name),
     }));
+}
+
+/** The speaker as the store keys it, so the export's queries join spellings as `GET /claims?speaker=` does. */
+function speakerKeysOf(speaker: string | null): Pick<ClaimExportRow, "speaker_key" | "speaker_surname"> {
+  if (speaker === null) return { speaker_key: null, speaker_surname: null };
+  const key = speakerKey(speaker);
+  return { speaker_key: key, speaker_surname: surnameOf(key) };
 }
 
 /** JSON Lines: one row a line, each line ending with "\n". */

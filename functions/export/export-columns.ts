@@ -32,6 +32,12 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { name: "evidence_start", type: "int", comment: "offset of the quote in the article's text" },
   { name: "evidence_end", type: "int", comment: "end offset of the quote" },
   { name: "speaker", type: "string", comment: "who asserts it; null for the article's own voice" },
+  {
+    name: "speaker_key",
+    type: "string",
+    comment: "the speaker's name folded (case, diacritics, transliterated endings): one person under any spelling",
+  },
+  { name: "speaker_surname", type: "string", comment: "the surname of speaker_key (its last name word)" },
   { name: "speaker_type", type: "string", comment: "person, organization, group, outlet, author, document, unknown" },
   { name: "cue", type: "string", comment: "the words that attribute it" },
   { name: "via", type: { array: "string" }, comment: "channels the claim passed through" },

@@ -65,8 +65,9 @@ export const SearchQuery = z
       .describe("The token of a search that was still running.")
       .meta({ examples: ["3b2825f1-ad50-4d6e-9c1a-2f6b8e1d4c7a"] }),
     speaker: SpeakerName.optional().describe(
-      "Claims attributed to exactly this name, case and spacing aside (the export holds the name as the article " +
-        "spells it: variants and surnames are joined by `GET /claims?speaker=`, not here).",
+      "Claims by this speaker under any spelling of the name (case, diacritics and transliterations folded as " +
+        "in `GET /claims?speaker=`). A name of one word also matches every speaker of that surname, even when " +
+        "several people share it (`GET /claims?speaker=` joins a surname to one person only when unambiguous).",
     ),
     from: CalendarDate.optional()
       .describe("Claims about a period that ends on or after this day (the period overlaps the window).")

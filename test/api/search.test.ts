@@ -87,6 +87,17 @@ describe("GET /claims/search", () => {
     expect(injected.page!.items).toEqual([]);
   });
 
+  it("narrows by speaker under any spelling, and by a surname alone", async () => {
+    const byLind = allClaims().filter((c) => c.attribution.speaker === "Maria Lind" && /ceasefire/i.test(c.text));
+    expect(byLind.length).toBeGreaterThan(0);
+    for (const spelling of ["María Lind", "maria  LIND", "Lind"]) {
+      const { page } = await search(api, `q=ceasefire&speaker=${encodeURIComponent(spelling)}`);
+      expect(page!.items.map((c) => c.id), spelling).toEqual(byLind.map((c) => c.id));
+    }
+    // A first name alone is not a surname: nobody is quoted as "Maria".
+    expect((await search(api, "q=ceasefire&speaker=Maria")).page!.items).toEqual([]);
+  });
+
   it("keeps the claims whose period overlaps the window, as GET /claims does", async () => {
     const long = allClaims().find(
       (c) => c.text.toLowerCase().includes("ceasefire") && c.time && c.time.start < c.time.end,
