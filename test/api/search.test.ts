@@ -92,7 +92,10 @@ describe("GET /claims/search", () => {
     expect(byLind.length).toBeGreaterThan(0);
     for (const spelling of ["María Lind", "maria  LIND", "Lind"]) {
       const { page } = await search(api, `q=ceasefire&speaker=${encodeURIComponent(spelling)}`);
-      expect(page!.items.map((c) => c.id), spelling).toEqual(byLind.map((c) => c.id));
+      expect(
+        page!.items.map((c) => c.id),
+        spelling,
+      ).toEqual(byLind.map((c) => c.id));
     }
     // A first name alone is not a surname: nobody is quoted as "Maria".
     expect((await search(api, "q=ceasefire&speaker=Maria")).page!.items).toEqual([]);
