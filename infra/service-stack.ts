@@ -188,6 +188,12 @@ export class ServiceStack extends Stack {
       value: config.ingestPrefix,
       description: "Key prefix whose uploads are ingested",
     });
+    // What `npm run reprocess -- --queue-url … --table …` needs to re-extract everything stored.
+    new CfnOutput(this, "IngestQueueUrl", {
+      value: data.queue.queueUrl,
+      description: "The ingest queue: npm run reprocess puts its re-run events here",
+    });
+    new CfnOutput(this, "TableName", { value: data.table.tableName, description: "The claims table" });
     if (this.api.apiKey) {
       new CfnOutput(this, "ApiKeyId", {
         value: this.api.apiKey.keyId,

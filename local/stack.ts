@@ -226,7 +226,11 @@ function athenaEnv(endpoint: string): Record<string, string> {
 }
 
 /** The environment the deployed functions get, pointed at this stack's endpoints. */
-function handlerEnv(config: LocalStackConfig, s3: string | null, dynamodb: string | null): Record<string, string> {
+export function handlerEnv(
+  config: LocalStackConfig,
+  s3: string | null,
+  dynamodb: string | null,
+): Record<string, string> {
   const { env } = config;
   const vars: Record<string, string> = {
     TABLE_NAME: env.TABLE_NAME,

@@ -7,7 +7,8 @@
 // The key is the event itself: bucket, key, ETag, event name and sequencer. Unlike the SQS message id it is the
 // same when S3 sends a notification twice; unlike bucket + key + ETag alone it is new when the same bytes are
 // uploaded again after a delete, which must bring the article back. Correctness never depends on this layer:
-// the store's writes are idempotent on their own; it saves the work of duplicates.
+// the store's writes are idempotent on their own; it saves the work of duplicates. A re-run of a stored object
+// (functions/ingest/reprocess.ts) is asked for on purpose, maybe twice in a day: it always runs.
 
 import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
@@ -16,6 +17,7 @@ import type { Context } from "aws-lambda";
 import { tableDesign } from "../store/table-design.ts";
 import type { ExtractBudget, IngestOutcome } from "./deps.ts";
 import type { ObjectEvent } from "./object-events.ts";
+import { REPROCESS_EVENT } from "./reprocess.ts";
 
 /** The partition of the idempotency records; no store key starts with IDEMPOTENCY#. */
 export const IDEMPOTENCY_PK = "IDEMPOTENCY#ingest";
@@ -62,7 +64,7 @@ export function createEventIdempotency(
   return {
     async run(event, budget) {
       // Without a sequencer (some emulators) two uploads of the same bytes would look like one event.
-      if (event.sequencer === null) return work(event, budget);
+      if (event.sequencer === null || event.eventName === REPROCESS_EVENT) return work(event, budget);
       // The key is made from the first argument only: the budget is not part of the event's identity.
       return (await idempotent(event, budget)) as OnceOutcome;
     },

@@ -31,6 +31,11 @@ export function decodeEventKey(key: string): string {
   }
 }
 
+/** The form notifications carry a key in: what decodeEventKey reads back. */
+export function encodeEventKey(key: string): string {
+  return encodeURIComponent(key).replaceAll("%20", "+");
+}
+
 export function objectEventOf(record: S3EventRecord): ObjectEvent {
   const { object, bucket } = record.s3;
   const base: ObjectEventBase = {

@@ -77,6 +77,11 @@ export interface RemoveSourceResult {
   articleDeleted: boolean;
 }
 
+export interface SourceRecord {
+  articleId: string;
+  sequencer: string | null;
+}
+
 export interface ArticleReader {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
   /** Newest first: by publication time, or by the time received when the article gives none. */
@@ -103,6 +108,11 @@ export interface ArticleReader {
   listSpeakerClaims(name: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
   /** The article a source object currently holds. */
   findArticleIdBySource(source: ObjectSource): Promise<string | null>;
+  /**
+   * The article a source object holds and the order of the event that recorded it (the stored form of its S3
+   * sequencer; null when the event had none), so a re-run of that object can be refused if a later event came.
+   */
+  findSourceRecord(source: ObjectSource): Promise<SourceRecord | null>;
 }
 
 export interface ArticleWriter {

@@ -556,7 +556,7 @@ describeSynth("uploads outside the ingest prefix", () => {
 });
 
 describeSynth("outputs", () => {
-  it("publishes ApiUrl, BucketName and IngestPrefix", () => {
+  it("publishes ApiUrl, BucketName, IngestPrefix, and the queue and table npm run reprocess needs", () => {
     const outputs = s.serviceJson.Outputs ?? {};
     const [apiId] = resourceNamed(s.serviceJson, "AWS::ApiGateway::RestApi", "Api");
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`{"Ref":"${apiId}"}`);
@@ -564,5 +564,13 @@ describeSynth("outputs", () => {
       Ref: dataId("AWS::S3::Bucket", "Articles"),
     });
     expect(outputs.IngestPrefix?.Value).toBe("incoming/");
+    const queue = followCrossStack(outputs.IngestQueueUrl?.Value, s.dataJson) as { Ref: string };
+    const deadLetters = dataId("AWS::SQS::Queue", "IngestDeadLetters");
+    expect(s.dataJson.Resources?.[queue.Ref]?.Type).toBe("AWS::SQS::Queue");
+    expect(queue.Ref).toMatch(/^Ingest/);
+    expect(queue.Ref).not.toBe(deadLetters);
+    expect(followCrossStack(outputs.TableName?.Value, s.dataJson)).toEqual({
+      Ref: dataId("AWS::DynamoDB::Table", "Claims"),
+    });
   });
 });

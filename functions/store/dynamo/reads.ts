@@ -193,6 +193,15 @@ export function createReader(ctx: StoreContext): ArticleReader {
       const item = await getItem(sourcePk(sourceIdOf(source)), SOURCE_SK);
       return item ? String(item.articleId) : null;
     },
+
+    async findSourceRecord(source) {
+      const item = await getItem(sourcePk(sourceIdOf(source)), SOURCE_SK);
+      if (!item) return null;
+      return {
+        articleId: String(item.articleId),
+        sequencer: typeof item.sequencer === "string" ? item.sequencer : null,
+      };
+    },
   };
 }
 
