@@ -17,16 +17,20 @@ const NOT_NAMES = new Set(
 
 /** Folds spelling variants of one transliterated name onto one form. */
 export function nameKey(word: string): string {
-  return fold(word)
-    .replace(/[^\p{L}\p{N}]/gu, "")
-    .replace(/(?:iy|yy|iy|ii|yi|y)$/u, "i")
-    .replace(/y/g, "i")
-    .replace(/kh/g, "h")
-    .replace(/ck/g, "k")
-    .replace(/ph/g, "f")
-    .replace(/w/g, "v")
-    .replace(/j/g, "i")
-    .replace(/(.)\1+/g, "$1");
+  return (
+    fold(word)
+      .replace(/[^\p{L}\p{N}]/gu, "")
+      // A name in the plural meets its singular ("Patriots" / "Patriot"); "Ross" and "Claus" keep their s.
+      .replace(/(?<=\p{L}{3}[^su])s$/u, "")
+      .replace(/(?:iy|yy|iy|ii|yi|y)$/u, "i")
+      .replace(/y/g, "i")
+      .replace(/kh/g, "h")
+      .replace(/ck/g, "k")
+      .replace(/ph/g, "f")
+      .replace(/w/g, "v")
+      .replace(/j/g, "i")
+      .replace(/(.)\1+/g, "$1")
+  );
 }
 
 /** Keys of one name: the whole name and, for a name of several words, its last word (the surname). */

@@ -145,6 +145,22 @@ export function oppositeStance(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return a.negated !== b.negated;
 }
 
+/**
+ * Figure keys both claims hold that nevertheless count different things ("two people" / "two leaders"): a
+ * small count is common, and without its noun it says nothing.
+ */
+function countsApart(a: ClaimFeatures, b: ClaimFeatures): Set<string> {
+  const out = new Set<string>();
+  for (const qa of a.quantities) {
+    if (qa.unit !== "") continue;
+    const key = quantityKey(qa);
+    if (!b.terms.has(key)) continue;
+    const same = (x: Quantity, y: Quantity) => quantityKey(x) === key && quantityKey(y) === key && comparable(x, y);
+    if (!a.quantities.some((x) => b.quantities.some((y) => same(x, y)))) out.add(key);
+  }
+  return out;
+}
+
 /** Figure keys of `a` that `b` states approximately ("about 550" for 539): shared, though not spelled alike. */
 function approximateFigures(a: ClaimFeatures, b: ClaimFeatures): Set<string> {
   const out = new Set<string>();
@@ -197,8 +213,9 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
   let wordDot = 0;
   const shared: string[] = [];
   const approximately = approximateFigures(a, b);
+  const apart = countsApart(a, b);
   for (const [t, w] of va.of) {
-    if (b.terms.has(t) || approximately.has(t)) {
+    if ((b.terms.has(t) && !apart.has(t)) || approximately.has(t)) {
       dot += w * w;
       if (isWordTerm(t)) wordDot += w * w;
       shared.push(t);

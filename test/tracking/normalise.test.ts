@@ -70,6 +70,13 @@ describe("name keys", () => {
     expect(nameKey("Khodorenko")).toBe(nameKey("Hodorenko"));
   });
 
+  it("lets a name in the plural meet its singular, and keeps the s of a name that ends in one", () => {
+    expect(nameKey("Gripens")).toBe(nameKey("Gripen"));
+    expect(nameKey("Stingers")).toBe(nameKey("Stinger"));
+    expect(nameKey("Ross")).not.toBe(nameKey("Ro"));
+    expect(nameKey("Claus")).toBe("claus");
+  });
+
   it("lets a surname alone meet the full name", () => {
     expect(keysOfName("Ingrid Valtonen")).toContain(nameKey("Valtonen"));
   });

@@ -6,7 +6,7 @@ import { type ClaimFeatures, featuresOf } from "../../functions/tracking/feature
 import { FactIndex } from "../../functions/tracking/link.ts";
 import { quantities } from "../../functions/tracking/numbers.ts";
 import { differingQuantity } from "../../functions/tracking/same-quantity.ts";
-import { oppositeStance, TermStats } from "../../functions/tracking/similarity.ts";
+import { oppositeStance, similarity, TermStats } from "../../functions/tracking/similarity.ts";
 import { track } from "../../functions/tracking/track.ts";
 import { claim } from "./claims.ts";
 
@@ -253,5 +253,30 @@ describe("rule: one noun with other modifiers names other quantities", () => {
     for (const x of [closing, target, again]) stats.add(x.terms);
     expect(differingQuantity(closing, target, stats)).toBeNull();
     expect(differingQuantity(closing, again, stats)?.later.value).toBe(11.2);
+  });
+});
+
+describe("rule: a shared count says nothing when the two figures count different things", () => {
+  const judged = (x: string, y: string) => {
+    const stats = new TermStats();
+    const a = featuresOf(claim("a-c0", x), "a", 0);
+    const b = featuresOf(claim("b-c0", y), "b", 1);
+    for (const g of [a, b]) stats.add(g.terms);
+    return similarity(a, b, stats);
+  };
+
+  it("does not share the figure of three ferries and three inspectors", () => {
+    const r = judged("three ferries sailed from the harbour at dawn", "three inspectors visited the harbour");
+    expect(r.sharedNumbers).toEqual([]);
+  });
+
+  it("shares the figure of three ferries said twice", () => {
+    const r = judged("three ferries sailed from the harbour at dawn", "three ferries left the harbour");
+    expect(r.sharedNumbers).toEqual([":3"]);
+  });
+
+  it("shares a count whose noun one of the claims leaves unsaid", () => {
+    const r = judged("the crash killed three", "three passengers were killed in the crash");
+    expect(r.sharedNumbers).toEqual([":3"]);
   });
 });
