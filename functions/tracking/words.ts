@@ -66,6 +66,19 @@ const FOLD: Record<string, string> = {
   responsibl: "respons",
   responsibiliti: "respons",
   respons: "respons",
+  receiv: "receiv",
+  obtain: "receiv",
+  get: "receiv",
+  arriv: "arriv",
+  reach: "arriv",
+  plant: "plant",
+  factori: "plant",
+  faciliti: "plant",
+  promis: "promis",
+  pledg: "promis",
+  vow: "promis",
+  hir: "hire",
+  appoint: "hire",
 };
 
 /** Folds case, accents, typographic quotes and dashes: the form every comparison starts from. */
@@ -137,6 +150,8 @@ const IRREGULAR: Record<string, string> = {
   led: "lead",
   killed: "kill",
   died: "die",
+  got: "get",
+  gotten: "get",
 };
 
 /** The lemma of one lower-case word, or null for a function word. */

@@ -91,6 +91,19 @@ describe("lemmas", () => {
 
 describe("news synonyms and nominalisations", () => {
   it.each([
+    ["got", "received"],
+    ["obtains", "receives"],
+    ["reached", "arrived"],
+    ["factories", "plant"],
+    ["facility", "plants"],
+    ["pledged", "promised"],
+    ["vows", "promise"],
+    ["appointed", "hired"],
+  ])("folds %j and %j onto one lemma", (a, b) => {
+    expect(lemmas(a)).toEqual(lemmas(b));
+  });
+
+  it.each([
     ["the crew maintains the ferry", "maintenance of the ferry"],
     ["rockets struck the depot", "a rocket attack on the depot"],
     ["the mayor conveyed sympathy", "the mayor expressed sympathy"],
