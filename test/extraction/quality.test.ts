@@ -85,7 +85,7 @@ describe.skipIf(!existsSync(scorer))("claim quality on ../shared/eval/dev", () =
       speaker: 0.94,
       certainty: 0.96,
       polarity: 0.98,
-      time: 0.76,
+      time: 0.86,
       via: 0.84,
       meta: 0.93,
       compound: 24,

@@ -9,7 +9,7 @@ import { ASIDES, type Draft, type RenderedDraft, type Sentence } from "./model.t
 import { type NameBook, runsOf } from "./names.ts";
 import { isPredicate, verbBase } from "./pos.ts";
 import { QUOTE_CHARS } from "./render.ts";
-import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
+import { clockTime, mentionsTime, referenceDay, resolveTime } from "./time.ts";
 
 /** What the claims take from the article besides its drafts. */
 export interface ArticleFacts {
@@ -115,6 +115,9 @@ export function toClaims(
     for (const [a, b] of backgroundSpans.get(d.sentence) ?? [])
       if (a >= r.start && b <= r.end && !(a === r.start && b === r.end))
         own = own.slice(0, a - r.start) + " ".repeat(b - a) + own.slice(b - r.start);
+    // A clause that copies its subject and verb from the sentence ("Council will vote Monday on a fund | for
+    // those in hospital") is about the time those words name, before any of its own.
+    if (d.clause.prefix) own = `${d.clause.prefix} ${own}`;
     let time = mentionsTime(own) ? resolveTime(own, ref) : null;
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
@@ -132,6 +135,8 @@ export function toClaims(
         tenseFits(d, lastTime.time, today)
       )
         time = lastTime.time;
+      // "The span gave way at about 5:40 a.m.": a time of day alone is of the day the article reports.
+      time ??= clockTime(own, ref);
       if (time) sentenceTime.set(d.sentence, time);
     }
     if (time && !background) lastTime = { block: d.block, sentence: d.sentence, time };
