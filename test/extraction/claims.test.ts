@@ -754,6 +754,15 @@ describe("atomic claims", () => {
     expect(find(claims, "weak demand").text).toMatch(/^Nordwood cited weak demand/);
   });
 
+  it("splits noun phrases joined by a repeated 'of', not a clause between them", () => {
+    const { claims } = run(
+      "The mayor has the support of the fishing fleet and of traders holding half of the stalls. The head of the union resigned and of course nobody replaced him.",
+    );
+    expect(find(claims, "fishing fleet").text).toMatch(/^The mayor has the support of the fishing fleet$/);
+    expect(find(claims, "traders holding").text).toMatch(/^The mayor has the support of traders holding half/);
+    expect(find(claims, "head of the union").text).toMatch(/^The head of the union resigned/);
+  });
+
   it("makes a cause its own claim", () => {
     const { claims } = run("The match was postponed due to heavy snow across the region.");
     expect(find(claims, "match was postponed").text).not.toMatch(/snow/);

@@ -194,6 +194,8 @@ interface Split {
   skip: number;
   shareSubject: boolean;
   kind: ClauseKind;
+  /** The right side's subject when it is a phrase of the left side ("a deal | that could …" → "The deal"). */
+  subject?: string;
 }
 
 /** One position of a clause as the split rules see it. */
@@ -479,6 +481,27 @@ export const SPLIT_RULES: readonly SplitRule[] = [
         : null;
     },
   },
+  // "…to buy Borvik in a deal that could value it at €2bn": what a thing might do is a claim of its own, with
+  // its own certainty ("The deal could value it at €2bn"); "a roof that will cost $8,000" and "a plan that
+  // closes two libraries" stay whole.
+  {
+    name: "modal-relative",
+    on: new Set(["that", "which"]),
+    split: ({ s, idx, p, next, prevIsComma, predBefore }) => {
+      if (prevIsComma || !predBefore || !/^(?:could|might|may|would)$/.test(s.tokens[next]!.lower)) return null;
+      if (s.tags[idx[p + 2]!] !== "verb") return null;
+      if (s.tags[idx[p - 1]!] !== "word") return null;
+      const det = [2, 3, 4].map((k) => p - k).find((k) => k >= 0 && /^(?:a|an)$/.test(s.tokens[idx[k]!]!.lower));
+      if (det === undefined || idx.slice(det + 1, p).some((x) => s.tags[x] !== "word")) return null;
+      return {
+        at: p,
+        skip: 1,
+        shareSubject: false,
+        kind: "coordinate",
+        subject: `the ${textOf(s, idx.slice(det + 1, p))}`,
+      };
+    },
+  },
   // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
   {
     name: "citing-reason",
@@ -645,6 +668,7 @@ const PARALLEL_OPENERS = new Set([
   "in",
   "against",
   "with",
+  "of",
 ]);
 
 /**
@@ -662,7 +686,9 @@ function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
     }
     if (
       starts.length < 2 ||
-      (w === "to" && s.tokens[idx[p + 1]!] && !starts.every((k) => s.tags[idx[k + 1]!] !== "det"))
+      (w === "to" && s.tokens[idx[p + 1]!] && !starts.every((k) => s.tags[idx[k + 1]!] !== "det")) ||
+      // "the backing of the board and of shareholders": "of" joins noun phrases only, no clause between.
+      (w === "of" && idx.slice(p, starts[1]).some((x) => isPredicate(s.tags[x])))
     )
       continue;
     const prefix = textOf(s, idx.slice(0, p));
@@ -815,7 +841,7 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     return;
   }
   const opener = s.tokens[clause.idx[cut.at + cut.skip - 1]!]!.lower;
-  split(s, { idx: right, prefix: "", link: "", kind: cut.kind, opener }, out);
+  split(s, { idx: right, prefix: cut.subject ?? "", link: "", kind: cut.kind, opener }, out);
 }
 
 /** "killing two people and injuring 11" → ["killing two people", "injuring 11"]: -ing predicates joined by "and". */

@@ -132,6 +132,14 @@ const SPLITS: Record<string, Spec[]> = {
       { claim: "The new terminal at the northern port opened early" },
     ],
   ],
+  "modal-relative": [
+    [
+      "The grocer is in talks to buy a rival chain in a deal that could double its store count, two bankers said.",
+      { claim: "The grocer is in talks to buy a rival chain in a deal", speaker: "two bankers" },
+      { claim: "The deal could double its store count", speaker: "two bankers", certainty: "possible" },
+    ],
+    ["The school needs a boiler that will cost $9,000.", { claim: "The school needs a boiler that will cost $9,000" }],
+  ],
   "contrast-before-condition": [
     [
       "The union cannot stop the merger alone, but if two other unions join it, the board is outvoted.",
