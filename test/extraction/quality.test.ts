@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(scorer))("claim quality on ../shared/eval/dev", () =
       time: 0.86,
       via: 0.84,
       meta: 0.93,
-      compound: 13,
+      compound: 10,
       noise: 0,
     });
   });

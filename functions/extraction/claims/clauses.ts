@@ -294,12 +294,19 @@ export const SPLIT_RULES: readonly SplitRule[] = [
         ? { at: p - 1, skip: 1, shareSubject: true, kind: "result" }
         : null,
   },
-  // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
+  // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May", ", after 0.1% in
+  // the second quarter" (the figure before it in a series).
   {
     name: "comparative-remark",
     on: AFTER_COMMA,
-    split: ({ idx, p, w, prevIsComma, predBefore }) =>
-      prevIsComma && COMPARATIVES.has(w) && predBefore && p + 2 < idx.length
+    split: ({ s, idx, p, w, next, prevIsComma, predBefore }) =>
+      prevIsComma &&
+      (COMPARATIVES.has(w) ||
+        (w === "after" &&
+          s.tags[next] === "num" &&
+          /^(?:%|percent|per|points?)$/.test(s.tokens[idx[p + 2]!]?.lower ?? ""))) &&
+      predBefore &&
+      p + 2 < idx.length
         ? { at: p - 1, skip: 1, shareSubject: false, kind: "remark" }
         : null,
   },

@@ -20,6 +20,9 @@ export interface ArticleFacts {
   wire: string | null;
 }
 
+/** "in the second" at the end of a clause, an ordinal whose noun is left out. */
+const ELIDED_ORDINAL = /\b(first|second|third|fourth|last)(?=\s*[.,;]?\s*$)/i;
+
 /** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
 function frameTime(
   articleText: string,
@@ -119,6 +122,13 @@ export function toClaims(
     // those in hospital") is about the time those words name, before any of its own.
     if (d.clause.prefix) own = `${d.clause.prefix} ${own}`;
     let time = mentionsTime(own) ? resolveTime(own, ref) : null;
+    // "…by 0.3% in the third quarter, after 0.1% in the second": an ordinal on its own takes the unit of the
+    // time its sentence names.
+    const unit = sentenceTime.get(d.sentence)?.text.match(/\b(quarter|half|week)\b/i)?.[1];
+    if (!time && unit) {
+      const elided = own.replace(ELIDED_ORDINAL, `$1 ${unit.toLowerCase()}`);
+      if (elided !== own) time = resolveTime(elided, ref);
+    }
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
     const background = ASIDES.has(d.clause.kind) || isPresentTense(d);

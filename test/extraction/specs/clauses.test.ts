@@ -48,11 +48,26 @@ const SPLITS: Record<string, Spec[]> = {
       { claim: "Exports rose 4% in February", time: "2024-02-01" },
       { claim: "This was down from 6% a month earlier", time: null },
     ],
+    [
+      "Retail sales grew 0.4% in March, after 0.2% in February.",
+      { claim: "Retail sales grew 0.4% in March", time: "2024-03-01" },
+      { claim: "This was after 0.2% in February", time: "2024-02-01" },
+    ],
+    [
+      "Output grew 0.4% in the third quarter, after 0.2% in the second.",
+      { claim: "Output grew 0.4% in the third quarter", time: "2023-07-01" },
+      { claim: "This was after 0.2% in the second", time: "2023-04-01" },
+    ],
   ],
   "no-predicate-before-conjunction": [
     ["The mayor and the council approved the budget.", { claim: "The mayor and the council approved the budget" }],
   ],
   "second-that-clause": [
+    [
+      'The fund said the bid "grossly undervalues" the firm and that it would not sell its stake.',
+      { claim: "The bid", speaker: "fund" },
+      { claim: "would not sell its stake", speaker: "fund", polarity: "negative" },
+    ],
     [
       "The engineer argued that the bridge was unsafe and that the repairs would take a year.",
       { claim: "The bridge was unsafe", speaker: "engineer" },
