@@ -540,6 +540,16 @@ describe("attribution", () => {
     expect(find(claims, "talks would continue").attribution.speaker).toBe("Ursula von der Leyen");
   });
 
+  it("resolves 'one of them' to one person of the group that spoke last", () => {
+    const { claims } = run(
+      "The brewer has hired advisers, people close to the talks said. A sale could follow in June, one of them said.",
+    );
+    const one = find(claims, "sale could follow").attribution;
+    expect(one.speaker).toBe("one of the people close to the talks");
+    expect(one.speakerType).toBe("person");
+    expect(one.anonymous).toBe(true);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +
