@@ -540,6 +540,16 @@ describe("attribution", () => {
     expect(find(claims, "talks would continue").attribution.speaker).toBe("Ursula von der Leyen");
   });
 
+  it("resolves 'one of them' to one person of the group that spoke last", () => {
+    const { claims } = run(
+      "The brewer has hired advisers, people close to the talks said. A sale could follow in June, one of them said.",
+    );
+    const one = find(claims, "sale could follow").attribution;
+    expect(one.speaker).toBe("one of the people close to the talks");
+    expect(one.speakerType).toBe("person");
+    expect(one.anonymous).toBe(true);
+  });
+
   it("pairs a straight opening quotation mark with a curly closing one", () => {
     const { claims } = run(
       "Senator Paul Hart said the files were sorted by lawyers. " +
@@ -752,6 +762,15 @@ describe("atomic claims", () => {
     expect(find(claims, "sales fell").text).toMatch(/^Nordwood's sales fell 8% last year/);
     expect(find(claims, "closed a sawmill").text).not.toMatch(/whose|citing/);
     expect(find(claims, "weak demand").text).toMatch(/^Nordwood cited weak demand/);
+  });
+
+  it("splits noun phrases joined by a repeated 'of', not a clause between them", () => {
+    const { claims } = run(
+      "The mayor has the support of the fishing fleet and of traders holding half of the stalls. The head of the union resigned and of course nobody replaced him.",
+    );
+    expect(find(claims, "fishing fleet").text).toMatch(/^The mayor has the support of the fishing fleet$/);
+    expect(find(claims, "traders holding").text).toMatch(/^The mayor has the support of traders holding half/);
+    expect(find(claims, "head of the union").text).toMatch(/^The head of the union resigned/);
   });
 
   it("makes a cause its own claim", () => {

@@ -1,6 +1,6 @@
 // The time a claim is about, resolved against a publication date (Monday 7 July 2025 unless said otherwise).
 import { describe, expect, it } from "vitest";
-import { referenceDay, resolveTime } from "../../functions/extraction/claims/time.ts";
+import { clockTime, referenceDay, resolveTime } from "../../functions/extraction/claims/time.ts";
 
 const monday = referenceDay("2025-07-07T18:07:00+03:00");
 
@@ -29,6 +29,16 @@ const cases: Array<[string, string, string]> = [
   ["The works will finish next spring.", "2026-03-01", "2026-05-31"],
   ["Sales will double over the next five years.", "2025-07-07", "2030-07-07"],
   ["Wages fell in the past two decades.", "2005-07-07", "2025-07-07"],
+  ["The new ferry will enter service in the second week of September.", "2025-09-08", "2025-09-14"],
+  ["The depot closes in the last week of February 2026.", "2026-02-22", "2026-02-28"],
+  ["Output will recover in the first half of 2026.", "2026-01-01", "2026-06-30"],
+  ["Exports slowed in the second half of last year.", "2024-07-01", "2024-12-31"],
+  ["Margins widened in H1 2024.", "2024-01-01", "2024-06-30"],
+  ["The council was warned more than three years ago.", "2021-07-07", "2022-07-07"],
+  ["The repairs were deferred to the 2027 spending round.", "2027-01-01", "2027-12-31"],
+  ["A 2019 survey found cracks in the pier.", "2019-01-01", "2019-12-31"],
+  ["The firm reported 2024 profit of $12 million last month.", "2024-01-01", "2024-12-31"],
+  ["The strike may push the opening into 2026.", "2026-01-01", "2026-12-31"],
 ];
 
 describe("resolveTime", () => {
@@ -40,6 +50,18 @@ describe("resolveTime", () => {
 
   it("finds no time where the text names none", () => {
     expect(resolveTime("The minister may resign.", monday)).toBeNull();
+  });
+
+  it("reads no year in a count or an amount", () => {
+    expect(resolveTime("The plant employs 2000 workers.", monday)).toBeNull();
+    expect(resolveTime("The repair cost $2024 in parts.", monday)).toBeNull();
+  });
+
+  it("takes a time of day alone as the publication day, and nothing else as one", () => {
+    expect(clockTime("The roof gave way at about 5:40 a.m.", monday)).toMatchObject({ start: "2025-07-07" });
+    expect(clockTime("Shares were 3% higher by 1215 GMT.", monday)).toMatchObject({ end: "2025-07-07" });
+    expect(clockTime("The roof gave way at dawn.", monday)).toBeNull();
+    expect(clockTime("The roof gave way at 5:40 a.m.", null)).toBeNull();
   });
 
   it("resolves only absolute dates without a publication date", () => {

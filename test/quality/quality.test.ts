@@ -15,7 +15,7 @@ const FLOORS = {
   speaker: 0.86,
   certainty: 0.96,
   polarity: 0.97,
-  time: 0.83,
+  time: 0.84,
   via: 0.63,
   meta: 0.96,
 };

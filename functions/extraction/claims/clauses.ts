@@ -48,6 +48,7 @@ const NOT_RESULTS = new Set([
   "during",
   "notwithstanding",
   "involving",
+  "meaning",
 ]);
 const COMPARATIVES = new Set(["above", "below", "up", "down", "higher", "lower", "more", "less"]);
 const CONTRAST = new Set(["but", "although", "though", "whereas", "while", "yet"]);
@@ -193,6 +194,8 @@ interface Split {
   skip: number;
   shareSubject: boolean;
   kind: ClauseKind;
+  /** The right side's subject when it is a phrase of the left side ("a deal | that could …" → "The deal"). */
+  subject?: string;
 }
 
 /** One position of a clause as the split rules see it. */
@@ -281,7 +284,9 @@ export const SPLIT_RULES: readonly SplitRule[] = [
     on: AFTER_COMMA,
     split: ({ s, p, i, w, next, prevIsComma, predBefore }) =>
       prevIsComma &&
-      s.tags[i] === "verb-ing" &&
+      // (", having lost 40% of its value": a perfect participle, "had lost".)
+      (s.tags[i] === "verb-ing" ||
+        (w === "having" && s.tags[next] === "verb" && isParticipleForm(s.tokens[next]!.lower))) &&
       !NOT_RESULTS.has(w) &&
       verbBase(w) &&
       predBefore &&
@@ -289,12 +294,19 @@ export const SPLIT_RULES: readonly SplitRule[] = [
         ? { at: p - 1, skip: 1, shareSubject: true, kind: "result" }
         : null,
   },
-  // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May".
+  // ", down from $624 million a year earlier", ", above the 3.7% high it had projected in May", ", after 0.1% in
+  // the second quarter" (the figure before it in a series).
   {
     name: "comparative-remark",
     on: AFTER_COMMA,
-    split: ({ idx, p, w, prevIsComma, predBefore }) =>
-      prevIsComma && COMPARATIVES.has(w) && predBefore && p + 2 < idx.length
+    split: ({ s, idx, p, w, next, prevIsComma, predBefore }) =>
+      prevIsComma &&
+      (COMPARATIVES.has(w) ||
+        (w === "after" &&
+          s.tags[next] === "num" &&
+          /^(?:%|percent|per|points?)$/.test(s.tokens[idx[p + 2]!]?.lower ?? ""))) &&
+      predBefore &&
+      p + 2 < idx.length
         ? { at: p - 1, skip: 1, shareSubject: false, kind: "remark" }
         : null,
   },
@@ -337,7 +349,8 @@ export const SPLIT_RULES: readonly SplitRule[] = [
     name: "relative-clause-predicates",
     on: COORDINATORS,
     split: (pt) => {
-      if (!beforePredicate(pt) || pt.w !== "and") return null;
+      // (", and recommended …": a comma closes the relative clause; the predicate after it is the subject's.)
+      if (!beforePredicate(pt) || pt.w !== "and" || pt.prevIsComma) return null;
       const lastVerb = lastVerbBefore(pt);
       return lastVerb !== undefined && relativeSubject(pt.s, pt.idx, pt.idx.indexOf(lastVerb)) ? HOLD : null;
     },
@@ -403,8 +416,9 @@ export const SPLIT_RULES: readonly SplitRule[] = [
       if (!isCoordinator(pt) || pt.w !== "and") return null;
       const { s, idx, p, next } = pt;
       const k = clauseAfter(pt);
+      // (A determiner may open a longer subject: "and an expansion of the Vaasa plant ran over budget".)
       return k > p + 1 &&
-        k - p <= 6 &&
+        k - p <= (s.tags[next] === "det" ? 8 : 6) &&
         (s.tags[next] === "num" ||
           s.tags[next] === "det" ||
           s.tags[next] === "adv" ||
@@ -414,6 +428,85 @@ export const SPLIT_RULES: readonly SplitRule[] = [
         !(s.tokens[idx[k + 1]!]?.lower === "by" && s.tags[idx[k - 1]!] === "word")
         ? before(pt, false)
         : null;
+    },
+  },
+  // ", but if two members abstain, the motion fails": a contrast that opens with a condition is a clause of its own.
+  {
+    name: "contrast-before-condition",
+    on: COORDINATORS,
+    split: (pt) => {
+      const { s, idx, p, next } = pt;
+      if (!pt.prevIsComma || !CONTRAST.has(pt.w) || !pt.predBefore) return null;
+      if (!/^(?:if|unless|when|once|until|as)$/.test(s.tokens[next]?.lower ?? "")) return null;
+      // The condition ends at a comma that a clause follows.
+      const comma = idx.findIndex((x, k) => k > p + 2 && s.tokens[x]!.text === ",");
+      return comma > 0 && pt.predSoonAfter(comma + 1, 8) > comma + 1 ? before(pt, false) : null;
+    },
+  },
+  // "… 69 working days, meaning a decision is not due before May": what follows from the clause, with its own subject.
+  {
+    name: "meaning-clause",
+    on: new Set(["meaning"]),
+    split: (pt) => {
+      const { s, p, w, next } = pt;
+      if (w !== "meaning" || !pt.predBefore) return null;
+      const that = s.tokens[next]?.lower === "that" ? 1 : 0;
+      const from = p + 1 + that;
+      const opens = /^(?:det|propn|pron|num|word)$/.test(s.tags[pt.idx[from]!] ?? "");
+      return opens && pt.predSoonAfter(from + 1, 8) > from
+        ? { at: startOf(pt), skip: p - startOf(pt) + 1 + that, shareSubject: false, kind: "coordinate" }
+        : null;
+    },
+  },
+  // "…in the Nordic market, where Acme already operates a plant": a place's relative clause with its own subject,
+  // still the speaker's words when the sentence reports them.
+  {
+    name: "where-clause",
+    on: AFTER_COMMA,
+    split: ({ s, idx, p, w, next, prevIsComma, predBefore, predSoonAfter }) =>
+      prevIsComma &&
+      w === "where" &&
+      predBefore &&
+      /^(?:det|propn|pron|num|word)$/.test(s.tags[next] ?? "") &&
+      predSoonAfter(p + 2, 8) > p + 1 &&
+      p + 3 < idx.length
+        ? { at: p - 1, skip: 2, shareSubject: false, kind: "coordinate" }
+        : null,
+  },
+  // "…in 2024, the year the city's budget was cut by 9%": what else happened in the time just named.
+  {
+    name: "the-year-clause",
+    on: AFTER_COMMA,
+    split: ({ s, idx, p, w, next, prevIsComma, predBefore, predSoonAfter }) => {
+      if (!prevIsComma || w !== "the" || !predBefore) return null;
+      if (!/^(?:year|day|month|week|season|night|morning)$/.test(s.tokens[next]?.lower ?? "")) return null;
+      if (!mentionsTime(textOf(s, idx.slice(Math.max(0, p - 5), p)))) return null;
+      const that = /^(?:that|when)$/.test(s.tokens[idx[p + 2]!]?.lower ?? "") ? 1 : 0;
+      const from = p + 2 + that;
+      return /^(?:det|propn|pron|num|word)$/.test(s.tags[idx[from]!] ?? "") && predSoonAfter(from + 1, 10) > from
+        ? { at: p - 1, skip: 3 + that, shareSubject: false, kind: "coordinate" }
+        : null;
+    },
+  },
+  // "…to buy Borvik in a deal that could value it at €2bn": what a thing might do is a claim of its own, with
+  // its own certainty ("The deal could value it at €2bn"); "a roof that will cost $8,000" and "a plan that
+  // closes two libraries" stay whole.
+  {
+    name: "modal-relative",
+    on: new Set(["that", "which"]),
+    split: ({ s, idx, p, next, prevIsComma, predBefore }) => {
+      if (prevIsComma || !predBefore || !/^(?:could|might|may|would)$/.test(s.tokens[next]!.lower)) return null;
+      if (s.tags[idx[p + 2]!] !== "verb") return null;
+      if (s.tags[idx[p - 1]!] !== "word") return null;
+      const det = [2, 3, 4].map((k) => p - k).find((k) => k >= 0 && /^(?:a|an)$/.test(s.tokens[idx[k]!]!.lower));
+      if (det === undefined || idx.slice(det + 1, p).some((x) => s.tags[x] !== "word")) return null;
+      return {
+        at: p,
+        skip: 1,
+        shareSubject: false,
+        kind: "coordinate",
+        subject: `the ${textOf(s, idx.slice(det + 1, p))}`,
+      };
     },
   },
   // ", citing low stockpiles": what the subject gave as its reason → "The Pentagon cited low stockpiles".
@@ -518,7 +611,13 @@ function findSplit(s: Sentence, idx: number[]): Split | null {
     if (t.text === ")") depth--;
     if (depth > 0) continue;
     const w = t.lower;
-    const prevIsComma = s.tokens[idx[p - 1]!]!.text === ",";
+    // (A comma and then an opening quotation mark: ', “and receipt was acknowledged …”'.)
+    const prevIsComma =
+      s.tokens[idx[p - 1]!]!.text === "," ||
+      (p >= 2 &&
+        isQuoteMark(s.tokens[idx[p - 1]!]!.text) &&
+        s.tokens[idx[p - 2]!]!.text === "," &&
+        s.quoted[i] === true);
     // (Most positions are no rule's: only a comma before or a word a rule is asked at brings one in.)
     if (!prevIsComma && !RULE_WORDS.has(w)) continue;
     const point: SplitPoint = {
@@ -576,6 +675,7 @@ const PARALLEL_OPENERS = new Set([
   "in",
   "against",
   "with",
+  "of",
 ]);
 
 /**
@@ -593,7 +693,9 @@ function splitParallel(s: Sentence, idx: number[]): Clause[] | null {
     }
     if (
       starts.length < 2 ||
-      (w === "to" && s.tokens[idx[p + 1]!] && !starts.every((k) => s.tags[idx[k + 1]!] !== "det"))
+      (w === "to" && s.tokens[idx[p + 1]!] && !starts.every((k) => s.tags[idx[k + 1]!] !== "det")) ||
+      // "the backing of the board and of shareholders": "of" joins noun phrases only, no clause between.
+      (w === "of" && idx.slice(p, starts[1]).some((x) => isPredicate(s.tags[x])))
     )
       continue;
     const prefix = textOf(s, idx.slice(0, p));
@@ -703,16 +805,23 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
       (i) =>
         s.tags[i] === "verb" && (isParticipleForm(s.tokens[i]!.lower) || /^(?:was|were|had)$/.test(s.tokens[i]!.lower)),
     );
-    const base = verbBase(s.tokens[right[0]!]!.lower)!;
     const prefix = [clause.prefix, subject].filter(Boolean).join(" ");
     const plural = pluralish(subject);
-    out.push({
-      idx: right,
-      prefix,
-      link: "",
-      kind: "result",
-      replaceFirst: past ? pastTense(base) : plural ? base : thirdPerson(base),
-    });
+    // "killing two people and injuring 11": each coordinated participle is a result of its own.
+    for (const part of coordinatedParticiples(s, right)) {
+      const base = verbBase(s.tokens[part[0]!]!.lower)!;
+      split(
+        s,
+        {
+          idx: part,
+          prefix,
+          link: "",
+          kind: "result",
+          replaceFirst: past ? pastTense(base) : plural ? base : thirdPerson(base),
+        },
+        out,
+      );
+    }
     return;
   }
   if (cut.kind === "appositive") {
@@ -739,7 +848,20 @@ function split(s: Sentence, clause: Clause, out: Clause[]): void {
     return;
   }
   const opener = s.tokens[clause.idx[cut.at + cut.skip - 1]!]!.lower;
-  split(s, { idx: right, prefix: "", link: "", kind: cut.kind, opener }, out);
+  split(s, { idx: right, prefix: cut.subject ?? "", link: "", kind: cut.kind, opener }, out);
+}
+
+/** "killing two people and injuring 11" → ["killing two people", "injuring 11"]: -ing predicates joined by "and". */
+function coordinatedParticiples(s: Sentence, idx: number[]): number[][] {
+  for (let k = 2; k < idx.length - 1; k++) {
+    const w = s.tokens[idx[k]!]!.lower;
+    if ((w !== "and" && w !== ",") || s.tags[idx[k + 1]!] !== "verb-ing" || !verbBase(s.tokens[idx[k + 1]!]!.lower))
+      continue;
+    if (NOT_RESULTS.has(s.tokens[idx[k + 1]!]!.lower)) continue;
+    const to = s.tokens[idx[k - 1]!]!.text === "," ? k - 1 : k;
+    return [idx.slice(0, to), ...coordinatedParticiples(s, idx.slice(k + 1))];
+  }
+  return [idx];
 }
 
 /** Whether the predicate at position k of idx has a relative pronoun for its subject ("that [already] closes"). */

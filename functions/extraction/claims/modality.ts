@@ -61,6 +61,9 @@ export function certaintyOf(words: string[], cueBase: string | null): Certainty 
   const scope = ownScope(words);
   let possible = cueBase !== null && POSSIBLE_CUES.has(cueBase);
   let probable = cueBase !== null && PROBABLE_CUES.has(cueBase);
+  // "If two funds side with it, the bid fails": a consequent holds only under its condition. ("Unless the gap
+  // closes, buyers will walk away" asserts what happens by default.)
+  if (words[0] === "if") possible = true;
   for (let i = 0; i < scope.length; i++) {
     const w = scope[i]!;
     const next = scope[i + 1];

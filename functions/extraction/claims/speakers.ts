@@ -139,6 +139,16 @@ export class SpeakerBook {
         reportedBy: null,
       });
     }
+    // "the people familiar with the matter said … one of them said": one person of the group last speaking.
+    if (/^one of (?:them|those)$/.test(lower) && this.lastGroup) {
+      const group = this.lastGroup.name.replace(/^the\s+/i, "");
+      return this.remember({
+        ...this.lastGroup,
+        name: `one of the ${group}`,
+        type: "person",
+        head: this.lastGroup.head,
+      });
+    }
     if (PLURAL_REFERENCES.has(lower) || lower === "we")
       return this.remember(this.lastGroup ?? this.lastOrg ?? this.fallback("group"));
     // A definite description: the nearest earlier speaker with the same head noun ("the official").

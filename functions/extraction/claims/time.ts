@@ -169,6 +169,23 @@ const RULES: Rule[] = [
       return y === null ? null : [day(y, mo, Number(m[2])), day(y, mo, Number(m[2]))];
     },
   },
+  // the first week of June; the last week of March 2026 (a month's first seven days, its last seven)
+  {
+    rank: 1,
+    re: composeRegExp(
+      `\\b(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH})(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
+      "gi",
+    ),
+    resolve: (m, ref, future) => {
+      const mo = monthNumber(m[2]!);
+      const y = placeInYear(mo, null, ref, future, m[3]);
+      if (y === null) return null;
+      const nth = { first: 1, second: 2, third: 3, fourth: 4 }[m[1]!.toLowerCase()];
+      const last = ymd(monthEnd(y, mo)).d;
+      const from = nth ? 7 * (nth - 1) + 1 : last - 6;
+      return [day(y, mo, from), day(y, mo, Math.min(from + 6, last))];
+    },
+  },
   // 2025-07-07; 07.07.2025
   {
     rank: 1,
@@ -206,6 +223,20 @@ const RULES: Rule[] = [
       // "Revenue rose in the fourth quarter", written in March: the last fourth quarter that has begun.
       if (!yText && ref !== null && !future && day(y, q * 3 - 2, 1) > ref) y--;
       return [day(y, q * 3 - 2, 1), monthEnd(y, q * 3)];
+    },
+  },
+  // the first half of 2026; the second half of the year; H1 2025
+  {
+    rank: 2,
+    re: /\b(?:(first|second)\s+half\s+of\s+(?:((?:19|20)\d{2})|(this|next|last|the)\s+year)|H([12])\s+((?:19|20)\d{2}))\b/gi,
+    resolve: (m, ref) => {
+      const half = m[1] ? (m[1].toLowerCase() === "first" ? 1 : 2) : Number(m[4]);
+      const yText = m[2] ?? m[5];
+      const which = m[3]?.toLowerCase();
+      let y = yText ? Number(yText) : ref !== null ? ymd(ref).y : null;
+      if (y === null) return null;
+      if (!yText) y += which === "next" ? 1 : which === "last" ? -1 : 0;
+      return half === 1 ? [day(y, 1, 1), day(y, 6, 30)] : [day(y, 7, 1), day(y, 12, 31)];
     },
   },
   // yesterday, today, tomorrow, overnight, tonight, this morning
@@ -251,21 +282,22 @@ const RULES: Rule[] = [
       return [t, t];
     },
   },
-  // N days/weeks/months/years ago
+  // N days/weeks/months/years ago; more than two years ago (between two and three years back)
   {
     rank: 3,
-    re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)\s+(day|week|month|year)s?\s+ago\b/gi,
+    re: /\b(?:(more\s+than|over)\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)\s+(day|week|month|year)s?\s+ago\b/gi,
     resolve: (m, ref) => {
       if (ref === null) return null;
-      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!;
-      const unit = m[2]!.toLowerCase();
-      const t =
+      const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!.toLowerCase()]!;
+      const unit = m[3]!.toLowerCase();
+      const back = (k: number): Day =>
         unit === "day"
-          ? ref - n * DAY_MS
+          ? ref - k * DAY_MS
           : unit === "week"
-            ? ref - 7 * n * DAY_MS
-            : addMonths(ref, unit === "month" ? -n : -12 * n);
-      return [t, t];
+            ? ref - 7 * k * DAY_MS
+            : addMonths(ref, unit === "month" ? -k : -12 * k);
+      const t = back(n);
+      return m[1] ? [back(n + 1), t] : [t, t];
     },
   },
   // in (just) a few days; within two weeks
@@ -287,7 +319,7 @@ const RULES: Rule[] = [
     rank: 4,
     // recheck: each attempt starts at a word and reads one word, spaces and a month name; linear in V8.
     re: composeRegExp(
-      `\\b(${caseless("since|in|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|through")})\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
+      `\\b(${caseless("since|in|into|by|until|from|during|last|next|this|early|late|mid-?|before|after|of|through")})\\s+(${MONTH_NAMES})\\b(?!\\s+\\d)`,
       "g",
     ),
     resolve: (m, ref, future) => {
@@ -335,10 +367,20 @@ const RULES: Rule[] = [
   // in 2025; since 1997; early 2023; dated 2019; fiscal 2026
   {
     rank: 4,
-    re: /\b(in|since|by|until|from|during|for|of|before|after|early|late|mid-?|dated|throughout|fiscal|FY)\s+((?:19|20)\d{2})\b(?!\s*(?:%|[–—-]\d))/gi,
+    re: /\b(in|into|since|by|until|from|during|for|of|before|after|early|late|mid-?|dated|throughout|fiscal|FY)\s+((?:19|20)\d{2})\b(?!\s*(?:%|[–—-]\d))/gi,
     resolve: (m, ref) => {
       const y = Number(m[2]);
       if (m[1]!.toLowerCase() === "since" && ref !== null) return [day(y, 1, 1), ref];
+      return [day(y, 1, 1), day(y, 12, 31)];
+    },
+  },
+  // a year naming what a thing belongs to: "the 2027 budget cycle", "a 2023 engineering report", "2025 revenue"
+  // (not a count: "2000 workers" — without a determiner the noun after the year must be singular)
+  {
+    rank: 4,
+    re: /\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|whose)\s+((?:19|20)\d{2})\s+(?!(?:and|or|to|per|percent|than|times|of|in|on|at|by|for|from|with|as|is|was|were|are|will|had|has|have)\b)(?=[a-z]{3,})|(?<![\d$€£¥,.:/]\s?)((?:19|20)\d{2})\s+(?!(?:and|or|to|per|percent|than|times|of|in|on|at|by|for|from|with|as|is|was|were|are|will|had|has|have)\b)(?=[a-z]{2,}[a-rt-z]\b))/g,
+    resolve: (m) => {
+      const y = Number(m[1] ?? m[2]);
       return [day(y, 1, 1), day(y, 12, 31)];
     },
   },
@@ -371,6 +413,18 @@ const RULES: Rule[] = [
     },
   },
 ];
+
+// "at 2 p.m.", "by 1215 GMT", "at about 5:40 a.m.": a clock time alone is a time of the day the article reports.
+// recheck: each attempt starts at a preposition and reads a bounded number, then a fixed suffix.
+const CLOCK =
+  /\b(?:at|by|before|after|until|from)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:?\d{2}\s+(?:GMT|UTC|CET|ET|EST|EDT|BST)\b)/i;
+
+/** The publication day, when the text names a time of day and nothing else (a fallback after a borrowed time). */
+export function clockTime(text: string, ref: Day | null): ClaimTime | null {
+  if (ref === null) return null;
+  const m = CLOCK.exec(text);
+  return m ? { text: m[0].trim(), start: iso(ref), end: iso(ref) } : null;
+}
 
 const TRIGGER = composeRegExp(
   `\\d|\\b(?:${MONTH_NAMES}|${MONTH_ABBR}|${WEEKDAY}|yesterday|today|tomorrow|overnight|tonight|morning|afternoon|evening|ago|week|month|year|quarter|days|years|months|decades|spring|summer|autumn|fall|winter)\\b`,

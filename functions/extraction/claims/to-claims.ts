@@ -9,7 +9,7 @@ import { ASIDES, type Draft, type RenderedDraft, type Sentence } from "./model.t
 import { type NameBook, runsOf } from "./names.ts";
 import { isPredicate, verbBase } from "./pos.ts";
 import { QUOTE_CHARS } from "./render.ts";
-import { mentionsTime, referenceDay, resolveTime } from "./time.ts";
+import { clockTime, mentionsTime, referenceDay, resolveTime } from "./time.ts";
 
 /** What the claims take from the article besides its drafts. */
 export interface ArticleFacts {
@@ -19,6 +19,9 @@ export interface ArticleFacts {
   /** A wire service credited in a dateline ("LONDON (Reuters) -"), when it is not the outlet itself. */
   wire: string | null;
 }
+
+/** "in the second" at the end of a clause, an ordinal whose noun is left out. */
+const ELIDED_ORDINAL = /\b(first|second|third|fourth|last)(?=\s*[.,;]?\s*$)/i;
 
 /** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
 function frameTime(
@@ -115,7 +118,17 @@ export function toClaims(
     for (const [a, b] of backgroundSpans.get(d.sentence) ?? [])
       if (a >= r.start && b <= r.end && !(a === r.start && b === r.end))
         own = own.slice(0, a - r.start) + " ".repeat(b - a) + own.slice(b - r.start);
+    // A clause that copies its subject and verb from the sentence ("Council will vote Monday on a fund | for
+    // those in hospital") is about the time those words name, before any of its own.
+    if (d.clause.prefix) own = `${d.clause.prefix} ${own}`;
     let time = mentionsTime(own) ? resolveTime(own, ref) : null;
+    // "…by 0.3% in the third quarter, after 0.1% in the second": an ordinal on its own takes the unit of the
+    // time its sentence names.
+    const unit = sentenceTime.get(d.sentence)?.text.match(/\b(quarter|half|week)\b/i)?.[1];
+    if (!time && unit) {
+      const elided = own.replace(ELIDED_ORDINAL, `$1 ${unit.toLowerCase()}`);
+      if (elided !== own) time = resolveTime(elided, ref);
+    }
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
     // So does a clause in the present tense ("… opened in 1952 and still serves breakfast").
     const background = ASIDES.has(d.clause.kind) || isPresentTense(d);
@@ -132,6 +145,8 @@ export function toClaims(
         tenseFits(d, lastTime.time, today)
       )
         time = lastTime.time;
+      // "The span gave way at about 5:40 a.m.": a time of day alone is of the day the article reports.
+      time ??= clockTime(own, ref);
       if (time) sentenceTime.set(d.sentence, time);
     }
     if (time && !background) lastTime = { block: d.block, sentence: d.sentence, time };

@@ -31,6 +31,16 @@ const SPLITS: Record<string, Spec[]> = {
       { claim: "The storm hit the coast on Monday", time: "2024-03-11" },
       { claim: "The storm knocked out power to 9,000 homes", time: "2024-03-11" },
     ],
+    [
+      "The roof of the depot fell in on Monday, killing two workers and injuring nine, police said.",
+      { claim: "The roof of the depot killed two workers", speaker: "police" },
+      { claim: "The roof of the depot injured nine", speaker: "police" },
+    ],
+    [
+      "The ferry line closed in May, having lost half of its passengers as fares rose.",
+      { claim: "The ferry line closed in May" },
+      { claim: "The ferry line had lost half of its passengers" },
+    ],
   ],
   "comparative-remark": [
     [
@@ -38,11 +48,26 @@ const SPLITS: Record<string, Spec[]> = {
       { claim: "Exports rose 4% in February", time: "2024-02-01" },
       { claim: "This was down from 6% a month earlier", time: null },
     ],
+    [
+      "Retail sales grew 0.4% in March, after 0.2% in February.",
+      { claim: "Retail sales grew 0.4% in March", time: "2024-03-01" },
+      { claim: "This was after 0.2% in February", time: "2024-02-01" },
+    ],
+    [
+      "Output grew 0.4% in the third quarter, after 0.2% in the second.",
+      { claim: "Output grew 0.4% in the third quarter", time: "2023-07-01" },
+      { claim: "This was after 0.2% in the second", time: "2023-04-01" },
+    ],
   ],
   "no-predicate-before-conjunction": [
     ["The mayor and the council approved the budget.", { claim: "The mayor and the council approved the budget" }],
   ],
   "second-that-clause": [
+    [
+      'The fund said the bid "grossly undervalues" the firm and that it would not sell its stake.',
+      { claim: "The bid", speaker: "fund" },
+      { claim: "would not sell its stake", speaker: "fund", polarity: "negative" },
+    ],
     [
       "The engineer argued that the bridge was unsafe and that the repairs would take a year.",
       { claim: "The bridge was unsafe", speaker: "engineer" },
@@ -59,6 +84,11 @@ const SPLITS: Record<string, Spec[]> = {
     [
       "The town passed a budget that closes two libraries and raises fees.",
       { claim: "The town passed a budget that closes two libraries and raises fees" },
+    ],
+    [
+      "Surveyors found rust in the cables that hold up the deck, and advised closing one lane.",
+      { claim: "Surveyors found rust in the cables that hold up the deck" },
+      { claim: "Surveyors advised closing one lane" },
     ],
   ],
   "coordinated-predicate": [
@@ -85,6 +115,11 @@ const SPLITS: Record<string, Spec[]> = {
       { claim: "The council approved the budget", time: null },
       { claim: "The mayor signed it on Friday", time: "2024-03-08" },
     ],
+    [
+      'The clerk said the form was filed on May 2, 2023, "and its receipt was confirmed the same day."',
+      { claim: "The form was filed on May 2, 2023", speaker: "clerk" },
+      { claim: "Its receipt was confirmed the same day", speaker: "clerk" },
+    ],
   ],
   "and-pronoun-clause": [
     [
@@ -105,6 +140,47 @@ const SPLITS: Record<string, Spec[]> = {
       "Forty houses were flooded and more than 200 residents were moved.",
       { claim: "Forty houses were flooded" },
       { claim: "More than 200 residents were moved" },
+    ],
+    [
+      "Grain prices fell as harvests recovered and the new terminal at the northern port opened early.",
+      { claim: "Grain prices fell as harvests recovered" },
+      { claim: "The new terminal at the northern port opened early" },
+    ],
+  ],
+  "modal-relative": [
+    [
+      "The grocer is in talks to buy a rival chain in a deal that could double its store count, two bankers said.",
+      { claim: "The grocer is in talks to buy a rival chain in a deal", speaker: "two bankers" },
+      { claim: "The deal could double its store count", speaker: "two bankers", certainty: "possible" },
+    ],
+    ["The school needs a boiler that will cost $9,000.", { claim: "The school needs a boiler that will cost $9,000" }],
+  ],
+  "contrast-before-condition": [
+    [
+      "The union cannot stop the merger alone, but if two other unions join it, the board is outvoted.",
+      { claim: "The union cannot stop the merger alone", polarity: "negative" },
+      { claim: "If two other unions join it, the board is outvoted", certainty: "possible" },
+    ],
+  ],
+  "meaning-clause": [
+    [
+      "The inquiry can run for up to 60 working days, meaning a ruling will not come before June.",
+      { claim: "The inquiry can run for up to 60 working days" },
+      { claim: "A ruling will not come before June", polarity: "negative", time: "2024-06-01" },
+    ],
+  ],
+  "where-clause": [
+    [
+      "The brewer is expanding in Portugal, where its rival already owns two plants.",
+      { claim: "The brewer is expanding in Portugal" },
+      { claim: "Its rival already owns two plants" },
+    ],
+  ],
+  "the-year-clause": [
+    [
+      "The pool closed in 2021, the year the town's sports budget was halved.",
+      { claim: "The pool closed in 2021", time: "2021-01-01" },
+      { claim: "The town's sports budget was halved", time: "2021-01-01" },
     ],
   ],
   "citing-reason": [

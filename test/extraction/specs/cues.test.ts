@@ -23,6 +23,11 @@ specs("cue properties", {
       { claim: "The crane was safe", speaker: "inspector" },
       { claim: "The tests were complete", speaker: "inspector" },
     ],
+    [
+      "A deal could come in May, one banker said, cautioning that the talks could still fail.",
+      { claim: "A deal could come in May", speaker: "banker" },
+      { claim: "The talks could still fail", speaker: "banker", certainty: "possible" },
+    ],
   ],
   act: [
     [

@@ -83,7 +83,7 @@ export const CUES: Readonly<Record<string, Cue>> = {
   remark: { noun: true },
   fear: { hedges: "possible", noun: true },
   think: { that: true, hedges: "probable" },
-  caution: {},
+  caution: { that: true, listener: true, gerund: true, tail: true },
   reiterate: {},
   repeat: {},
   brief: { listener: true },

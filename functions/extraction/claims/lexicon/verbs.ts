@@ -255,7 +255,8 @@ export const NEWS_VERBS = wordList(`
   subsidize substitute suck sue suggest suit summon supervise suppose suppress surprise surrender surround suspect
   sustain swallow swear sweep swim swing tackle talk tap tax teach tear tease tell terminate terrify testify think
   threaten throw tie tighten tip tolerate top torture touch tour trace track transform translate transmit transport
-  trap treat tremble trick trigger triple trust tweet uncover undergo underline understand undertake unify unite
+  trap treat tremble trick trigger triple trust tweet uncover undercut underestimate undergo underline
+  underpin understand undertake undervalue overestimate overvalue unify unite
   unlock unveil update upgrade uphold upset urge value vanish vary veto visit voice volunteer vow walk wander warn
   wash waste watch wave weaken wear weigh welcome whisper widen wipe wish withhold witness wonder worsen wrap write
   yield
