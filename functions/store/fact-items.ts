@@ -1,8 +1,9 @@
 // Tracking's items: an article's tracking item (its claims packed at article grain, each claim's fact, the
 // relations that touch them), its blocking-key items (gsi2: the candidate index) and fact items (gsi1: the
 // facts feed). Pure: records in, items out and back.
-import { type FactMember, FactRecord, type FactStatus, type FactSummary } from "../schemas/fact-records.ts";
+
 import type { Conflict, TrackedArticle, Update } from "../schemas/fact.ts";
+import { type FactMember, FactRecord, type FactStatus, type FactSummary } from "../schemas/fact-records.ts";
 import { corroborationOf } from "../tracking/corroboration.ts";
 import {
   type ArticleTrack,
@@ -161,7 +162,9 @@ function statusesOf(info: MemberInfo[], rels: Relation[]): FactStatus[] {
   const out: FactStatus[] = [];
   if (corroboration(info).independentSources >= 2) out.push("corroborated");
   if (rels.some((r) => r.type === "conflict")) out.push("contested");
-  const updatesOfMembers = rels.filter((r): r is Relation & { type: "update" } => r.type === "update" && ids.has(r.from));
+  const updatesOfMembers = rels.filter(
+    (r): r is Relation & { type: "update" } => r.type === "update" && ids.has(r.from),
+  );
   if (updatesOfMembers.some((u) => u.kind === "correction" || u.kind === "revised-figure")) out.push("corrected");
   if (updatesOfMembers.some((u) => u.kind === "retraction" || u.kind === "denial")) out.push("retracted");
   return out;

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Extraction } from "../../schemas/article.ts";
+import { mapLimit } from "../../shared/map-limit.ts";
 import {
   type ArticleTrack,
   articleIdOfClaim,
@@ -23,7 +24,6 @@ import {
   relationsOf,
   type StoredFact,
 } from "../../tracking/incremental.ts";
-import { mapLimit } from "../../shared/map-limit.ts";
 import {
   type FactState,
   factItem,
@@ -77,7 +77,11 @@ function addMonths(month: string, n: number): string {
 export function createTracker(ctx: StoreContext): Tracker {
   const getTrack = async (articleId: string): Promise<TrackState | null> => {
     const res = await ctx.doc.send(
-      new GetCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: TRACK_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: { pk: articlePk(articleId), sk: TRACK_SK },
+        ConsistentRead: true,
+      }),
     );
     return res.Item ? trackStateOf(res.Item) : null;
   };
@@ -88,7 +92,9 @@ export function createTracker(ctx: StoreContext): Tracker {
       [...ids].map((id) => ({ pk: factPk(id), sk: FACT_SK })),
     );
     return new Map(
-      items.filter((i) => i.type === "fact").map((i) => [String(i.id), { state: factStateOf(i), hash: String(i.hash) }]),
+      items
+        .filter((i) => i.type === "fact")
+        .map((i) => [String(i.id), { state: factStateOf(i), hash: String(i.hash) }]),
     );
   };
 
@@ -128,7 +134,10 @@ export function createTracker(ctx: StoreContext): Tracker {
           new UpdateCommand({
             TableName: ctx.tableName,
             Key: { pk: articlePk(articleId), sk: TRACK_SK },
-            UpdateExpression: [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""]
+            UpdateExpression: [
+              sets.length ? `SET ${sets.join(", ")}` : "",
+              removes.length ? `REMOVE ${removes.join(", ")}` : "",
+            ]
               .join(" ")
               .trim(),
             ConditionExpression: "attribute_exists(pk)",
@@ -286,7 +295,9 @@ export function createTracker(ctx: StoreContext): Tracker {
         if (!known || canon(known) !== canon(r)) of(articleId).set.push(["rels", relationKey(r), r]);
       }
     }
-    await mapLimit([...updates.entries()], ctx.concurrency, ([articleId, u]) => updateTrack(articleId, u.set, u.remove));
+    await mapLimit([...updates.entries()], ctx.concurrency, ([articleId, u]) =>
+      updateTrack(articleId, u.set, u.remove),
+    );
     await mapLimit(obsolete, ctx.concurrency, deleteFact);
     if (obsolete.length > 0 || state.pendingFacts.length > 0) await setPending(id, null);
   }
@@ -345,7 +356,9 @@ export function createTracker(ctx: StoreContext): Tracker {
       ctx,
       state.keys.map((k) => trackKeyItem(state.track, k) as Item),
     );
-    await ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: TRACK_SK } }));
+    await ctx.doc.send(
+      new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: TRACK_SK } }),
+    );
   }
 
   return { track, untrack };

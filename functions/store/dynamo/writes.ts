@@ -41,7 +41,6 @@ import { deleteAll, putAll } from "./batch.ts";
 import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
 import { articleOutsideFence, FENCE_ATTRIBUTE, liftFence, setFence } from "./deletion-fence.ts";
 import { queryAll } from "./query.ts";
-import { createTracker } from "./tracking.ts";
 import {
   isMarker,
   markerOf,
@@ -49,6 +48,7 @@ import {
   removeContribution,
   wantedContributions,
 } from "./speaker-counts.ts";
+import { createTracker } from "./tracking.ts";
 
 /** A failure reason is shown to people: one paragraph, not a stack trace. */
 const MAX_REASON_CHARS = 1000;
