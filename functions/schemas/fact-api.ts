@@ -22,9 +22,13 @@ export const FactsQuery = PageQuery.extend({
     .optional()
     .describe("Facts a member of which names this entity; case and spacing do not matter.")
     .meta({ examples: ["Velmar"] }),
-  from: CalendarDate.optional().describe("Facts last reported on or after this day.").meta({ examples: ["2026-03-01"] }),
-  to: CalendarDate.optional().describe("Facts first reported on or before this day.").meta({ examples: ["2026-03-31"] }),
-  status: FactStatus.optional(),
+  from: CalendarDate.optional()
+    .describe("Facts last reported on or after this day.")
+    .meta({ examples: ["2026-03-01"] }),
+  to: CalendarDate.optional()
+    .describe("Facts first reported on or before this day.")
+    .meta({ examples: ["2026-03-31"] }),
+  status: FactStatus.optional().meta({ examples: ["corroborated"] }),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
 
 const EXAMPLE_FACT_SUMMARY = {

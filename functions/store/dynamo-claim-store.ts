@@ -4,11 +4,11 @@ import { randomUUID } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { ClaimStore } from "./claim-store.ts";
-import type { FactReader } from "./fact-store.ts";
 import { DEFAULT_RETRY, type RetryPolicy, type StoreContext } from "./dynamo/context.ts";
 import { createFactReader } from "./dynamo/fact-reads.ts";
 import { createReader } from "./dynamo/reads.ts";
 import { createWriter } from "./dynamo/writes.ts";
+import type { FactReader } from "./fact-store.ts";
 
 export interface DynamoClaimStoreOptions {
   client: DynamoDBClient;

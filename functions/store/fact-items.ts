@@ -12,7 +12,7 @@ import {
   relationKey,
   type StoredFact,
   unpackClaim,
-} from "../tracking/incremental.ts";
+} from "../tracking/packed.ts";
 import type { Item } from "./items.ts";
 import {
   articlePk,

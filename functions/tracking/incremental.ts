@@ -5,63 +5,24 @@
 // alone, so the components — and their ids, `fact-<smallest member claim id>` — do not depend on the order in
 // which articles arrive (within the candidate bounds below). Pure: the store reads and writes, this decides.
 import type { Extraction } from "../schemas/article.ts";
-import type { Certainty, Claim, ClaimTime, Polarity, SpeakerType } from "../schemas/claim.ts";
-import type { Conflict, TrackedArticle, Update } from "../schemas/fact.ts";
+import type { TrackedArticle } from "../schemas/fact.ts";
 import { type ClaimFeatures, featuresOf } from "./features.ts";
 import { FIXED_STATS } from "./fixed-weights.ts";
+
+export * from "./packed.ts";
+
 import { DEFAULT_LINK_OPTIONS, FactIndex } from "./link.ts";
+import {
+  type ArticleTrack,
+  claimIdOf,
+  type Link,
+  type Relation,
+  relationKey,
+  type StoredFact,
+  unpackClaim,
+} from "./packed.ts";
 import { findConflictsAndUpdates } from "./relations.ts";
 import { type LinkReason, mayLink, similarity } from "./similarity.ts";
-
-/** What tracking keeps of a claim: what its features and the relation rules read, not its evidence. */
-export interface PackedClaim {
-  ordinal: number;
-  text: string;
-  speaker: string | null;
-  speakerType: SpeakerType | null;
-  cue: string | null;
-  via: string[];
-  reportedBy: string | null;
-  certainty: Certainty;
-  polarity: Polarity;
-  time: ClaimTime | null;
-  entities: string[];
-}
-
-/** One article as tracking keeps it: its claims packed together, so a candidate article is one read. */
-export interface ArticleTrack {
-  articleId: string;
-  /** The store's feed time (publication, else arrival): orders "earlier" and "later" between articles. */
-  sortTime: string;
-  title: string | null;
-  publishedAt: string | null;
-  outlet: string | null;
-  authors: string[];
-  /** The article's correction note lines ("Correction: …", "An earlier version …"), if any. */
-  note: string | null;
-  claims: PackedClaim[];
-}
-
-/** A pair of claims of two articles that assert one proposition; `a` < `b`. */
-export interface Link {
-  a: string;
-  b: string;
-  score: number;
-  /** The strongest shared terms: why they were linked. */
-  shared: string[];
-}
-
-export interface FactMember {
-  claimId: string;
-  articleId: string;
-}
-
-/** A fact as stored: its members and the links that hold them together (a split needs them). */
-export interface StoredFact {
-  id: string;
-  members: FactMember[];
-  links: Link[];
-}
 
 export interface IncrementalOptions {
   /** Claims of candidate articles fully compared per new claim, most shared blocking keys first. */
@@ -75,9 +36,6 @@ export const DEFAULT_INCREMENTAL_OPTIONS: IncrementalOptions = { maxCandidatesPe
 const NOTE_CUE = /\b(?:correction|an earlier version|corrected|incorrectly)\b/i;
 const MAX_NOTE_CHARS = 2000;
 const SHARED_TERMS = 8;
-
-export const claimIdOf = (articleId: string, ordinal: number): string =>
-  `${articleId}-c${String(ordinal).padStart(4, "0")}`;
 
 export function packArticle(extraction: Extraction, sortTime: string): ArticleTrack {
   const { article, claims } = extraction;
@@ -107,28 +65,6 @@ export function packArticle(extraction: Extraction, sortTime: string): ArticleTr
       time: c.time,
       entities: c.entities.map((e) => e.name),
     })),
-  };
-}
-
-/** The claim back from its packed form, with what tracking does not keep left empty. */
-export function unpackClaim(articleId: string, p: PackedClaim): Claim {
-  return {
-    id: claimIdOf(articleId, p.ordinal),
-    ordinal: p.ordinal,
-    text: p.text,
-    evidence: { quote: p.text, start: 0, end: p.text.length },
-    attribution: {
-      speaker: p.speaker,
-      speakerType: p.speakerType,
-      cue: p.cue,
-      via: p.via,
-      reportedBy: p.reportedBy,
-      anonymous: false,
-    },
-    certainty: p.certainty,
-    polarity: p.polarity,
-    time: p.time,
-    entities: p.entities.map((name) => ({ name, type: "other" as const })),
   };
 }
 
@@ -290,12 +226,6 @@ export function removeClaims(touched: StoredFact[], claimIds: Set<string>, optio
   const left = touched.flatMap((f) => f.links).filter((l) => !claimIds.has(l.a) && !claimIds.has(l.b));
   return changeOf(touched, factsOfLinks(left, options));
 }
-
-/** A conflict or an update found between a new article's claims and a candidate's, keyed for idempotent writes. */
-export type Relation = ({ type: "conflict" } & Conflict) | ({ type: "update" } & Update);
-
-export const relationKey = (r: Relation): string =>
-  r.type === "conflict" ? `conflict ${r.claims[0]} ${r.claims[1]}` : `update ${r.from} ${r.to}`;
 
 /**
  * Conflicts and updates between a new article and its candidate articles, found by relations.ts over that small

@@ -2,7 +2,6 @@
 // that touch them); a claim's related claims are two (its article's tracking item, then its fact); the facts
 // feed is one page of gsi1's FACTS partition, newest last report first, filtered on the fact items.
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { FactFilter, FactReader } from "../fact-store.ts";
 import {
   conflictsAndUpdates,
   factRecordOf,
@@ -11,6 +10,7 @@ import {
   publicMember,
   trackStateOf,
 } from "../fact-items.ts";
+import type { FactFilter, FactReader } from "../fact-store.ts";
 import type { Item } from "../items.ts";
 import { articlePk, FACT_SK, FACTS_FEED, factPk, nameKey, parseClaimId, TRACK_SK } from "../keys.ts";
 import type { StoreContext } from "./context.ts";
@@ -43,9 +43,7 @@ export function createFactReader(ctx: StoreContext): FactReader {
         claimId,
         factId: fact ? factId : null,
         sameFact: fact
-          ? fact.members
-              .filter((m) => m.claimId !== claimId)
-              .map((m) => publicMember(fact.info[m.claimId]!))
+          ? fact.members.filter((m) => m.claimId !== claimId).map((m) => publicMember(fact.info[m.claimId]!))
           : [],
         ...conflictsAndUpdates(mine),
       };

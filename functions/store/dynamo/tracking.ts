@@ -273,8 +273,8 @@ export function createTracker(ctx: StoreContext): Tracker {
       for (const m of f.members) listedIn.set(m.claimId, (listedIn.get(m.claimId) ?? new Set()).add(f.id));
     const updates = new Map<string, { set: Array<[string, string, unknown]>; remove: Array<[string, string]> }>();
     const of = (articleId: string) => {
-      let u = updates.get(articleId);
-      if (!u) updates.set(articleId, (u = { set: [], remove: [] }));
+      const u = updates.get(articleId) ?? { set: [], remove: [] };
+      updates.set(articleId, u);
       return u;
     };
     for (const claimId of new Set([...listedIn.keys(), ...afterOf.keys()])) {
