@@ -16,6 +16,10 @@ export const trackingSet: { file: string; extraction: Extraction }[] = readdirSy
     extraction: extract({ bytes: new Uint8Array(readFileSync(join(TRACKING_DIR, file))), fileName: file }),
   }));
 
+/** The bytes of the set's file whose name starts with `prefix`. */
+export const trackingBytes = (prefix: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(TRACKING_DIR, trackingSet.find((t) => t.file.startsWith(prefix))!.file)));
+
 /** A seeded shuffle (a linear congruential generator), so a failing order can be replayed. */
 export function shuffled<T>(items: T[], seed: number): T[] {
   let s = seed;

@@ -199,7 +199,7 @@ export function createTracker(ctx: StoreContext): Tracker {
     const keys = blockingKeys(mine);
     const trackHash = hashOf(mine);
     let state = await getTrack(id);
-    if (state && state.track && hashOf(state.track) !== trackHash) {
+    if (state?.track && hashOf(state.track) !== trackHash) {
       await untrack(id); // re-extracted: its old claims leave their facts first
       state = null;
     }
@@ -309,7 +309,7 @@ export function createTracker(ctx: StoreContext): Tracker {
     const factIds = [...new Set([...Object.values(state.facts), ...state.pendingFacts])].sort();
     for (const fid of factIds) {
       const found = (await readFacts([fid])).get(fid);
-      if (!found || !found.state.members.some((m) => gone.has(m.claimId))) continue;
+      if (!found?.state.members.some((m) => gone.has(m.claimId))) continue;
       const fact = found.state;
       const left = fact.links.filter((l) => !gone.has(l.a) && !gone.has(l.b));
       const rels = Object.values(fact.rels).filter((r) => !touches(r, gone));
