@@ -12,15 +12,7 @@ import { FIXED_STATS } from "./fixed-weights.ts";
 export * from "./packed.ts";
 
 import { DEFAULT_LINK_OPTIONS, FactIndex } from "./link.ts";
-import {
-  type ArticleTrack,
-  claimIdOf,
-  type Link,
-  type Relation,
-  relationKey,
-  type StoredFact,
-  unpackClaim,
-} from "./packed.ts";
+import { type ArticleTrack, type Link, type Relation, relationKey, type StoredFact, unpackClaim } from "./packed.ts";
 import { findConflictsAndUpdates } from "./relations.ts";
 import { type LinkReason, mayLink, similarity } from "./similarity.ts";
 
