@@ -7,6 +7,7 @@
  * consistent reads of an article's own partition it makes to replace claims and keep speaker counts right.
  */
 export const INGEST_TABLE_ACTIONS = [
+  "dynamodb:BatchGetItem",
   "dynamodb:BatchWriteItem",
   "dynamodb:DeleteItem",
   "dynamodb:GetItem",

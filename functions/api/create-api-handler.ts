@@ -7,7 +7,7 @@ import httpCors from "@middy/http-cors";
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import type { ClaimSearch } from "../search/claim-search.ts";
 import type { Log } from "../shared/logger.ts";
-import { createDynamoClaimStore } from "../store/dynamo-claim-store.ts";
+import { createDynamoReadStore } from "../store/dynamo-read-store.ts";
 import type { ApiDeps } from "./deps.ts";
 import { problemResponses, requestLog } from "./middleware.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
@@ -15,6 +15,7 @@ import type { ApiResponse } from "./response.ts";
 import { createRouter, type Route } from "./router.ts";
 import { articleRoutes } from "./routes/articles.ts";
 import { claimRoutes } from "./routes/claims.ts";
+import { factRoutes } from "./routes/facts.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { speakerRoutes } from "./routes/speakers.ts";
 import { uploadRoutes } from "./routes/uploads.ts";
@@ -39,7 +40,7 @@ export interface ApiHandlerOptions {
 
 export function createApiHandler(options: ApiHandlerOptions) {
   const deps: ApiDeps = {
-    store: createDynamoClaimStore({ client: options.dynamo, tableName: options.tableName }),
+    store: createDynamoReadStore({ client: options.dynamo, tableName: options.tableName }),
     objects: createS3ObjectStorage({ ...options.s3, bucket: options.bucket }),
     ingestPrefix: options.ingestPrefix,
     maxArticleBytes: options.maxArticleBytes,
@@ -53,7 +54,13 @@ const API_TITLE = "claimtrack API";
 
 /** The same handler over any store and object storage (the ports), for tests that need to swap one. */
 export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptions, "corsAllowOrigin" | "logger">) {
-  const routes: Route[] = [...articleRoutes(deps), ...claimRoutes(deps), ...speakerRoutes(deps), ...uploadRoutes(deps)];
+  const routes: Route[] = [
+    ...articleRoutes(deps),
+    ...claimRoutes(deps),
+    ...factRoutes(deps),
+    ...speakerRoutes(deps),
+    ...uploadRoutes(deps),
+  ];
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   routes.push(
     ...metaRoutes(() => {

@@ -3,9 +3,10 @@
 import type { ClaimSearch } from "../search/claim-search.ts";
 import type { ObjectStorage } from "../shared/object-storage.ts";
 import type { ArticleReader } from "../store/claim-store.ts";
+import type { FactReader } from "../store/fact-store.ts";
 
 export interface ApiDeps {
-  store: ArticleReader;
+  store: ArticleReader & FactReader;
   objects: ObjectStorage;
   /** Where submitted articles go, so the ingest pipeline picks them up like any upload. */
   ingestPrefix: string;

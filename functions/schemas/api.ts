@@ -263,7 +263,7 @@ export const UploadTicket = z
   .meta({ examples: [EXAMPLE_UPLOAD] });
 export type UploadTicket = z.infer<typeof UploadTicket>;
 
-const pageOf = <T extends z.ZodType>(item: T, example: unknown) =>
+export const pageOf = <T extends z.ZodType>(item: T, example: unknown) =>
   z
     .object({
       items: z.array(item).describe("This page's items, in the order the operation describes."),

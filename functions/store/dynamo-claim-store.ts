@@ -5,8 +5,10 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { ClaimStore } from "./claim-store.ts";
 import { DEFAULT_RETRY, type RetryPolicy, type StoreContext } from "./dynamo/context.ts";
+import { createFactReader } from "./dynamo/fact-reads.ts";
 import { createReader } from "./dynamo/reads.ts";
 import { createWriter } from "./dynamo/writes.ts";
+import type { FactReader } from "./fact-store.ts";
 
 export interface DynamoClaimStoreOptions {
   client: DynamoDBClient;
@@ -18,10 +20,10 @@ export interface DynamoClaimStoreOptions {
   newToken?: () => string;
 }
 
-export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimStore {
+export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimStore & FactReader {
   const ctx = createStoreContext(options);
   const reader = createReader(ctx);
-  return { ...reader, ...createWriter(ctx, reader) };
+  return { ...reader, ...createFactReader(ctx), ...createWriter(ctx, reader) };
 }
 
 /** What the adapter's parts share; also for operator tools working on the same table (scripts/recount.ts). */

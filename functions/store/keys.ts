@@ -20,6 +20,12 @@ export const timeIndexSk = (ordinal: number): string => `${TIME_PREFIX}${pad(ord
 export const CONTRIBUTION_PREFIX = "SPEAKER#";
 export const contributionSk = (speakerKey: string): string => `${CONTRIBUTION_PREFIX}${speakerKey}`;
 
+/** The article's claims as tracking keeps them (packed at article grain), their facts and their relations. */
+export const TRACK_SK = "TRACK";
+/** One item per blocking key of a tracked article (entity, figure or speaker key); indexed in gsi2. */
+export const TRACK_KEY_PREFIX = "TRACKKEY#";
+export const trackKeySk = (key: string): string => `${TRACK_KEY_PREFIX}${key}`;
+
 // --- other partitions -------------------------------------------------------------------------------------------
 /** Which article a source object currently holds. S3 keys can be 1024 bytes, so the key is hashed. */
 export const sourcePk = (sourceId: string): string => `SOURCE#${sourceId}`;
@@ -42,6 +48,15 @@ export const SPEAKER_RANKING = "SPEAKERS"; // gsi3: speakers by claim count
 export const SPEAKER_NAMES = "SPEAKERNAMES"; // gsi1: speakers by key (prefix of the first name word)
 export const SPEAKER_SURNAMES = "SPEAKERSURNAMES"; // gsi2: speakers by surname, then key
 export const speakerSurnameSk = (surname: string, speakerKey: string): string => `${surname}#${speakerKey}`;
+
+/** A fact's partition: its members, the links that hold them, what the API shows of each member. */
+export const factPk = (factId: string): string => `FACT#${factId}`;
+export const FACT_SK = "#FACT";
+export const FACTS_FEED = "FACTS"; // gsi1: facts, most recently reported first
+/** gsi2: tracked articles by blocking key, newest first; the sort key starts with the feed time (its month). */
+export const trackKeyPk = (key: string): string => `TRACKKEY#${key}`;
+export const trackKeyIndexSk = (sortTime: string, articleId: string): string => `${sortTime}#${articleId}`;
+export const factFeedSk = (sortTime: string, factId: string): string => `${sortTime}#${factId}`;
 
 /** A stable id for an S3 object: 128 bits of sha256 over bucket and key. */
 export function sourceIdOf(source: ObjectSource): string {

@@ -11,6 +11,7 @@ import { createS3ArticleTexts } from "../../functions/ingest/article-texts.ts";
 import { TEXT_PREFIX } from "../../functions/shared/article-text-key.ts";
 import { API_OBJECT_ACTIONS, API_TABLE_ACTIONS, API_TEXT_ACTIONS } from "../../infra/function-grants.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
+import { trackingSet } from "../support/tracking-set.ts";
 import { athenaSearch, BUCKET, type RunningApi, startApi } from "./harness.ts";
 
 let api: RunningApi;
@@ -33,7 +34,14 @@ beforeAll(async () => {
   await createS3ArticleTexts(api.s3.client, BUCKET).put(ex.article.id, ex.article.text);
   const article = await api.store.completeArticle(ex);
   await createS3ClaimExports(api.s3.client, BUCKET).put(article, ex.claims);
+  // Two articles of the tracking set: a fact to read.
+  for (const { file, extraction } of trackingSet.slice(0, 2)) {
+    await api.store.recordPending(pendingFor(extraction, source(`incoming/${file}`, BUCKET)));
+    await api.store.completeArticle(extraction);
+  }
 });
+const tracked = trackingSet[0]!.extraction;
+const factId = `fact-${tracked.claims[2]!.id}`;
 afterAll(async () => {
   await api.stop();
   await athena.stop();
@@ -61,6 +69,10 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
     budget: 3,
   },
   listSpeakers: { method: "GET", path: "/speakers", budget: 2 },
+  // A fact's item carries its members and relations; related reads the article's tracking item, then the fact.
+  getFact: { method: "GET", path: `/facts/${factId}`, budget: 1 },
+  getRelatedClaims: { method: "GET", path: `/claims/${tracked.claims[2]!.id}/related`, budget: 2 },
+  listFacts: { method: "GET", path: "/facts?limit=5", budget: 2 },
   // Which speakers the name means (1 Query by surname), then their claims (1 Query).
   listSpeakerClaims: { method: "GET", path: "/speakers/Keir%20Starmer/claims?limit=3", budget: 2 },
   getOpenApiDocument: { method: "GET", path: "/openapi.json", budget: 0 },
@@ -117,6 +129,8 @@ const filtered: [string, number][] = [
   ["/claims?to=2025-06-15", 2],
   ["/claims?entity=NATO&polarity=positive&outlet=Test%20Courier", 2],
   ["/speakers?q=sta", 2],
+  ["/facts?speaker=Anna%20Korvel&status=corroborated&limit=1", 2],
+  ["/facts?entity=Velmar&from=2026-03-01&to=2026-03-31", 2],
   ["/speakers?q=keir%20st&limit=1", 2],
   ["/speakers/starmer/claims", 2],
   ["/articles?status=PROCESSED", 2],

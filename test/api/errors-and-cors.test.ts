@@ -9,6 +9,7 @@ import { createS3ObjectStorage } from "../../functions/api/s3/s3-object-storage.
 import { Problem } from "../../functions/schemas/api.ts";
 import { silentLog } from "../../functions/shared/logger.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
+import type { FactReader } from "../../functions/store/fact-store.ts";
 import { restEvent } from "../support/rest-event.ts";
 import { BUCKET, localS3Connection, type RunningApi, startApi } from "./harness.ts";
 
@@ -92,7 +93,7 @@ describe("problem responses, each with CORS headers", () => {
 
 describe("failures on our side", () => {
   const brokenHandler = (failure: Error) => {
-    const broken = new Proxy({} as ClaimStore, {
+    const broken = new Proxy({} as ClaimStore & FactReader, {
       get: () => async () => {
         throw failure;
       },

@@ -11,6 +11,7 @@ import { createIngestHandler, type IngestHandler } from "../../functions/ingest/
 import { IDEMPOTENCY_PK } from "../../functions/ingest/idempotency.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { crashAfterWrites } from "../support/sdk-spy.ts";
+import { trackingBytes } from "../support/tracking-set.ts";
 import {
   BUCKET,
   encodeKey,
@@ -82,6 +83,15 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: "an article that joins stored facts",
+    async prepare(ingest) {
+      // Two articles of one story are in; the third restates, re-counts and reschedules what they said.
+      await ingest(await put("incoming/halfway/a.txt", trackingBytes("a-")));
+      await ingest(await put("incoming/halfway/c.txt", trackingBytes("c-")));
+      return put("incoming/halfway/b.txt", trackingBytes("b-"));
+    },
+  },
   {
     name: "a new article",
     prepare: () => put("incoming/halfway/new.txt", seed("up-2025-07-07-coalition-rome.txt")),

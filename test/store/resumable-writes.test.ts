@@ -9,6 +9,7 @@ import { ArticleNotFoundError, StoreBusyError } from "../../functions/store/erro
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
 import { crashAfterWrites, dropFromBatches, InjectedFailure, pauseAt } from "../support/sdk-spy.ts";
+import { trackingSet } from "../support/tracking-set.ts";
 
 let db: RunningDynalite;
 beforeAll(async () => {
@@ -53,7 +54,39 @@ interface Scenario {
   run(store: ClaimStore): Promise<unknown>;
 }
 
+/** The tracking set, but one article: its facts exist, the article joins and merges them. */
+const completeAll = async (s: ClaimStore, except: string | null = null) => {
+  for (const { file, extraction } of trackingSet) {
+    if (file === except) continue;
+    await s.recordPending(pendingFor(extraction, source(`incoming/${file}`)));
+    await s.completeArticle(extraction);
+  }
+};
+const trackedFile = (prefix: string) => trackingSet.find((t) => t.file.startsWith(prefix))!;
+
 const scenarios: Scenario[] = [
+  {
+    name: "completing an article that joins and merges stored facts",
+    async setup(s) {
+      const b = trackedFile("b-");
+      await completeAll(s, b.file);
+      await s.recordPending(pendingFor(b.extraction, source(`incoming/${b.file}`)));
+    },
+    run: (s) => s.completeArticle(trackedFile("b-").extraction),
+  },
+  {
+    name: "deleting an article that holds facts together",
+    setup: (s) => completeAll(s),
+    run: (s) => s.deleteArticle(trackedFile("b-").extraction.article.id),
+  },
+  {
+    name: "re-extracting a tracked article with fewer claims",
+    setup: (s) => completeAll(s),
+    run: (s) => {
+      const { extraction } = trackedFile("a-");
+      return s.completeArticle({ ...extraction, extractorVersion: "2099.01.01", claims: extraction.claims.slice(1) });
+    },
+  },
   {
     name: "completing a new article",
     async setup(s) {
@@ -146,7 +179,8 @@ describe.each(scenarios)("$name, dying after every possible write and run again"
     }
     // Each scenario makes several writes: the loop really tried every crash point.
     expect(crashes).toBeGreaterThan(5);
-  });
+    // A tracked article makes dozens of writes, each a crash point with its own table.
+  }, 240_000);
 });
 
 describe("batches", () => {

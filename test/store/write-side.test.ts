@@ -148,6 +148,11 @@ describe("completing an article", () => {
       "CLAIM#000000",
       "ENTITY#000000#eu",
       "SPEAKER#keir starmer",
+      // Tracking: the packed claims, and one candidate-index item per blocking key of the new claims only.
+      "TRACK",
+      "TRACKKEY##:0",
+      "TRACKKEY#$starmer",
+      "TRACKKEY#@eu",
     ]);
     expect((await store.listSpeakers({ limit: 10 })).items).toMatchObject([
       { name: "Keir Starmer", claimCount: 1, articleCount: 1 },

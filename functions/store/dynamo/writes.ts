@@ -48,6 +48,7 @@ import {
   removeContribution,
   wantedContributions,
 } from "./speaker-counts.ts";
+import { createTracker } from "./tracking.ts";
 
 /** A failure reason is shown to people: one paragraph, not a stack trace. */
 const MAX_REASON_CHARS = 1000;
@@ -56,6 +57,8 @@ const MAX_CLAIMS = 1_000_000;
 
 export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleWriter {
   const nowIso = () => ctx.now().toISOString();
+  // Facts across articles (tracking.ts): linked before an article becomes PROCESSED, unlinked before it goes.
+  const tracker = createTracker(ctx);
 
   /**
    * The article a writer may work on; throws ArticleNotFoundError (after removing leftovers) when it is gone.
@@ -96,6 +99,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
   const removeLeftovers = async (articleId: string, speakers: Iterable<string> = []) => {
     const partition = await readPartition(articleId);
     if (partition.some((i) => i.sk === ARTICLE_SK)) return;
+    await tracker.untrack(articleId);
     await clearClaims(articleId, partition, speakers);
   };
 
@@ -202,6 +206,8 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
   const removeArticle = async (articleId: string): Promise<ArticleRecord | null> => {
     const partition = await readPartition(articleId);
     if (partition.length === 0) return null;
+    // Its claims leave their facts first: the tracking item says which, and goes last.
+    await tracker.untrack(articleId);
     const listings = partition.filter((i) => i.type === "source-listing");
     const articleItemFound = partition.find((i) => i.sk === ARTICLE_SK);
     const before = articleItemFound ? articleRecordOf(articleItemFound, listings) : null;
@@ -345,6 +351,8 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       );
       const wanted = wantedContributions(claims);
       await reconcileContributions(ctx, article.id, partition.filter(isMarker).map(markerOf), wanted);
+      // Linked to the stored facts while still PENDING: a crash here is finished by completing it again.
+      await tracker.track(parsed.data, sortTime);
 
       // Only now, with every claim in place, does the article become PROCESSED.
       const now = nowIso();
@@ -371,6 +379,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
 
     async markFailed(articleId, reason) {
       await articleToWrite(articleId);
+      await tracker.untrack(articleId);
       await clearClaims(articleId, await readPartition(articleId));
       const now = nowIso();
       const text = reason.replace(/\s+/g, " ").trim() || "processing failed";
