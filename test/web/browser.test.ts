@@ -1,15 +1,17 @@
 // The web app in a real browser against the local stack as `npm start` runs it: two articles of our own are
 // posted to the API and processed by the pipeline; then Chromium loads the app cold (its first load measured:
 // bytes over the network and time until the first page is interactive), opens an article and checks that every
-// claim's highlighted evidence reads exactly its quote, searches by speaker and by words, filters the articles and
-// follows a speaker to their page; then, as deployed, signs in through Cognito's hosted pages (a stand-in speaking
-// the same protocol) and signs out. Screenshots land in artifacts/web/ (gitignored).
+// claim's highlighted evidence reads exactly its quote, searches by speaker and by words, filters the articles,
+// follows a speaker to their page and a fact across three reports of one story; then, as deployed, signs in
+// through Cognito's hosted pages (a stand-in speaking the same protocol) and signs out. Screenshots land in artifacts/web/ (gitignored).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FactRecord, FactSummary } from "../../functions/schemas/fact-records.ts";
 import { ROOT } from "../e2e/support/articles.ts";
 import { type StackProcess, startStack } from "../e2e/support/stack-process.ts";
+import { trackingBytes, trackingSet } from "../support/tracking-set.ts";
 import { type Browser, bytesTransferred, launchChromium } from "./support/chromium.ts";
 import { CLIENT_ID, startHostedSignIn } from "./support/hosted-sign-in.ts";
 
@@ -249,6 +251,84 @@ describe("the web app in Chromium", () => {
     // Word search narrows by speaker and time only, and says which filters it left out.
     expect(await page.locator(".notice").textContent()).toContain("polarity");
     expect(page.url()).toBe(`${api}/#/search?q=ferry&polarity=negative`);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("follows a fact across outlets, its updates and its timeline, and reaches it from a claim", {
+    timeout: 120_000,
+  }, async () => {
+    // Three reports of one harbour fire (test/fixtures/tracking): the pipeline links them into facts.
+    const posted: string[] = [];
+    for (const t of trackingSet.filter((t) => t.file.includes("harbour"))) {
+      const res = await fetch(`${api}/articles`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+        body: trackingBytes(t.file.slice(0, 2)),
+      });
+      expect(res.status).toBe(202);
+      posted.push(((await res.json()) as { id: string }).id);
+    }
+    for (const id of posted) {
+      for (const deadline = Date.now() + 60_000; ; ) {
+        if ((await getJson<{ status: string }>(`/articles/${id}`).catch(() => null))?.status === "PROCESSED") break;
+        if (Date.now() > deadline) throw new Error(`article ${id} was not processed within 60 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const facts = (await getJson<{ items: FactSummary[] }>("/facts?limit=100")).items;
+    expect(facts.length).toBeGreaterThan(1);
+
+    const { page } = browser;
+    await page.goto(`${api}/#/`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Facts" }).click();
+    await page.waitForSelector(".facts li[data-fact]");
+    expect(await page.locator(".facts li[data-fact]").evaluateAll((li) => li.map((l) => l.dataset.fact))).toEqual(
+      facts.map((f) => f.id),
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "facts.png"), fullPage: true });
+
+    // The fact with an update: its members across outlets, the update with its kind, the timeline in order.
+    const records = await Promise.all(facts.map((f) => getJson<FactRecord>(`/facts/${f.id}`)));
+    const updated = records.find((f) => f.updates.length > 0) ?? records[0]!;
+    await page.locator(`.facts li[data-fact="${updated.id}"] a`).click();
+    await page.waitForSelector(".members li[data-claim]");
+    await page.screenshot({ path: join(ARTIFACTS, "fact.png"), fullPage: true });
+    expect(page.url()).toBe(`${api}/#/facts/${updated.id}`);
+    expect(await page.locator("h1").textContent()).toBe(updated.text);
+    const members = page.locator(".members li[data-claim]");
+    expect(await members.evaluateAll((li) => li.map((l) => l.dataset.claim))).toEqual(
+      updated.members.map((m) => m.claimId),
+    );
+    for (const m of updated.members) {
+      const text = (await page.locator(`.members li[data-claim="${m.claimId}"]`).textContent()) ?? "";
+      for (const part of [m.text, m.outlet ?? "", m.speaker ?? "the article itself"])
+        expect(text, m.claimId).toContain(part);
+    }
+    expect(await page.locator(".relations li[data-kind]").evaluateAll((li) => li.map((l) => l.dataset.kind))).toEqual(
+      updated.updates.map((u) => u.kind),
+    );
+    expect(await page.locator(".fact-timeline li").evaluateAll((li) => li.map((l) => l.dataset.event))).toEqual(
+      updated.timeline.map((t) => t.event),
+    );
+
+    // From a member's article: "Other reports" on its claim leads back to this fact.
+    const member = updated.members[0]!;
+    await page.locator(`.members li[data-claim="${member.claimId}"] a[href^="#/articles/"]`).click();
+    await page.waitForSelector(`[data-claim="${member.claimId}"] .show-related`);
+    await page.locator(`[data-claim="${member.claimId}"] .show-related`).click();
+    await page.waitForSelector(`[data-claim="${member.claimId}"] .related a[href="#/facts/${updated.id}"]`);
+    expect(await page.locator(`[data-claim="${member.claimId}"] .related`).textContent()).toContain(
+      `${updated.members.length - 1} other report`,
+    );
+
+    // Filtered by status: the same facts as the API's.
+    const corroborated = (await getJson<{ items: FactSummary[] }>("/facts?status=corroborated&limit=100")).items;
+    await page.goto(`${api}/#/facts?status=corroborated`);
+    await page.waitForSelector("body[data-ready] .facts li");
+    expect(await page.locator(".facts li[data-fact]").evaluateAll((li) => li.map((l) => l.dataset.fact))).toEqual(
+      corroborated.map((f) => f.id),
+    );
+    expect(await page.getByLabel("Status").inputValue()).toBe("corroborated");
     expect(browser.problems).toEqual([]);
   });
 

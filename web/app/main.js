@@ -1,11 +1,12 @@
 // The app's router: the address's hash names the page (`#/?…`, `#/articles/{id}`, `#/speakers`,
-// `#/speakers/{name}`, `#/search?…`) and its filters, so any static host serves it from one index.html and every
-// page can be bookmarked. Each page renders into <main>; a failure shows the API's own sentence.
+// `#/speakers/{name}`, `#/search?…`, `#/facts?…`, `#/facts/{id}`) and its filters, so any static host serves it
+// from one index.html and every page can be bookmarked. Each page renders into <main>; a failure shows the API's own sentence.
 import { config } from "./api.js";
 import { signOut } from "./auth.js";
 import { h, show } from "./dom.js";
 import { articlePage } from "./views/article.js";
 import { articlesPage } from "./views/articles.js";
+import { factPage, factsPage } from "./views/facts.js";
 import { searchPage } from "./views/search.js";
 import { speakerPage, speakersPage } from "./views/speakers.js";
 
@@ -17,6 +18,8 @@ const routes = [
   [/^\/speakers$/, () => speakersPage(main)],
   [/^\/speakers\/(.+)$/, (m) => speakerPage(main, decodeURIComponent(m[1]))],
   [/^\/search$/, (_m, params) => searchPage(main, params)],
+  [/^\/facts$/, (_m, params) => factsPage(main, params)],
+  [/^\/facts\/(fact-[0-9a-f]{20}-c\d{4,6})$/, (m) => factPage(main, m[1])],
 ];
 
 async function render() {

@@ -1,11 +1,13 @@
 // `#/articles/{id}`: the article's text with every claim's evidence highlighted in its speaker's colour, and
 // beside it each claim with its attribution, certainty, polarity and time. Selecting a highlight brings its claim
-// into view; each claim's "Show in text" brings its evidence into view.
+// into view; each claim's "Show in text" brings its evidence into view, and "Other reports" lists the fact it
+// shares with other articles, the claims it conflicts with and the updates that touch it.
 import { ApiProblem, get, getAll } from "../api.js";
 import { speakerColors } from "../colors.js";
 import { h, show } from "../dom.js";
 import { day } from "../format.js";
-import { claimCard, speakerHref } from "./claim.js";
+import { articleHref, claimCard, speakerHref } from "./claim.js";
+import { factHref } from "./facts.js";
 import { highlightedText } from "./highlight.js";
 
 export async function articlePage(main, id) {
@@ -38,6 +40,11 @@ export async function articlePage(main, id) {
         "button",
         { type: "button", class: "show-evidence", onclick: () => focusEvidence(main, claim.id) },
         "Show in text",
+      ),
+      h(
+        "button",
+        { type: "button", class: "show-related", onclick: (e) => showRelated(e.currentTarget, claim.id) },
+        "Other reports",
       ),
     );
     return card;
@@ -104,4 +111,41 @@ function focusEvidence(main, claimId) {
   first.setAttribute("tabindex", "-1");
   first.focus();
   first.scrollIntoView({ block: "center" });
+}
+
+/** Replaces the button with what `GET /claims/{id}/related` says: the claim's fact, conflicts and updates. */
+async function showRelated(button, claimId) {
+  button.disabled = true;
+  const related = await get(`/claims/${claimId}/related`);
+  const other = (id) => h("a", { href: articleHref(id.replace(/-c\d+$/, "")) }, "another article");
+  const items = [
+    related.factId &&
+      h(
+        "li",
+        null,
+        h("a", { href: factHref(related.factId) }, "The same fact"),
+        ` in ${related.sameFact.length} other report${related.sameFact.length === 1 ? "" : "s"}`,
+        ` (${[...new Set(related.sameFact.map((m) => m.outlet).filter(Boolean))].join(", ")})`,
+      ),
+    ...related.conflicts.map((c) =>
+      h("li", null, "Conflicts with ", other(c.claims.find((id) => id !== claimId)), `: ${c.why}`),
+    ),
+    ...related.updates.map((u) =>
+      h(
+        "li",
+        null,
+        `${u.kind} `,
+        u.to === claimId ? "of a claim in " : "in ",
+        other(u.to === claimId ? u.from : u.to),
+        `: ${u.why}`,
+      ),
+    ),
+  ].filter(Boolean);
+  button.replaceWith(
+    h(
+      "ul",
+      { class: "related", "aria-label": "Other reports" },
+      ...(items.length > 0 ? items : [h("li", null, "No other article reports this yet.")]),
+    ),
+  );
 }
