@@ -3,8 +3,9 @@
 // does not allow would only fail on AWS, as a 500).
 
 /**
- * DynamoDB actions the ingest function uses on the base table (never an index): the store's writes, and the
- * consistent reads of an article's own partition it makes to replace claims and keep speaker counts right.
+ * DynamoDB actions the ingest function uses on the base table: the store's writes, the consistent reads of an
+ * article's own partition it makes to replace claims and keep speaker counts right, and the batch read of the
+ * candidate articles' tracking items.
  */
 export const INGEST_TABLE_ACTIONS = [
   "dynamodb:BatchGetItem",
@@ -15,6 +16,13 @@ export const INGEST_TABLE_ACTIONS = [
   "dynamodb:Query",
   "dynamodb:UpdateItem",
 ];
+
+/**
+ * DynamoDB actions the ingest function uses on one index, the candidate index (`TRACKKEY#` keys on gsi2): linking
+ * an article to stored facts finds the articles that share its names, figures and speakers there.
+ */
+export const INGEST_INDEX_ACTIONS = ["dynamodb:Query"];
+export const INGEST_INDEX = "gsi2";
 
 /** DynamoDB actions the API function uses, on the table and its indexes: reads only. */
 export const API_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:Query"];

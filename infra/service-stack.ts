@@ -27,6 +27,8 @@ import {
   API_OBJECT_ACTIONS,
   API_TABLE_ACTIONS,
   API_TEXT_ACTIONS,
+  INGEST_INDEX,
+  INGEST_INDEX_ACTIONS,
   INGEST_TABLE_ACTIONS,
   INGEST_TEXT_ACTIONS,
 } from "./function-grants.ts";
@@ -106,6 +108,13 @@ export class ServiceStack extends Stack {
     grantExportWrites(this.ingest.role, data.bucket);
     this.ingest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: "WriteClaims", actions: INGEST_TABLE_ACTIONS, resources: [data.table.tableArn] }),
+    );
+    this.ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "FindTrackingCandidates",
+        actions: INGEST_INDEX_ACTIONS,
+        resources: [`${data.table.tableArn}/index/${INGEST_INDEX}`],
+      }),
     );
 
     this.apiFunction = new ClaimtrackFunction(this, "ApiFunction", {

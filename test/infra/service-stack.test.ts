@@ -223,6 +223,7 @@ describeSynth("least privilege", () => {
         {
           effect: "Allow",
           actions: [
+            "dynamodb:BatchGetItem",
             "dynamodb:BatchWriteItem",
             "dynamodb:DeleteItem",
             "dynamodb:GetItem",
@@ -232,9 +233,11 @@ describeSynth("least privilege", () => {
           ],
           resources: [tableArn],
         },
+        // Tracking's candidate index, and no other.
+        { effect: "Allow", actions: ["dynamodb:Query"], resources: [under(tableArn, "/index/gsi2")] },
       ]),
     );
-    expect(grants("IngestFunction")).toHaveLength(8);
+    expect(grants("IngestFunction")).toHaveLength(9);
   });
 
   it("api: reads the table and its indexes, puts and deletes under the ingest prefix, logs and traces", () => {

@@ -20,8 +20,20 @@ export interface ArticleFacts {
   wire: string | null;
 }
 
-/** "in the second" at the end of a clause, an ordinal whose noun is left out. */
-const ELIDED_ORDINAL = /\b(first|second|third|fourth|last)(?=\s*[.,;]?\s*$)/i;
+/** An ordinal closing a clause: "in the second", its noun left out. */
+const CLOSING_ORDINAL = /\b(?:first|second|third|fourth|last)$/i;
+
+/**
+ * `unit` put after an ordinal whose noun is left out at the end of `text` (before one closing `.`, `,` or `;`);
+ * `text` itself when it ends otherwise. The end is found by trimming, not by a pattern: a lookahead over
+ * trailing spaces would be tried at every position of a long clause.
+ */
+function withElidedUnit(text: string, unit: string): string {
+  let end = text.trimEnd().length;
+  if (end > 0 && ".,;".includes(text[end - 1]!)) end = text.slice(0, end - 1).trimEnd().length;
+  if (!CLOSING_ORDINAL.test(text.slice(0, end))) return text;
+  return `${text.slice(0, end)} ${unit}${text.slice(end)}`;
+}
 
 /** The time a sentence names outside all of its claims: in its frame ("ruled on Tuesday"). */
 function frameTime(
@@ -126,7 +138,7 @@ export function toClaims(
     // time its sentence names.
     const unit = sentenceTime.get(d.sentence)?.text.match(/\b(quarter|half|week)\b/i)?.[1];
     if (!time && unit) {
-      const elided = own.replace(ELIDED_ORDINAL, `$1 ${unit.toLowerCase()}`);
+      const elided = withElidedUnit(own, unit.toLowerCase());
       if (elided !== own) time = resolveTime(elided, ref);
     }
     // Background lifted out of a sentence ("Acme, which employs 15,000 people, …") keeps no borrowed time.
