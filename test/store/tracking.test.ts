@@ -7,6 +7,7 @@ import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { pendingFor, source } from "../support/extractions.ts";
+import { pauseAt } from "../support/sdk-spy.ts";
 import { shuffled, trackingSet } from "../support/tracking-set.ts";
 
 let db: RunningDynalite;
@@ -123,5 +124,58 @@ describe("facts in the store", () => {
     expect(kinds).toEqual(expect.arrayContaining(["revised-figure", "rescheduled"]));
     const onFacts = items.filter((i) => i.type === "fact").flatMap((f) => Object.keys(f.rels as object));
     expect(onFacts.some((k) => k.includes(later))).toBe(true);
+  });
+
+  describe("an article deleted while another links to it", () => {
+    const joining = trackingSet.find((t) => t.file.startsWith("c-"))!;
+    const deleted = trackingSet.find((t) => t.file.startsWith("a-"))!;
+    const others = trackingSet.filter((t) => t !== joining && t !== deleted);
+    /** The facts of a store that never saw the deleted article. */
+    const withoutDeleted = async () => {
+      const table = await db.newTable();
+      await ingest(storeOf(table), [...others, joining]);
+      return factsOf(table);
+    };
+    const startingTable = async () => {
+      const table = await db.newTable();
+      await ingest(storeOf(table), [...others, deleted]);
+      await storeOf(table).recordPending(pendingFor(joining.extraction, source(`incoming/${joining.file}`)));
+      return table;
+    };
+
+    it("is found gone by the linker, which takes its claims out of the facts it wrote", async () => {
+      const table = await startingTable();
+      const client = db.newClient();
+      // The linker has read its candidates (the deleted article among them) and stops before its first fact.
+      const pause = pauseAt(client, "PutItemCommand", '"type":"fact"');
+      const linking = createDynamoClaimStore({ client, tableName: table, now: clock }).completeArticle(
+        joining.extraction,
+      );
+      await pause.reached;
+      await storeOf(table).deleteArticle(deleted.extraction.article.id);
+      pause.release();
+      await linking;
+      const facts = await factsOf(table);
+      expect(JSON.stringify(facts)).not.toContain(deleted.extraction.article.id);
+      expect(facts).toEqual(await withoutDeleted());
+    });
+
+    it("unlinks again when the linker wrote to it after the deletion read it", async () => {
+      const table = await startingTable();
+      const client = db.newClient();
+      // The deletion has taken the article out of the facts it read; it stops before deleting its key items.
+      const pause = pauseAt(client, "BatchWriteItemCommand", "TRACKKEY#");
+      const deleting = createDynamoClaimStore({ client, tableName: table, now: clock }).deleteArticle(
+        deleted.extraction.article.id,
+      );
+      await pause.reached;
+      // Meanwhile the linker still found the article's key items and links to its claims.
+      await storeOf(table).completeArticle(joining.extraction);
+      pause.release();
+      await deleting;
+      const facts = await factsOf(table);
+      expect(JSON.stringify(facts)).not.toContain(deleted.extraction.article.id);
+      expect(facts).toEqual(await withoutDeleted());
+    });
   });
 });

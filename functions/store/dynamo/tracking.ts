@@ -7,6 +7,12 @@
 //           moved is still found and deleted.
 //   unlink: per fact: pieces with new ids → the other members' memberships → the piece that keeps the id (or
 //           the deletion); then the relations on other articles and their facts; key items; the tracking item.
+// Linking and unlinking may run at once (an article deleted while another links to it). Each write to a tracking
+// item sets a fresh `token` on it, and linking writes one to every article with a member in a fact it wrote
+// (conditional on the item existing); unlinking deletes its tracking item only if the token it read is still
+// there, and otherwise unlinks again from what it reads now. So either the linker's write comes first and the
+// unlinker sees the fact, or the unlinker's delete comes first and the linker finds the article gone and takes
+// its claims out of the facts it just wrote: no fact keeps a claim of a deleted article.
 import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Extraction } from "../../schemas/article.ts";
@@ -15,6 +21,7 @@ import {
   type ArticleTrack,
   articleIdOfClaim,
   blockingKeys,
+  claimIdOf,
   factsOfLinks,
   type Link,
   linksOf,
@@ -75,7 +82,7 @@ function addMonths(month: string, n: number): string {
 }
 
 export function createTracker(ctx: StoreContext): Tracker {
-  const getTrack = async (articleId: string): Promise<TrackState | null> => {
+  const getTrack = async (articleId: string): Promise<{ state: TrackState; token: string | null } | null> => {
     const res = await ctx.doc.send(
       new GetCommand({
         TableName: ctx.tableName,
@@ -83,7 +90,8 @@ export function createTracker(ctx: StoreContext): Tracker {
         ConsistentRead: true,
       }),
     );
-    return res.Item ? trackStateOf(res.Item) : null;
+    if (!res.Item) return null;
+    return { state: trackStateOf(res.Item), token: typeof res.Item.token === "string" ? res.Item.token : null };
   };
 
   const readFacts = async (ids: Iterable<string>): Promise<Map<string, { state: FactState; hash: string }>> => {
@@ -106,16 +114,18 @@ export function createTracker(ctx: StoreContext): Tracker {
   const deleteFact = (id: string) =>
     ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: factPk(id), sk: FACT_SK } }));
 
-  /** Sets and removes entries of an article's tracking maps (`facts`, `rels`); nothing if the article is gone. */
+  /**
+   * Sets and removes entries of an article's tracking maps (`facts`, `rels`) and sets a fresh token; `exists` is
+   * false when the article is gone (nothing written). With nothing to set or remove, only the token is set.
+   */
   const updateTrack = async (
     articleId: string,
     set: Array<[string, string, unknown]>,
     remove: Array<[string, string]>,
     returnNew = false,
-  ): Promise<TrackState | null> => {
-    if (set.length === 0 && remove.length === 0) return null;
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
+  ): Promise<{ exists: boolean; state: TrackState | null }> => {
+    const names: Record<string, string> = { "#token": "token" };
+    const values: Record<string, unknown> = { ":token": ctx.newToken() };
     const path = (map: string, key: string, i: number) => {
       names[`#m${map}`] = map;
       names[`#k${i}`] = key;
@@ -127,30 +137,30 @@ export function createTracker(ctx: StoreContext): Tracker {
       return `${path(map, key, i)} = :v${i++}`;
     });
     const removes = remove.map(([map, key]) => path(map, key, i++));
-    let out: TrackState | null = null;
-    await ignoringConditionFailure(
+    let state: TrackState | null = null;
+    const exists = await ignoringConditionFailure(
       ctx.doc
         .send(
           new UpdateCommand({
             TableName: ctx.tableName,
             Key: { pk: articlePk(articleId), sk: TRACK_SK },
             UpdateExpression: [
-              sets.length ? `SET ${sets.join(", ")}` : "",
+              `SET ${[...sets, "#token = :token"].join(", ")}`,
               removes.length ? `REMOVE ${removes.join(", ")}` : "",
             ]
               .join(" ")
               .trim(),
             ConditionExpression: "attribute_exists(pk)",
             ExpressionAttributeNames: names,
-            ...(sets.length ? { ExpressionAttributeValues: values } : {}),
+            ExpressionAttributeValues: values,
             ...(returnNew ? { ReturnValues: "ALL_NEW" as const } : {}),
           }),
         )
         .then((res) => {
-          if (res.Attributes) out = trackStateOf(res.Attributes);
+          if (res.Attributes) state = trackStateOf(res.Attributes);
         }),
     );
-    return out;
+    return { exists, state };
   };
 
   const setPending = (articleId: string, ids: string[] | null) =>
@@ -193,12 +203,15 @@ export function createTracker(ctx: StoreContext): Tracker {
       .map(([id]) => id);
   };
 
-  async function track(extraction: Extraction, sortTime: string): Promise<void> {
+  /** Links again up to this many times while the articles it links to are deleted; then fails, to be retried. */
+  const MAX_LINK_ROUNDS = 4;
+
+  async function track(extraction: Extraction, sortTime: string, round = 0): Promise<void> {
     const mine = packArticle(extraction, sortTime);
     const id = mine.articleId;
     const keys = blockingKeys(mine);
     const trackHash = hashOf(mine);
-    let state = await getTrack(id);
+    let state = (await getTrack(id))?.state ?? null;
     if (state?.track && hashOf(state.track) !== trackHash) {
       await untrack(id); // re-extracted: its old claims leave their facts first
       state = null;
@@ -295,28 +308,83 @@ export function createTracker(ctx: StoreContext): Tracker {
         if (!known || canon(known) !== canon(r)) of(articleId).set.push(["rels", relationKey(r), r]);
       }
     }
-    await mapLimit([...updates.entries()], ctx.concurrency, ([articleId, u]) =>
-      updateTrack(articleId, u.set, u.remove),
-    );
+    // Every article with a member in a fact written here hears of it (a token, at least): see the header.
+    for (const f of changed) for (const m of f.members) of(m.articleId);
+    const gone = new Set<string>();
+    await mapLimit([...updates.entries()], ctx.concurrency, async ([articleId, u]) => {
+      if (!(await updateTrack(articleId, u.set, u.remove)).exists) gone.add(articleId);
+    });
     await mapLimit(obsolete, ctx.concurrency, deleteFact);
     if (obsolete.length > 0 || state.pendingFacts.length > 0) await setPending(id, null);
+    if (gone.size > 0) {
+      // Deleted while this article linked to them: their claims leave the facts just written, and the article
+      // links again against what is stored now (the deletion may have moved memberships this run overwrote).
+      if (round + 1 >= MAX_LINK_ROUNDS) throw new Error(`article ${id}: the articles it links to kept being deleted`);
+      const goneClaims = new Set(
+        changed.flatMap((f) => f.members.filter((m) => gone.has(m.articleId)).map((m) => m.claimId)),
+      );
+      await forget(
+        goneClaims,
+        changed.filter((f) => f.members.some((m) => goneClaims.has(m.claimId))).map((f) => f.id),
+        relations.filter((r) => touches(r, goneClaims)),
+      );
+      await track(extraction, sortTime, round + 1);
+    }
   }
 
+  /** Unlinks up to this many times while linkers keep writing to the article; then fails, to be retried. */
+  const MAX_UNLINK_ROUNDS = 8;
+
   async function untrack(articleId: string): Promise<void> {
-    const state = await getTrack(articleId);
-    if (!state) return;
-    const gone = new Set(state.track.claims.map((c) => `${articleId}-c${String(c.ordinal).padStart(4, "0")}`));
-    const factIds = [...new Set([...Object.values(state.facts), ...state.pendingFacts])].sort();
+    for (let round = 0; round < MAX_UNLINK_ROUNDS; round++) {
+      const read = await getTrack(articleId);
+      if (!read) return;
+      const { state, token } = read;
+      const gone = new Set(state.track.claims.map((c) => claimIdOf(articleId, c.ordinal)));
+      await forget(
+        gone,
+        [...new Set([...Object.values(state.facts), ...state.pendingFacts])].sort(),
+        Object.values(state.rels),
+      );
+      await deleteAll(
+        ctx,
+        state.keys.map((k) => trackKeyItem(state.track, k) as Item),
+      );
+      const deleted = await ignoringConditionFailure(
+        ctx.doc.send(
+          new DeleteCommand({
+            TableName: ctx.tableName,
+            Key: { pk: articlePk(articleId), sk: TRACK_SK },
+            ...(token === null
+              ? { ConditionExpression: "attribute_not_exists(#token)", ExpressionAttributeNames: { "#token": "token" } }
+              : {
+                  ConditionExpression: "#token = :token",
+                  ExpressionAttributeNames: { "#token": "token" },
+                  ExpressionAttributeValues: { ":token": token },
+                }),
+          }),
+        ),
+      );
+      if (deleted) return;
+    }
+    throw new Error(`article ${articleId}: its tracking item kept changing while it was unlinked`);
+  }
+
+  /**
+   * Takes the claims `gone` out of the facts `factIds` (split into what their other links still hold together, a
+   * piece of one claim dissolving) and the relations `rels` off the other articles and their facts.
+   */
+  async function forget(gone: Set<string>, factIds: string[], rels: Relation[]): Promise<void> {
     for (const fid of factIds) {
       const found = (await readFacts([fid])).get(fid);
       if (!found?.state.members.some((m) => gone.has(m.claimId))) continue;
       const fact = found.state;
       const left = fact.links.filter((l) => !gone.has(l.a) && !gone.has(l.b));
-      const rels = Object.values(fact.rels).filter((r) => !touches(r, gone));
+      const factRels = Object.values(fact.rels).filter((r) => !touches(r, gone));
       const pieces: FactState[] = factsOfLinks(left).map((p: StoredFact) => ({
         ...p,
         info: Object.fromEntries(p.members.map((m) => [m.claimId, fact.info[m.claimId]!])),
-        rels: relsFor(p, rels),
+        rels: relsFor(p, factRels),
       }));
       const pieceOf = new Map(pieces.flatMap((p) => p.members.map((m) => [m.claimId, p.id] as const)));
       await mapLimit(
@@ -340,10 +408,9 @@ export function createTracker(ctx: StoreContext): Tracker {
       else await deleteFact(fid);
     }
     // Relations with other articles' claims: off their tracking items, and off the facts those claims are in.
-    const rels = Object.values(state.rels).sort((x, y) => (relationKey(x) < relationKey(y) ? -1 : 1));
-    for (const r of rels) {
+    for (const r of [...rels].sort((x, y) => (relationKey(x) < relationKey(y) ? -1 : 1))) {
       for (const other of claimsOf(r).filter((c) => !gone.has(c))) {
-        const s = await updateTrack(articleIdOfClaim(other), [], [["rels", relationKey(r)]], true);
+        const { state: s } = await updateTrack(articleIdOfClaim(other), [], [["rels", relationKey(r)]], true);
         const fid = s?.facts[ordinalOf(other)];
         if (!fid) continue;
         const found = (await readFacts([fid])).get(fid);
@@ -352,13 +419,6 @@ export function createTracker(ctx: StoreContext): Tracker {
         await putFact({ ...found.state, rels: restRels });
       }
     }
-    await deleteAll(
-      ctx,
-      state.keys.map((k) => trackKeyItem(state.track, k) as Item),
-    );
-    await ctx.doc.send(
-      new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: TRACK_SK } }),
-    );
   }
 
   return { track, untrack };
