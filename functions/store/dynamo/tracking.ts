@@ -7,6 +7,7 @@
 //           moved is still found and deleted.
 //   unlink: per fact: pieces with new ids → the other members' memberships → the piece that keeps the id (or
 //           the deletion); then the relations on other articles and their facts; key items; the tracking item.
+// Every fact item's export copy (ctx.factExports) is put just before the item and deleted just before it.
 import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Extraction } from "../../schemas/article.ts";
@@ -27,6 +28,7 @@ import {
 import {
   type FactState,
   factItem,
+  factRecordOf,
   factStateOf,
   type MemberInfo,
   memberOf,
@@ -98,13 +100,18 @@ export function createTracker(ctx: StoreContext): Tracker {
     );
   };
 
-  const putFact = (fact: FactState) => {
+  // A fact's export copy is written just before its item and deleted just before it: a crash between the two
+  // leaves the item as it was, so the rerun writes (or deletes) it again, and its copy with it.
+  const putFact = async (fact: FactState) => {
     const item = factItem(fact);
-    return ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: { ...item, hash: hashOf(item) } }));
+    await ctx.factExports?.put(factRecordOf(item));
+    await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: { ...item, hash: hashOf(item) } }));
   };
   const factHash = (fact: FactState) => hashOf(factItem(fact));
-  const deleteFact = (id: string) =>
-    ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: factPk(id), sk: FACT_SK } }));
+  const deleteFact = async (id: string) => {
+    await ctx.factExports?.delete(id);
+    await ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: factPk(id), sk: FACT_SK } }));
+  };
 
   /** Sets and removes entries of an article's tracking maps (`facts`, `rels`); nothing if the article is gone. */
   const updateTrack = async (
