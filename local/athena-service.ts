@@ -40,8 +40,8 @@ export async function startAthena(options: {
     try {
       const sync = mirrored.then(() => syncExportMirror(options.s3, options.bucket, options.mirrorDirectory));
       mirrored = sync.catch(() => undefined);
-      const { root } = await sync;
-      const db = await openClaimsDatabase(root);
+      const { root, factsRoot } = await sync;
+      const db = await openClaimsDatabase(root, factsRoot);
       try {
         const result = await db.query(sql);
         execution.columns = result.columns;
