@@ -70,8 +70,13 @@ const deliver = async (tableName: string, n: Notification) => {
   });
 };
 
+/** A third report of the library story: another budget figure, and a denial of the June start. */
+const DISPUTE = new Uint8Array(
+  readFileSync(new URL("../fixtures/tracking-conflict/f-library-dispute.txt", import.meta.url)),
+);
+
 async function upload(dir: string, prefix: string): Promise<Notification> {
-  const body = trackingBytes(prefix);
+  const body = prefix === "f-" ? DISPUTE : trackingBytes(prefix);
   const key = `incoming/${dir}/${prefix}.txt`;
   const res = await emulators().s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
   return notification("s3-object-created-put.json", {
@@ -160,17 +165,6 @@ describe("the facts export", () => {
       const top = most[0]!;
       expect(top.outlet_count as number).toBeGreaterThanOrEqual(most.at(-1)!.outlet_count as number);
       expect(most.find((r) => r.fact_id === sharedId)!.articles).toBe(2);
-      // Conflicts as the fact items hold them, each listed once.
-      const conflicts = await run("conflicting-facts");
-      const stored = new Set(
-        items.flatMap((i) =>
-          Object.values(i.rels as Record<string, { type: string; claims?: string[] }>)
-            .filter((r) => r.type === "conflict")
-            .map((r) => [...r.claims!].sort().join(" ")),
-        ),
-      );
-      expect(new Set(conflicts.map((r) => [r.claim_id, r.other_claim_id].sort().join(" ")))).toEqual(stored);
-      expect(conflicts).toHaveLength(stored.size);
     } finally {
       database.close();
     }
@@ -179,6 +173,27 @@ describe("the facts export", () => {
     await deliver(table, await remove("all", "e-"));
     await expectFilesOfTable(table);
     for (const item of shared) expect((await factFiles()).has(exportFactKey(String(item.id)))).toBe(false);
+
+    // f- disputes the library story: its conflicts are on the fact files, and the example query lists them.
+    await deliver(table, await upload("all", "f-"));
+    await expectFilesOfTable(table);
+    const after = await syncExportMirror(s3.client, BUCKET, join(temp, "mirror"));
+    const disputed = await openClaimsDatabase(after.root, after.factsRoot);
+    try {
+      const conflicts = (await disputed.query(examples.find((q) => q.name === "conflicting-facts")!.sql)).rows;
+      const stored = new Set(
+        (await factItems(table)).flatMap((i) =>
+          Object.values(i.rels as Record<string, { type: string; claims?: string[] }>)
+            .filter((r) => r.type === "conflict")
+            .map((r) => [...r.claims!].sort().join(" ")),
+        ),
+      );
+      expect(stored.size).toBeGreaterThan(0);
+      expect(new Set(conflicts.map((r) => [r.claim_id, r.other_claim_id].sort().join(" ")))).toEqual(stored);
+      expect(conflicts).toHaveLength(stored.size);
+    } finally {
+      disputed.close();
+    }
   }, 120_000);
 });
 
