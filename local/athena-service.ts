@@ -1,7 +1,7 @@
 // The Athena the local stack uses: a stand-in speaking Athena's JSON protocol for the three calls the API's
 // search makes (StartQueryExecution, GetQueryExecution, GetQueryResults), running each query with DuckDB over a
-// fresh mirror of the bucket's claims export — the same `claims` view `npm run query` defines, generated like
-// the Glue table. Queries run in the background, so a client sees QUEUED/RUNNING and then SUCCEEDED or FAILED,
+// fresh mirror of the bucket's export — the same `claims` and `facts` views `npm run query` defines, generated
+// like the Glue tables. Queries run in the background, so a client sees QUEUED/RUNNING and then SUCCEEDED or FAILED,
 // as from Athena. Signatures are not checked.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
