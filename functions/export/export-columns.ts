@@ -54,6 +54,13 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { name: "entity_names", type: { array: "string" }, comment: "the entities' names alone, for portable queries" },
 ];
 
+/** Columns of `claims` a fact's member carries too, declared once. */
+const claimColumns = (...names: string[]): Column[] =>
+  names.map((name) => EXPORT_COLUMNS.find((c) => c.name === name) ?? fail(`no claims column ${name}`));
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
 /**
  * The `facts` table: one row per member claim of a tracked fact (export/facts/<fact id>.jsonl.gz), the fact's
  * fields repeated on each. The member's article columns are named as in `claims`; join on `claim_id`.
@@ -79,17 +86,10 @@ export const FACT_COLUMNS: readonly Column[] = [
   { name: "last_reported", type: "string", comment: "UTC instant of the latest member's article" },
   { name: "claim_id", type: "string", comment: "the member claim (claims.claim_id)" },
   { name: "article_id", type: "string", comment: "the member's article" },
-  { name: "article_title", type: "string", comment: "the member's article's headline" },
-  { name: "article_outlet", type: "string", comment: "the outlet that published the member's article" },
-  { name: "published_at", type: "string", comment: "ISO 8601 publication time as the article gives it" },
+  ...claimColumns("article_title", "article_outlet", "published_at"),
   { name: "reported_at", type: "string", comment: "UTC instant: the article's publication, else its arrival" },
   { name: "text", type: "string", comment: "the member claim's text" },
-  { name: "speaker", type: "string", comment: "who asserts the member claim; null for the article's own voice" },
-  { name: "speaker_key", type: "string", comment: "the speaker's name folded, as in claims.speaker_key" },
-  { name: "reported_by", type: "string", comment: "the outlet relaying it, when not the article's own" },
-  { name: "via", type: { array: "string" }, comment: "channels the claim passed through" },
-  { name: "certainty", type: "string", comment: "certain, probable or possible" },
-  { name: "polarity", type: "string", comment: "positive or negative" },
+  ...claimColumns("speaker", "speaker_key", "reported_by", "via", "certainty", "polarity"),
   {
     name: "conflicts_with",
     type: { array: "string" },

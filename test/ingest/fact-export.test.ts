@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EXPORT_FACTS_PREFIX, exportFactKey } from "../../functions/export/export-layout.ts";
 import { factExportFileOf } from "../../functions/export/fact-export.ts";
 import { createS3FactExports } from "../../functions/export/fact-exports.ts";
-import { createIngestHandler, type IngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
+import type { IngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { factRecordOf } from "../../functions/store/fact-items.ts";
 import { openClaimsDatabase } from "../../local/analytics/claims-database.ts";
@@ -24,13 +24,11 @@ import {
   BUCKET,
   encodeKey,
   FIXED_NOW,
+  handlerWithStore,
   lambdaContext,
   type Notification,
   nextSequencer,
   notification,
-  PREFIX,
-  recordingLog,
-  recordingMetrics,
   sqsEvent,
   sqsMessage,
   useEmulators,
@@ -41,16 +39,11 @@ const temp = mkdtempSync(join(tmpdir(), "claimtrack-fact-export-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const examples = parseNamedQueries(readFileSync(new URL("../../queries/examples.sql", import.meta.url), "utf8"));
 
-function handlerOn(dynamo: DynamoDBClient, s3: S3Client, tableName: string): IngestHandler {
-  return createIngestHandler({
+const handlerOn = (dynamo: DynamoDBClient, s3: S3Client, tableName: string): IngestHandler =>
+  handlerWithStore({
     s3,
     dynamo,
     tableName,
-    bucket: BUCKET,
-    ingestPrefix: PREFIX,
-    maxArticleBytes: 5 * 1024 * 1024,
-    logger: recordingLog(),
-    metrics: recordingMetrics(),
     idempotency: false,
     // One write at a time, so "dies after write n" names one point of the run.
     store: createDynamoClaimStore({
@@ -61,7 +54,6 @@ function handlerOn(dynamo: DynamoDBClient, s3: S3Client, tableName: string): Ing
       factExports: createS3FactExports(s3, BUCKET),
     }),
   });
-}
 
 const deliver = async (tableName: string, n: Notification) => {
   const { db, s3 } = emulators();
