@@ -1,5 +1,6 @@
-// The ingest function's access to the claims export (functions/export/export-layout.ts): it reads an article's
-// index, writes and deletes the article's file and index. Object-level, limited to the export prefix.
+// The ingest function's access to the export (functions/export/export-layout.ts): it reads an article's index,
+// writes and deletes the article's file and index, and each tracked fact's file. Object-level, limited to the
+// export prefix.
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { EXPORT_PREFIX } from "../functions/export/export-layout.ts";
@@ -16,6 +17,6 @@ export function grantExportWrites(role: iam.IRole, bucket: s3.IBucket): void {
   acknowledgeWildcardResource(
     role,
     exportObjects,
-    `Object-level grant limited to the export prefix (${EXPORT_PREFIX}): one file and one index object per article, keyed by the article id and its month, which are not known in advance.`,
+    `Object-level grant limited to the export prefix (${EXPORT_PREFIX}): one file and one index object per article and one file per tracked fact, keyed by the article id and its month or the fact id, which are not known in advance.`,
   );
 }

@@ -1,7 +1,7 @@
 // The Athena the local stack uses: a stand-in speaking Athena's JSON protocol for the three calls the API's
 // search makes (StartQueryExecution, GetQueryExecution, GetQueryResults), running each query with DuckDB over a
-// fresh mirror of the bucket's claims export — the same `claims` view `npm run query` defines, generated like
-// the Glue table. Queries run in the background, so a client sees QUEUED/RUNNING and then SUCCEEDED or FAILED,
+// fresh mirror of the bucket's export — the same `claims` and `facts` views `npm run query` defines, generated
+// like the Glue tables. Queries run in the background, so a client sees QUEUED/RUNNING and then SUCCEEDED or FAILED,
 // as from Athena. Signatures are not checked.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
@@ -40,8 +40,8 @@ export async function startAthena(options: {
     try {
       const sync = mirrored.then(() => syncExportMirror(options.s3, options.bucket, options.mirrorDirectory));
       mirrored = sync.catch(() => undefined);
-      const { root } = await sync;
-      const db = await openClaimsDatabase(root);
+      const { root, factsRoot } = await sync;
+      const db = await openClaimsDatabase(root, factsRoot);
       try {
         const result = await db.query(sql);
         execution.columns = result.columns;

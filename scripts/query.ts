@@ -1,7 +1,8 @@
-// `npm run query -- "SQL"`: DuckDB over the claims export, with a `claims` view defined as the Glue table is.
+// `npm run query -- "SQL"`: DuckDB over the export, with `claims` and `facts` views defined as the Glue tables are.
 //   npm run query -- "SELECT speaker, count(*) FROM claims GROUP BY 1"   the local stack's bucket (CLAIMTRACK_HOME)
 //   npm run query -- --format csv|json "SQL"                              CSV or JSON instead of a table
 //   npm run query -- --dir DIR "SQL"        export files already on disk (e.g. `aws s3 sync s3://BUCKET/export/claims/ DIR`)
+//   npm run query -- --dir DIR --facts-dir FDIR "SQL"   also fact files (`aws s3 sync s3://BUCKET/export/facts/ FDIR`)
 //   npm run query -- --file queries/examples.sql --name top-speakers-by-month    one named query of a SQL file
 // The bucket's export is copied to CLAIMTRACK_HOME/export-mirror (only changed files are downloaded) and read
 // from there. Bad SQL ends with one line naming the problem and a non-zero exit.
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     options: {
       format: { type: "string", default: "table" },
       dir: { type: "string" },
+      "facts-dir": { type: "string" },
       file: { type: "string" },
       name: { type: "string" },
     },
@@ -30,9 +32,16 @@ async function main(): Promise<void> {
   const sql = values.file ? namedQuery(readFileSync(values.file, "utf8"), values.name) : positionals.join(" ").trim();
   if (!sql) throw new Error('no SQL given: npm run query -- "SELECT count(*) FROM claims"');
 
-  if (values.dir && !existsSync(values.dir)) throw new Error(`--dir ${values.dir}: no such directory`);
-  const root = values.dir ? resolve(values.dir) : await mirrorLocalExport();
-  const db = await openClaimsDatabase(root);
+  for (const [option, dir] of [
+    ["--dir", values.dir],
+    ["--facts-dir", values["facts-dir"]],
+  ] as const) {
+    if (dir && !existsSync(dir)) throw new Error(`${option} ${dir}: no such directory`);
+  }
+  const { root, factsRoot } = values.dir
+    ? { root: resolve(values.dir), factsRoot: values["facts-dir"] ? resolve(values["facts-dir"]) : null }
+    : await mirrorLocalExport();
+  const db = await openClaimsDatabase(root, factsRoot);
   try {
     process.stdout.write(renderResult(await db.query(sql), format));
   } finally {
@@ -40,11 +49,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function mirrorLocalExport(): Promise<string | null> {
+async function mirrorLocalExport(): Promise<{ root: string | null; factsRoot: string | null }> {
   const config = loadLocalStackConfig();
   const bucket = await openLocalBucket(config);
   try {
-    return (await syncExportMirror(bucket.s3, bucket.bucket, join(config.home, "export-mirror"))).root;
+    return await syncExportMirror(bucket.s3, bucket.bucket, join(config.home, "export-mirror"));
   } finally {
     await bucket.close();
   }

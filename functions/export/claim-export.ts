@@ -88,21 +88,25 @@ export function exportRowsOf(article: ExportedArticle, claims: readonly Claim[])
 }
 
 /** The speaker as the store keys it, so the export's queries join spellings as `GET /claims?speaker=` does. */
-function speakerKeysOf(speaker: string | null): Pick<ClaimExportRow, "speaker_key" | "speaker_surname"> {
+export function speakerKeysOf(speaker: string | null): Pick<ClaimExportRow, "speaker_key" | "speaker_surname"> {
   if (speaker === null) return { speaker_key: null, speaker_surname: null };
   const key = speakerKey(speaker);
   return { speaker_key: key, speaker_surname: surnameOf(key) };
 }
 
 /** JSON Lines: one row a line, each line ending with "\n". */
-export function toJsonLines(rows: readonly ClaimExportRow[]): string {
+export function toJsonLines(rows: readonly object[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join("");
+}
+
+/** Gzipped JSON Lines; gzip's header carries no time from Node's zlib, so the bytes depend on the content only. */
+export function gzippedJsonLines(rows: readonly object[]): Uint8Array {
+  return new Uint8Array(gzipSync(toJsonLines(rows), { level: 9 }));
 }
 
 export function exportFileOf(article: ExportedArticle, claims: readonly Claim[]): ExportFile {
   const partition = exportPartitionOf(article.metadata.publishedAt);
   const rows = exportRowsOf(article, claims);
-  // gzip's header carries no time from Node's zlib, so the bytes depend on the content only.
-  const body = new Uint8Array(gzipSync(toJsonLines(rows), { level: 9 }));
+  const body = gzippedJsonLines(rows);
   return { key: exportClaimsKey(article.id, partition), partition, body, rows: rows.length };
 }

@@ -1,6 +1,6 @@
-// The columns of the `claims` table, defined once: the Glue table (infra) and the DuckDB view (scripts/query.ts)
-// are both generated from this list, so a query written for one runs unchanged on the other. The names are the
-// JSON keys of each line (snake_case: Athena lowercases column names).
+// The columns of the `claims` and `facts` tables, defined once: the Glue tables (infra) and the DuckDB views
+// (scripts/query.ts) are both generated from these lists, so a query written for one runs unchanged on the other.
+// The names are the JSON keys of each line (snake_case: Athena lowercases column names).
 
 export type ColumnType = "string" | "int" | "boolean" | { array: ColumnType } | { struct: [string, ColumnType][] };
 
@@ -52,6 +52,56 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   // Arrays of rows unnest differently in Trino (a column per field) and DuckDB (one struct column); an array of
   // strings unnests and `contains` alike in both.
   { name: "entity_names", type: { array: "string" }, comment: "the entities' names alone, for portable queries" },
+];
+
+/** Columns of `claims` a fact's member carries too, declared once. */
+const claimColumns = (...names: string[]): Column[] =>
+  names.map((name) => EXPORT_COLUMNS.find((c) => c.name === name) ?? fail(`no claims column ${name}`));
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/**
+ * The `facts` table: one row per member claim of a tracked fact (export/facts/<fact id>.jsonl.gz), the fact's
+ * fields repeated on each. The member's article columns are named as in `claims`; join on `claim_id`.
+ */
+export const FACT_COLUMNS: readonly Column[] = [
+  { name: "fact_id", type: "string", comment: "fact-<smallest member claim id>: the same claims make the same id" },
+  { name: "fact_text", type: "string", comment: "the wording of the fact's earliest member" },
+  {
+    name: "statuses",
+    type: { array: "string" },
+    comment: "corroborated, contested, corrected, retracted (GET /facts/{id})",
+  },
+  { name: "member_count", type: "int", comment: "the fact's member claims" },
+  { name: "article_count", type: "int", comment: "the articles its members come from" },
+  { name: "outlet_count", type: "int", comment: "the distinct outlets reporting it" },
+  { name: "speaker_count", type: "int", comment: "the distinct speakers asserting it" },
+  {
+    name: "independent_sources",
+    type: "int",
+    comment: "distinct origins: a story credited to another outlet or a channel counts under its origin",
+  },
+  { name: "first_reported", type: "string", comment: "UTC instant of the earliest member's article" },
+  { name: "last_reported", type: "string", comment: "UTC instant of the latest member's article" },
+  { name: "claim_id", type: "string", comment: "the member claim (claims.claim_id)" },
+  { name: "article_id", type: "string", comment: "the member's article" },
+  ...claimColumns("article_title", "article_outlet", "published_at"),
+  { name: "reported_at", type: "string", comment: "UTC instant: the article's publication, else its arrival" },
+  { name: "text", type: "string", comment: "the member claim's text" },
+  ...claimColumns("speaker", "speaker_key", "reported_by", "via", "certainty", "polarity"),
+  {
+    name: "conflicts_with",
+    type: { array: "string" },
+    comment: "claim ids that contradict this member (in this fact or another)",
+  },
+  {
+    name: "updated_by",
+    type: { array: "string" },
+    comment: "claim ids of later reports that correct, revise, retract or deny this member",
+  },
+  { name: "update_kinds", type: { array: "string" }, comment: "the kind of each of updated_by, in the same order" },
+  { name: "updates", type: { array: "string" }, comment: "claim ids of earlier reports this member updates" },
 ];
 
 /** The type as Glue (Hive DDL) spells it. */

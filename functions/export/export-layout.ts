@@ -10,6 +10,12 @@ export const EXPORT_PREFIX = "export/";
 export const EXPORT_CLAIMS_PREFIX = `${EXPORT_PREFIX}claims/`;
 
 /**
+ * The facts table's location: one object per tracked fact, `<fact id>.jsonl.gz`, one line per member. Not
+ * partitioned: a fact's id stays while members join and leave, its months do not (docs/export.md).
+ */
+export const EXPORT_FACTS_PREFIX = `${EXPORT_PREFIX}facts/`;
+
+/**
  * Which partitions hold an article's file (normally one). Kept beside the table, not in it, so that a delete or
  * an overwrite that moves the article to another month finds the old file without listing the bucket.
  */
@@ -53,4 +59,8 @@ export function exportClaimsKey(articleId: string, partition: string): string {
 
 export function exportIndexKey(articleId: string): string {
   return `${EXPORT_INDEX_PREFIX}${articleId}.txt`;
+}
+
+export function exportFactKey(factId: string): string {
+  return `${EXPORT_FACTS_PREFIX}${factId}.jsonl.gz`;
 }

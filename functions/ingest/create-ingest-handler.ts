@@ -10,6 +10,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { type ClaimExports, createS3ClaimExports } from "../export/claim-exports.ts";
+import { createS3FactExports } from "../export/fact-exports.ts";
 import { extract } from "../extraction/extract.ts";
 import { IngestMessageBody } from "../schemas/s3-notification.ts";
 import type { Log } from "../shared/logger.ts";
@@ -63,6 +64,7 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
       createDynamoClaimStore({
         client: options.dynamo,
         tableName: options.tableName,
+        factExports: createS3FactExports(options.s3, options.bucket),
         ...(options.now ? { now: options.now } : {}),
       }),
     objects: options.objects ?? createS3ArticleObjects(options.s3),

@@ -8,7 +8,7 @@ import { DEFAULT_RETRY, type RetryPolicy, type StoreContext } from "./dynamo/con
 import { createFactReader } from "./dynamo/fact-reads.ts";
 import { createReader } from "./dynamo/reads.ts";
 import { createWriter } from "./dynamo/writes.ts";
-import type { FactReader } from "./fact-store.ts";
+import type { FactExports, FactReader } from "./fact-store.ts";
 
 export interface DynamoClaimStoreOptions {
   client: DynamoDBClient;
@@ -18,6 +18,8 @@ export interface DynamoClaimStoreOptions {
   concurrency?: number;
   now?: () => Date;
   newToken?: () => string;
+  /** Tracking's copy of every fact it writes (the facts export); none when left out. */
+  factExports?: FactExports;
 }
 
 export function createDynamoClaimStore(options: DynamoClaimStoreOptions): ClaimStore & FactReader {
@@ -35,5 +37,6 @@ export function createStoreContext(options: DynamoClaimStoreOptions): StoreConte
     concurrency: options.concurrency ?? 4,
     now: options.now ?? (() => new Date()),
     newToken: options.newToken ?? randomUUID,
+    factExports: options.factExports ?? null,
   };
 }

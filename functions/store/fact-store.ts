@@ -24,3 +24,15 @@ export interface FactReader {
   /** Most recently reported first. */
   listFacts(filter: FactFilter, page: PageRequest): Promise<Page<FactSummary>>;
 }
+
+/**
+ * Where a copy of every fact goes besides the table: the open-data export (functions/export/fact-exports.ts).
+ * Tracking writes a fact's copy just before its item and deletes it just before the item, so whatever a crash
+ * interrupts, the rerun that finishes the item also rewrites or deletes its copy (docs/export.md).
+ */
+export interface FactExports {
+  /** Idempotent: the same fact gives the same object. */
+  put(fact: FactRecord): Promise<void>;
+  /** Deleting a fact that has no copy succeeds. */
+  delete(factId: string): Promise<void>;
+}

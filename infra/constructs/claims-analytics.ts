@@ -1,17 +1,22 @@
-// The claims export as a table Athena queries (docs/export.md): a Glue database and table over
-// export/claims/ whose partitions are projected from the path (no crawler, nothing to register when a month
-// begins), and an Athena workgroup that enforces its own settings — results in a bucket of its own, encrypted
+// The export as tables Athena queries (docs/export.md): a Glue database, the `claims` table over export/claims/
+// whose partitions are projected from the path (no crawler, nothing to register when a month begins), the
+// `facts` table over export/facts/ (unpartitioned: one small file per fact), and an Athena workgroup that enforces its own settings — results in a bucket of its own, encrypted
 // and expired, and a cap on the bytes one query may scan. `queryPolicy` is what a researcher (or the API's
-// role, through `grantQuery`) needs to run queries there and nothing more: this workgroup, this table, the export
-// prefix and the results bucket.
+// role, through `grantQuery`) needs to run queries there and nothing more: this workgroup, these tables, their
+// export prefixes and the results bucket.
 import { CfnOutput, Duration, type RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as athena from "aws-cdk-lib/aws-athena";
 import * as glue from "aws-cdk-lib/aws-glue";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { EXPORT_COLUMNS, hiveType } from "../../functions/export/export-columns.ts";
-import { EXPORT_CLAIMS_PREFIX, PARTITION_COLUMN, projectedPartitions } from "../../functions/export/export-layout.ts";
+import { type Column, EXPORT_COLUMNS, FACT_COLUMNS, hiveType } from "../../functions/export/export-columns.ts";
+import {
+  EXPORT_CLAIMS_PREFIX,
+  EXPORT_FACTS_PREFIX,
+  PARTITION_COLUMN,
+  projectedPartitions,
+} from "../../functions/export/export-layout.ts";
 import { acknowledgeWildcardResource } from "../nag.ts";
 
 /** One query may scan at most this much (Athena cancels it beyond): 10 GiB, about $0.05 at $5 per TB. */
@@ -19,6 +24,7 @@ export const QUERY_SCAN_LIMIT_BYTES = 10 * 1024 ** 3;
 /** Query results are kept this long; a result is re-run, never archived. */
 export const QUERY_RESULT_RETENTION = Duration.days(7);
 export const CLAIMS_TABLE = "claims";
+export const FACTS_TABLE = "facts";
 
 /** What running a query in the workgroup takes, besides reading the export and the results bucket. */
 export const ATHENA_QUERY_ACTIONS = [
@@ -54,7 +60,7 @@ export class ClaimsAnalytics extends Construct {
   readonly resultsBucket: s3.Bucket;
   readonly queryPolicy: iam.ManagedPolicy;
   private readonly statements: iam.PolicyStatement[];
-  private readonly exportObjects: string;
+  private readonly exportObjects: string[];
   private readonly resultObjects: string;
 
   constructor(scope: Construct, id: string, props: ClaimsAnalyticsProps) {
@@ -70,6 +76,14 @@ export class ClaimsAnalytics extends Construct {
       databaseInput: { name: this.databaseName, description: "claimtrack: the claims export (docs/export.md)" },
     });
     const location = `s3://${bucket.bucketName}/${EXPORT_CLAIMS_PREFIX}`;
+    /** Gzipped JSON Lines through the OpenX SerDe, the columns generated from the export's own list. */
+    const storageOf = (at: string, columns: readonly Column[]): glue.CfnTable.StorageDescriptorProperty => ({
+      location: at,
+      columns: columns.map((c) => ({ name: c.name, type: hiveType(c.type), comment: c.comment })),
+      inputFormat: "org.apache.hadoop.mapred.TextInputFormat",
+      outputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+      serdeInfo: { serializationLibrary: "org.openx.data.jsonserde.JsonSerDe" },
+    });
     const table = new glue.CfnTable(this, "ClaimsTable", {
       catalogId: stack.account,
       databaseName: this.databaseName,
@@ -90,16 +104,22 @@ export class ClaimsAnalytics extends Construct {
         partitionKeys: [
           { name: PARTITION_COLUMN, type: "string", comment: "YYYY-MM as the article states it, or unknown" },
         ],
-        storageDescriptor: {
-          location,
-          columns: EXPORT_COLUMNS.map((c) => ({ name: c.name, type: hiveType(c.type), comment: c.comment })),
-          inputFormat: "org.apache.hadoop.mapred.TextInputFormat",
-          outputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
-          serdeInfo: { serializationLibrary: "org.openx.data.jsonserde.JsonSerDe" },
-        },
+        storageDescriptor: storageOf(location, EXPORT_COLUMNS),
       },
     });
     table.addDependency(database);
+    const factsTable = new glue.CfnTable(this, "FactsTable", {
+      catalogId: stack.account,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: FACTS_TABLE,
+        description: "One row per member claim of a tracked fact, with the fact's statuses and relations",
+        tableType: "EXTERNAL_TABLE",
+        parameters: { classification: "json", compressionType: "gzip" },
+        storageDescriptor: storageOf(`s3://${bucket.bucketName}/${EXPORT_FACTS_PREFIX}`, FACT_COLUMNS),
+      },
+    });
+    factsTable.addDependency(database);
 
     this.resultsBucket = new s3.Bucket(this, "QueryResults", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -143,7 +163,8 @@ export class ClaimsAnalytics extends Construct {
       resource: "workgroup",
       resourceName: this.workGroupName,
     });
-    const exportObjects = bucket.arnForObjects(`${EXPORT_CLAIMS_PREFIX}*`);
+    const exportPrefixes = [EXPORT_CLAIMS_PREFIX, EXPORT_FACTS_PREFIX];
+    const exportObjects = exportPrefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
     const resultObjects = this.resultsBucket.arnForObjects("*");
     this.exportObjects = exportObjects;
     this.resultObjects = resultObjects;
@@ -155,15 +176,17 @@ export class ClaimsAnalytics extends Construct {
         resources: [
           stack.formatArn({ service: "glue", resource: "catalog" }),
           stack.formatArn({ service: "glue", resource: "database", resourceName: this.databaseName }),
-          stack.formatArn({ service: "glue", resource: "table", resourceName: `${this.databaseName}/${CLAIMS_TABLE}` }),
+          ...[CLAIMS_TABLE, FACTS_TABLE].map((table) =>
+            stack.formatArn({ service: "glue", resource: "table", resourceName: `${this.databaseName}/${table}` }),
+          ),
         ],
       }),
-      new iam.PolicyStatement({ sid: "ReadClaimsExport", actions: ["s3:GetObject"], resources: [exportObjects] }),
+      new iam.PolicyStatement({ sid: "ReadClaimsExport", actions: ["s3:GetObject"], resources: exportObjects }),
       new iam.PolicyStatement({
         sid: "ListClaimsExport",
         actions: ["s3:ListBucket"],
         resources: [bucket.bucketArn],
-        conditions: { StringLike: { "s3:prefix": [`${EXPORT_CLAIMS_PREFIX}*`] } },
+        conditions: { StringLike: { "s3:prefix": exportPrefixes.map((prefix) => `${prefix}*`) } },
       }),
       new iam.PolicyStatement({
         sid: "WriteQueryResults",
@@ -189,11 +212,17 @@ export class ClaimsAnalytics extends Construct {
   }
 }
 
-function acknowledgeExportWildcards(scope: Construct, exportObjects: string, resultObjects: string): void {
+function acknowledgeExportWildcards(scope: Construct, exportObjects: string[], resultObjects: string): void {
+  const [claimObjects, factObjects] = exportObjects as [string, string];
   acknowledgeWildcardResource(
     scope,
-    exportObjects,
+    claimObjects,
     `Read-only object grant limited to the claims export (${EXPORT_CLAIMS_PREFIX}): a query reads every file of the partitions it touches, one per article.`,
+  );
+  acknowledgeWildcardResource(
+    scope,
+    factObjects,
+    `Read-only object grant limited to the facts export (${EXPORT_FACTS_PREFIX}): a query reads every file of the table, one per tracked fact.`,
   );
   acknowledgeWildcardResource(
     scope,

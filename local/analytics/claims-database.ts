@@ -1,7 +1,7 @@
-// DuckDB over a directory of claims export files, with the `claims` view defined as the Glue table defines it
-// (functions/export/claims-view.ts). In memory: every open reads the files as they are now.
+// DuckDB over directories of export files, with the `claims` and `facts` views defined as the Glue tables
+// define them (functions/export/claims-view.ts). In memory: every open reads the files as they are now.
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { claimsViewSql } from "../../functions/export/claims-view.ts";
+import { claimsViewSql, factsViewSql } from "../../functions/export/claims-view.ts";
 
 export interface QueryResult {
   columns: string[];
@@ -24,16 +24,27 @@ export interface ClaimsDatabase {
   close(): void;
 }
 
-/** `root` holds the `published=…/` folders; null: an export without files (the view has no rows). */
-export async function openClaimsDatabase(root: string | null): Promise<ClaimsDatabase> {
+/**
+ * `root` holds the claims' `published=…/` folders, `factsRoot` the fact files; null: an export without files
+ * (the view has no rows).
+ */
+export async function openClaimsDatabase(
+  root: string | null,
+  factsRoot: string | null = null,
+): Promise<ClaimsDatabase> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection: DuckDBConnection = await instance.connect();
-  try {
-    await connection.run(claimsViewSql(root));
-  } catch (err) {
-    // A directory without export files yet: the same columns, no rows.
-    if (!/No files found/.test(firstLine(err))) throw new QueryError(firstLine(err));
-    await connection.run(claimsViewSql(null));
+  for (const [viewSql, at] of [
+    [claimsViewSql, root],
+    [factsViewSql, factsRoot],
+  ] as const) {
+    try {
+      await connection.run(viewSql(at));
+    } catch (err) {
+      // A directory without export files yet: the same columns, no rows.
+      if (!/No files found/.test(firstLine(err))) throw new QueryError(firstLine(err));
+      await connection.run(viewSql(null));
+    }
   }
   return {
     async query(sql, params) {

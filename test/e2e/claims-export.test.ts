@@ -1,13 +1,19 @@
 // The claims export through `npm start`: the seeds' claims land in the local bucket under export/claims/, `npm
 // run query` counts them all, GET /claims/search finds words in them, and deleting and overwriting articles
-// makes the export follow exactly — no file left behind, none missing.
+// makes the export follow exactly — no file left behind, none missing. The facts tracking found land under
+// export/facts/, one file per fact GET /facts lists, and `npm run query` reads them.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXPORT_CLAIMS_PREFIX, exportClaimsKey } from "../../functions/export/export-layout.ts";
+import {
+  EXPORT_CLAIMS_PREFIX,
+  EXPORT_FACTS_PREFIX,
+  exportClaimsKey,
+  exportFactKey,
+} from "../../functions/export/export-layout.ts";
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { exportKeys, exportRows } from "../support/export-files.ts";
 import { ROOT, seedFiles } from "./support/articles.ts";
@@ -72,6 +78,33 @@ describe("the claims export under npm start", () => {
     expect(found.body.items.length).toBe(expected.length);
     expect(found.body.items.length).toBeGreaterThan(0);
     for (const c of found.body.items) expect(c.text.toLowerCase()).toContain("ceasefire");
+  });
+
+  it("holds one file per tracked fact, which npm run query reads with its members", { timeout: 120_000 }, async () => {
+    const api = apiClient(stack.endpoints);
+    const facts: { id: string; memberCount: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: {
+        status: number;
+        body: { items: { id: string; memberCount: number }[]; nextCursor: string | null };
+      } = await api.get(`/facts?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(page.status).toBe(200);
+      facts.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const files = (await exportKeys(s3ClientFor(stack.endpoints), stack.endpoints.bucket)).filter((k) =>
+      k.startsWith(EXPORT_FACTS_PREFIX),
+    );
+    expect(facts.length).toBeGreaterThan(0);
+    expect(files).toEqual(facts.map((f) => exportFactKey(f.id)).sort());
+    const members = facts.reduce((n, f) => n + f.memberCount, 0);
+    expect(await query("SELECT count(DISTINCT fact_id) AS facts, count(*) AS members FROM facts")).toEqual([
+      { facts: facts.length, members },
+    ]);
+    expect(await query("SELECT count(*) AS n FROM facts f JOIN claims c ON c.claim_id = f.claim_id")).toEqual([
+      { n: members },
+    ]);
   });
 
   it("follows a delete and an overwrite into another month exactly", { timeout: 120_000 }, async () => {

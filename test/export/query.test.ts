@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXPORT_COLUMNS } from "../../functions/export/export-columns.ts";
+import { EXPORT_COLUMNS, FACT_COLUMNS } from "../../functions/export/export-columns.ts";
 import { openClaimsDatabase, QueryError } from "../../local/analytics/claims-database.ts";
 import { parseNamedQueries } from "../../local/analytics/named-queries.ts";
 import { startS3 } from "../../local/s3-service.ts";
@@ -44,6 +44,14 @@ describe("the claims view", () => {
     db.close();
   });
 
+  it("beside it, a facts view with the Glue facts table's columns, empty without fact files", async () => {
+    const db = await openClaimsDatabase(root, join(temp, "no-facts"));
+    const result = await db.query("SELECT * FROM facts");
+    expect(result.columns).toEqual(FACT_COLUMNS.map((c) => c.name));
+    expect(result.rows).toEqual([]);
+    db.close();
+  });
+
   it("refuses bad SQL with one line", async () => {
     const db = await openClaimsDatabase(root);
     for (const sql of ["SELEC 1", "SELECT no_such_column FROM claims"]) {
@@ -70,6 +78,8 @@ describe("queries/examples.sql", () => {
       "top-speakers-by-month",
       "claims-mentioning-a-word",
       "speakers-of-an-entity",
+      "facts-reported-by-most-outlets",
+      "conflicting-facts",
       "opposite-polarity-by-entity",
     ]);
   });

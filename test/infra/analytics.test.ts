@@ -2,7 +2,7 @@
 // generated from the export's own column list with projected partitions (no crawler), a workgroup that enforces
 // encrypted results in its own expiring bucket and a scan limit, and a query policy scoped to all of these.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { EXPORT_COLUMNS, hiveType } from "../../functions/export/export-columns.ts";
+import { EXPORT_COLUMNS, FACT_COLUMNS, hiveType } from "../../functions/export/export-columns.ts";
 import { projectedPartitions } from "../../functions/export/export-layout.ts";
 import { QUERY_SCAN_LIMIT_BYTES } from "../../infra/constructs/claims-analytics.ts";
 import {
@@ -66,6 +66,21 @@ describeSynth("the claims table", () => {
   });
 });
 
+describeSynth("the facts table", () => {
+  it("has the facts export's columns over export/facts/, unpartitioned, in the same database", () => {
+    const [, table] = resourceNamed(s.dataJson, "AWS::Glue::Table", "AnalyticsFactsTable");
+    const input = table.Properties!.TableInput as TableInput;
+    expect(table.Properties!.DatabaseName).toBe("claimtrack_prod");
+    expect(input.Name).toBe("facts");
+    expect(input.StorageDescriptor.Columns.map((c) => [c.Name, c.Type])).toEqual(
+      FACT_COLUMNS.map((c) => [c.name, hiveType(c.type)]),
+    );
+    expect(input.PartitionKeys ?? []).toEqual([]);
+    expect(input.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe("org.openx.data.jsonserde.JsonSerDe");
+    expect(JSON.stringify(input.StorageDescriptor.Location)).toContain("/export/facts/");
+  });
+});
+
 describeSynth("the Athena workgroup", () => {
   it("enforces encrypted results in its own bucket and a per-query scan limit", () => {
     const [, workGroup] = resourceNamed(s.dataJson, "AWS::Athena::WorkGroup", "AnalyticsWorkGroup");
@@ -111,14 +126,18 @@ describeSynth("the query policy", () => {
     expect(JSON.stringify(bySid.QueryInWorkGroup!.Resource)).toContain(":workgroup/claimtrack-prod");
     expect([bySid.QueryInWorkGroup!.Action].flat().every((a) => a.startsWith("athena:"))).toBe(true);
     expect(JSON.stringify(bySid.ReadClaimsTable!.Resource)).toContain(":table/claimtrack_prod/claims");
+    expect(JSON.stringify(bySid.ReadClaimsTable!.Resource)).toContain(":table/claimtrack_prod/facts");
     expect(bySid.ReadClaimsExport).toMatchObject({
       Action: "s3:GetObject",
-      Resource: { "Fn::Join": ["", [getAtt(articles()), "/export/claims/*"]] },
+      Resource: [
+        { "Fn::Join": ["", [getAtt(articles()), "/export/claims/*"]] },
+        { "Fn::Join": ["", [getAtt(articles()), "/export/facts/*"]] },
+      ],
     });
     expect(bySid.ListClaimsExport).toMatchObject({
       Action: "s3:ListBucket",
       Resource: getAtt(articles()),
-      Condition: { StringLike: { "s3:prefix": ["export/claims/*"] } },
+      Condition: { StringLike: { "s3:prefix": ["export/claims/*", "export/facts/*"] } },
     });
     expect(bySid.WriteQueryResults!.Resource).toEqual([
       getAtt(results()),

@@ -111,13 +111,13 @@ describeSynth("cdk-nag AwsSolutions", () => {
   it("excuses IAM wildcards only where they are: X-Ray, the prefixes and the query results, on the roles and the query policy", () => {
     const wildcards = acks.filter((a) => a.id.startsWith("AwsSolutions-IAM5"));
     expect(wildcards.map((a) => a.path).sort()).toEqual([
-      ...Array(2).fill("Claimtrack-prod-Data/Analytics/QueryPolicy"),
-      ...Array(5).fill("Claimtrack-prod-Service/ApiFunction/Role"),
+      ...Array(3).fill("Claimtrack-prod-Data/Analytics/QueryPolicy"),
+      ...Array(6).fill("Claimtrack-prod-Service/ApiFunction/Role"),
       ...Array(4).fill("Claimtrack-prod-Service/IngestFunction/Role"),
     ]);
     for (const ack of wildcards.filter((a) => a.id !== "AwsSolutions-IAM5[Resource::*]")) {
       expect(ack.id).toMatch(
-        /(\/(incoming|text|export|export\/claims)\/\*|AnalyticsQueryResults[0-9A-F]+(\.Arn>|Arn[0-9A-F]+"\}\})\/\*)\]$/,
+        /(\/(incoming|text|export|export\/claims|export\/facts)\/\*|AnalyticsQueryResults[0-9A-F]+(\.Arn>|Arn[0-9A-F]+"\}\})\/\*)\]$/,
       );
     }
   });

@@ -257,7 +257,11 @@ describeSynth("least privilege", () => {
         { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/text/*")] },
         // GET /claims/search: Athena in its own workgroup, reading the export (test/infra/analytics.test.ts).
         expect.objectContaining({ actions: ATHENA_QUERY_ACTIONS }),
-        { effect: "Allow", actions: ["s3:GetObject"], resources: [under(bucketArn, "/export/claims/*")] },
+        {
+          effect: "Allow",
+          actions: ["s3:GetObject"],
+          resources: [under(bucketArn, "/export/claims/*"), under(bucketArn, "/export/facts/*")],
+        },
       ]),
     );
     // Logs, traces, table, ingest prefix, texts; and the five statements of the analytics query policy.
@@ -294,8 +298,8 @@ describeSynth("least privilege", () => {
     const prefixes = [
       [under(bucketArn, "/incoming/*")],
       [under(bucketArn, "/text/*")],
-      [under(bucketArn, "/export/claims/*")],
-      // ListBucket, only with the s3:prefix condition export/claims/* (test/infra/analytics.test.ts).
+      [under(bucketArn, "/export/claims/*"), under(bucketArn, "/export/facts/*")],
+      // ListBucket, only with the s3:prefix conditions export/claims/*, export/facts/* (test/infra/analytics.test.ts).
       [bucketArn],
       [results, under(results, "/*")],
     ];

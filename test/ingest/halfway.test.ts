@@ -7,7 +7,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { SQSEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import { createIngestHandler, type IngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
+import type { IngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
 import { IDEMPOTENCY_PK } from "../../functions/ingest/idempotency.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { crashAfterWrites } from "../support/sdk-spy.ts";
@@ -16,13 +16,11 @@ import {
   BUCKET,
   encodeKey,
   FIXED_NOW,
+  handlerWithStore,
   lambdaContext,
   type Notification,
   nextSequencer,
   notification,
-  PREFIX,
-  recordingLog,
-  recordingMetrics,
   seed,
   sqsEvent,
   sqsMessage,
@@ -31,20 +29,14 @@ import {
 
 const emulators = useEmulators();
 
-function handlerOn(client: DynamoDBClient, tableName: string): IngestHandler {
-  return createIngestHandler({
+const handlerOn = (client: DynamoDBClient, tableName: string): IngestHandler =>
+  handlerWithStore({
     s3: emulators().s3.client,
     dynamo: client,
     tableName,
-    bucket: BUCKET,
-    ingestPrefix: PREFIX,
-    maxArticleBytes: 5 * 1024 * 1024,
-    logger: recordingLog(),
-    metrics: recordingMetrics(),
     // One write at a time, so "dies after write n" names one point of the run.
     store: createDynamoClaimStore({ client, tableName, now: FIXED_NOW, concurrency: 1 }),
   });
-}
 
 /** The table without idempotency records and without what only counts writes (tokens, versions). */
 async function snapshot(tableName: string) {

@@ -200,6 +200,27 @@ export type Overrides =
   | Partial<IngestHandlerOptions>
   | ((own: { tableName: string; dynamoClient: DynamoDBClient; s3Client: S3Client }) => Partial<IngestHandlerOptions>);
 
+/**
+ * A handler over the given clients and table with a store of the test's own (one that dies after a write, or
+ * that also writes the facts export), on the test bucket and ingest prefix.
+ */
+export function handlerWithStore(options: {
+  s3: S3Client;
+  dynamo: DynamoDBClient;
+  tableName: string;
+  store: IngestHandlerOptions["store"];
+  idempotency?: false;
+}): IngestHandler {
+  return createIngestHandler({
+    bucket: BUCKET,
+    ingestPrefix: PREFIX,
+    maxArticleBytes: 5 * 1024 * 1024,
+    logger: recordingLog(),
+    metrics: recordingMetrics(),
+    ...options,
+  });
+}
+
 /** A handler on a fresh table of the emulators, with its own clients (so middleware stays per test). */
 export async function startPipeline(emulators: Emulators, overrides: Overrides = {}): Promise<Pipeline> {
   const { db, s3 } = emulators;

@@ -2,19 +2,16 @@
 // orders gives the same facts every time; an object removed from the bucket takes its claims out of them.
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { createIngestHandler } from "../../functions/ingest/create-ingest-handler.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { shuffled, trackingBytes, trackingSet } from "../support/tracking-set.ts";
 import {
   BUCKET,
   encodeKey,
   FIXED_NOW,
+  handlerWithStore,
   lambdaContext,
   nextSequencer,
   notification,
-  PREFIX,
-  recordingLog,
-  recordingMetrics,
   sqsEvent,
   sqsMessage,
   useEmulators,
@@ -24,15 +21,10 @@ const emulators = useEmulators();
 
 function handlerFor(tableName: string) {
   const { db, s3 } = emulators();
-  return createIngestHandler({
+  return handlerWithStore({
     s3: s3.client,
     dynamo: db.client,
     tableName,
-    bucket: BUCKET,
-    ingestPrefix: PREFIX,
-    maxArticleBytes: 5 * 1024 * 1024,
-    logger: recordingLog(),
-    metrics: recordingMetrics(),
     store: createDynamoClaimStore({ client: db.client, tableName, now: FIXED_NOW }),
   });
 }

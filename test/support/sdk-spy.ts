@@ -1,5 +1,6 @@
 // Test middleware for AWS SDK clients: they watch or disturb real calls to the emulators — nothing is mocked.
 //  - countCalls: records the command name of every call (the API's per-route DynamoDB budget test).
+//  - crashAfterWrites: lets `n` writes through (DynamoDB and S3 alike, counted together), then fails every write.
 //  - failAfter: lets `n` calls of a command through, then throws, like a Lambda dying half-way through a write.
 //  - dropFromBatches: makes BatchWriteItem leave some writes unprocessed, as DynamoDB does under load.
 //  - pauseAt: holds the first call that matches until released, to run another writer at exactly that point.
@@ -77,25 +78,38 @@ export function dropFromBatches(client: { middlewareStack: Stack }, every: numbe
   return state;
 }
 
-const WRITES = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "BatchWriteItemCommand"]);
+const WRITES = new Set([
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "BatchWriteItemCommand",
+  "PutObjectCommand",
+  "DeleteObjectCommand",
+]);
 
 /**
  * Lets `n` write calls through, then fails every write: a process that dies after its n-th write. Reads still
- * work, as they would for the next invocation; `crashed` says whether the limit was reached.
+ * work, as they would for the next invocation; `crashed` says whether the limit was reached. Given several
+ * clients (DynamoDB and S3), they count their writes together.
  */
-export function crashAfterWrites(client: { middlewareStack: Stack }, n: number): { readonly crashed: boolean } {
+export function crashAfterWrites(
+  clients: { middlewareStack: Stack } | { middlewareStack: Stack }[],
+  n: number,
+): { readonly crashed: boolean } {
   let writes = 0;
   const state = { crashed: false };
-  client.middlewareStack.add(
-    ((next: Next, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
-      if (WRITES.has(context.commandName ?? "") && ++writes > n) {
-        state.crashed = true;
-        throw new InjectedFailure(context.commandName!);
-      }
-      return next(args);
-    }) as never,
-    { step: "initialize", name: "crashAfterWrites" },
-  );
+  for (const client of [clients].flat()) {
+    client.middlewareStack.add(
+      ((next: Next, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+        if (WRITES.has(context.commandName ?? "") && ++writes > n) {
+          state.crashed = true;
+          throw new InjectedFailure(context.commandName!);
+        }
+        return next(args);
+      }) as never,
+      { step: "initialize", name: "crashAfterWrites" },
+    );
+  }
   return state;
 }
 

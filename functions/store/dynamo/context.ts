@@ -1,6 +1,7 @@
 // What every part of the DynamoDB adapter shares: the client, the table and the policies for retries and
 // parallelism. Built once by createDynamoClaimStore; tests pass their own clock, tokens and retry delays.
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { FactExports } from "../fact-store.ts";
 
 export interface RetryPolicy {
   /** Attempts of one batch before StoreBusyError (the first attempt included). */
@@ -18,6 +19,8 @@ export interface StoreContext {
   now: () => Date;
   /** A unique token for one change of a speaker's counts (see speaker-counts.ts). */
   newToken: () => string;
+  /** Where tracking copies each fact it writes or deletes (the export); null: nowhere. */
+  factExports: FactExports | null;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 };

@@ -13,6 +13,7 @@
 // there, and otherwise unlinks again from what it reads now. So either the linker's write comes first and the
 // unlinker sees the fact, or the unlinker's delete comes first and the linker finds the article gone and takes
 // its claims out of the facts it just wrote: no fact keeps a claim of a deleted article.
+// Every fact item's export copy (ctx.factExports) is put just before the item and deleted just before it.
 import { createHash } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Extraction } from "../../schemas/article.ts";
@@ -34,6 +35,7 @@ import {
 import {
   type FactState,
   factItem,
+  factRecordOf,
   factStateOf,
   type MemberInfo,
   memberOf,
@@ -106,13 +108,18 @@ export function createTracker(ctx: StoreContext): Tracker {
     );
   };
 
-  const putFact = (fact: FactState) => {
+  // A fact's export copy is written just before its item and deleted just before it: a crash between the two
+  // leaves the item as it was, so the rerun writes (or deletes) it again, and its copy with it.
+  const putFact = async (fact: FactState) => {
     const item = factItem(fact);
-    return ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: { ...item, hash: hashOf(item) } }));
+    await ctx.factExports?.put(factRecordOf(item));
+    await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: { ...item, hash: hashOf(item) } }));
   };
   const factHash = (fact: FactState) => hashOf(factItem(fact));
-  const deleteFact = (id: string) =>
-    ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: factPk(id), sk: FACT_SK } }));
+  const deleteFact = async (id: string) => {
+    await ctx.factExports?.delete(id);
+    await ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: factPk(id), sk: FACT_SK } }));
+  };
 
   /**
    * Sets and removes entries of an article's tracking maps (`facts`, `rels`) and sets a fresh token; `exists` is
