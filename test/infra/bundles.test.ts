@@ -205,8 +205,14 @@ describeSynth("deployable bundles", () => {
       `DELETE /${aws.bucket}/incoming/coalition-rome.txt 204`,
     ]);
     expect(granted.actions.has("s3:DeleteObject")).toBe(true);
-    // And the search's: the claims export, and every object of the query results bucket ("/*").
-    expect(granted.objectPrefixes.sort()).toEqual(["/*", "/export/claims/*", "/incoming/*", "/text/*"]);
+    // And the search's: the claims and facts exports, and every object of the query results bucket ("/*").
+    expect(granted.objectPrefixes.sort()).toEqual([
+      "/*",
+      "/export/claims/*",
+      "/export/facts/*",
+      "/incoming/*",
+      "/text/*",
+    ]);
 
     // The ObjectRemoved notification S3 sends for that deletion completes it.
     const removal = notificationFor(
