@@ -28,6 +28,7 @@ const claim = (ordinal: number, speaker: string | null): Claim => ({
     speaker,
     speakerType: speaker ? "person" : null,
     cue: speaker ? "said" : null,
+    kind: "statement",
     via: speaker ? ["a statement"] : [],
     reportedBy: null,
     anonymous: false,

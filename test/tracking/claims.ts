@@ -6,7 +6,7 @@ export const claim = (id: string, text: string, more: Partial<Claim> = {}): Clai
   ordinal: 0,
   text,
   evidence: { quote: text, start: 0, end: text.length },
-  attribution: { speaker: null, speakerType: null, cue: null, via: [], reportedBy: null, anonymous: false },
+  attribution: { speaker: null, speakerType: null, cue: null, kind: "statement", via: [], reportedBy: null, anonymous: false },
   certainty: "certain",
   polarity: "positive",
   time: null,
