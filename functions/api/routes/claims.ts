@@ -49,7 +49,7 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       summary: "Claims whose text holds words and phrases, over the claims export (Athena; DuckDB locally)",
       description:
         'Every word and every "phrase in quotes" of `q` must occur in the claim\'s text, case aside; `speaker`, ' +
-        "`from` and `to` narrow it as in `GET /claims`. Newest article first, at most `limit` claims. A query " +
+        "`from`, `to` and `kind` narrow it as in `GET /claims`. Newest article first, at most `limit` claims. A query " +
         "still running after a few seconds answers 202 with a `token`: call again with `token` alone. The " +
         "export follows ingest, so a claim appears once its article has been processed.",
       query: SearchQuery,
