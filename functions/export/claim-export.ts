@@ -2,7 +2,7 @@
 // for it — one JSON line per claim carrying the article's metadata, gzipped, at its month's partition. The same
 // article and claims give the same bytes, so rewriting it is harmless.
 import { gzipSync } from "node:zlib";
-import type { Claim } from "../schemas/claim.ts";
+import type { AttributionKind, Claim } from "../schemas/claim.ts";
 import type { ArticleRecord } from "../schemas/records.ts";
 import { speakerKey, surnameOf } from "../store/speaker-names.ts";
 import { exportClaimsKey, exportPartitionOf } from "./export-layout.ts";
@@ -32,6 +32,7 @@ export interface ClaimExportRow {
   speaker_surname: string | null;
   speaker_type: string | null;
   cue: string | null;
+  kind: AttributionKind;
   via: string[];
   reported_by: string | null;
   anonymous: boolean;
@@ -74,6 +75,7 @@ export function exportRowsOf(article: ExportedArticle, claims: readonly Claim[])
       ...speakerKeysOf(claim.attribution.speaker),
       speaker_type: claim.attribution.speakerType,
       cue: claim.attribution.cue,
+      kind: claim.attribution.kind,
       via: claim.attribution.via,
       reported_by: claim.attribution.reportedBy,
       anonymous: claim.attribution.anonymous,

@@ -40,6 +40,11 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { name: "speaker_surname", type: "string", comment: "the surname of speaker_key (its last name word)" },
   { name: "speaker_type", type: "string", comment: "person, organization, group, outlet, author, document, unknown" },
   { name: "cue", type: "string", comment: "the words that attribute it" },
+  {
+    name: "kind",
+    type: "string",
+    comment: "statement, belief, intention or evaluation; null in files exported before claims had a kind",
+  },
   { name: "via", type: { array: "string" }, comment: "channels the claim passed through" },
   { name: "reported_by", type: "string", comment: "the outlet relaying it, when not the article's own" },
   { name: "anonymous", type: "boolean", comment: "the source asked not to be named" },

@@ -4,4 +4,4 @@
 // changes only when the output does — a refactor, a comment or a reformat never sends an archive of millions of
 // articles through re-extraction. Bump it (the date of the change, a `.n` suffix for a second change that day)
 // with every change that alters any article's metadata or claims; versions compare as strings.
-export const EXTRACTOR_VERSION = "2026.12.04.5";
+export const EXTRACTOR_VERSION = "2026.12.04.6";

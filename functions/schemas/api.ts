@@ -1,7 +1,7 @@
 // The REST API's requests and responses. With records.ts these schemas validate every request, type every
 // handler and generate the OpenAPI document (api/openapi.ts): there is no other description of the API.
 import * as z from "zod";
-import { Certainty, IsoDate, Polarity } from "./claim.ts";
+import { AttributionKind, Certainty, IsoDate, Polarity } from "./claim.ts";
 import {
   EXAMPLE_ARTICLE,
   EXAMPLE_CLAIM,
@@ -116,6 +116,13 @@ export const ClaimsQuery = PageQuery.extend({
   certainty: Certainty.optional()
     .describe("Claims of this certainty: `certain`, `probable` or `possible`.")
     .meta({ examples: ["probable"] }),
+  kind: AttributionKind.optional()
+    .describe(
+      "Claims whose speaker is reported doing this with them (`attribution.kind`): `statement` (said, wrote, " +
+        "according to; also every claim in the article's own voice), `belief` (believes, fears, expects), " +
+        "`intention` (wants, plans, vowed) or `evaluation` (praised, criticised, endorsed).",
+    )
+    .meta({ examples: ["belief"] }),
   q: z
     .string()
     .optional()

@@ -15,6 +15,10 @@ export type Polarity = z.infer<typeof Polarity>;
 export const SpeakerType = z.enum(["person", "organization", "group", "outlet", "author", "document", "unknown"]);
 export type SpeakerType = z.infer<typeof SpeakerType>;
 
+/** What a speaker is reported doing with a claim; the article's own voice states. */
+export const AttributionKind = z.enum(["statement", "belief", "intention", "evaluation"]);
+export type AttributionKind = z.infer<typeof AttributionKind>;
+
 export const EntityType = z.enum(["person", "organization", "place", "other"]);
 export type EntityType = z.infer<typeof EntityType>;
 
@@ -60,6 +64,14 @@ export const Attribution = z
         "The words that attribute the claim to its speaker: `said`, `according to`, `denied`, `wrote`, a colon " +
           "before a quote; null when nothing in the text attributes it.",
       ),
+    kind: AttributionKind.default("statement").describe(
+      "What the speaker is reported doing with the claim, read from the cue: `statement` (said, told, wrote, " +
+        "announced, according to, a colon before a quote), `belief` (believes, thinks, fears, expects, hopes, " +
+        "suspects), `intention` (wants, plans, intends, aims, vowed, pledged, promised, threatened) or `evaluation` " +
+        "(praised, criticised, condemned, hailed, slammed, endorsed, welcomed, blamed). Always `statement` when the " +
+        "article asserts the claim in its own voice (no speaker), or when nothing attributes it but a quotation. " +
+        "Claims stored before the field existed read as `statement` until re-extracted (`npm run reprocess -- --all`).",
+    ),
     via: z
       .array(z.string())
       .describe(

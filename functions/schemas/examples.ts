@@ -22,6 +22,7 @@ export const EXAMPLE_CLAIM = {
     speaker: "Ana Ribeiro",
     speakerType: "person",
     cue: "told",
+    kind: "statement",
     via: [],
     reportedBy: null,
     anonymous: false,

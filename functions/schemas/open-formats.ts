@@ -2,7 +2,7 @@
 // ClaimReview markup builds on) and CSV with the export's columns. The schemas document the responses of
 // `GET /articles/{id}/claims?format=…` and `GET /claims/search`.
 import * as z from "zod";
-import { CalendarDate, ClaimPage, PageQuery, SpeakerName } from "./api.ts";
+import { CalendarDate, ClaimPage, ClaimsQuery, PageQuery, SpeakerName } from "./api.ts";
 
 export const ClaimsFormat = z
   .enum(["json", "csv", "jsonld"])
@@ -75,6 +75,7 @@ export const SearchQuery = z
     to: CalendarDate.optional()
       .describe("Claims about a period that starts on or before this day (the period overlaps the window).")
       .meta({ examples: ["2025-05-31"] }),
+    kind: ClaimsQuery.shape.kind,
     limit: PageQuery.shape.limit,
   })
   .refine((s) => s.q !== undefined || s.token !== undefined, { path: ["q"], message: "q or token is required" })

@@ -1,6 +1,7 @@
 // Word search over the claims export, behind a small interface: the SQL engine (Athena in the cloud, its local
 // stand-in on DuckDB) finds the matching claim ids; the API reads the claims themselves through the store.
 // A query may outlast the request: then the search answers a token to poll with.
+import type { AttributionKind } from "../schemas/claim.ts";
 
 export interface SearchRequest {
   /** Every word must occur in the claim's text (case does not matter). */
@@ -12,6 +13,8 @@ export interface SearchRequest {
   from?: string | undefined;
   /** `YYYY-MM-DD`: claims about a period that starts on or before this day (it overlaps the window). */
   to?: string | undefined;
+  /** `attribution.kind`; export rows written before claims had a kind count as statements. */
+  kind?: AttributionKind | undefined;
   limit: number;
 }
 

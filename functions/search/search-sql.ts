@@ -15,6 +15,8 @@ export function searchSql(request: SearchRequest): string {
     // The period overlaps the window, as in GET /claims.
     ...(request.from ? [`time_end >= ${literal(request.from)}`] : []),
     ...(request.to ? [`time_start <= ${literal(request.to)}`] : []),
+    // Rows exported before claims had a kind have none: statements, as the store reads them.
+    ...(request.kind ? [`coalesce(kind, 'statement') = ${literal(request.kind)}`] : []),
   ];
   return [
     "SELECT claim_id FROM claims",

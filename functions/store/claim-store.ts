@@ -1,7 +1,7 @@
 // The storage port: what the API (read side) and the ingest pipeline (write side) need from the claims store.
 // The DynamoDB adapter (dynamo-claim-store.ts) implements it; nothing here depends on AWS.
 import type { Extraction } from "../schemas/article.ts";
-import type { Certainty, Polarity } from "../schemas/claim.ts";
+import type { AttributionKind, Certainty, Polarity } from "../schemas/claim.ts";
 import type {
   ArticleMetadata,
   ArticleRecord,
@@ -40,6 +40,8 @@ export interface ClaimFilter {
   /** `YYYY-MM-DD`: claims whose period starts on or before this day (the period overlaps the window). */
   to?: string | undefined;
   certainty?: Certainty | undefined;
+  /** What the speaker is reported doing with the claim (`attribution.kind`); a record without one is a statement. */
+  kind?: AttributionKind | undefined;
 }
 
 export interface ArticleFilter {

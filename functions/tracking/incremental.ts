@@ -50,6 +50,7 @@ export function packArticle(extraction: Extraction, sortTime: string): ArticleTr
       speaker: c.attribution.speaker,
       speakerType: c.attribution.speakerType,
       cue: c.attribution.cue,
+      kind: c.attribution.kind,
       via: c.attribution.via,
       reportedBy: c.attribution.reportedBy,
       certainty: c.certainty,

@@ -1,6 +1,6 @@
 // The packed forms tracking stores: an article's claims at article grain, links, facts and relations. Types and
 // small helpers only, so the API's reads need none of the matching code.
-import type { Certainty, Claim, ClaimTime, Polarity, SpeakerType } from "../schemas/claim.ts";
+import type { AttributionKind, Certainty, Claim, ClaimTime, Polarity, SpeakerType } from "../schemas/claim.ts";
 import type { Conflict, Update } from "../schemas/fact.ts";
 
 /** What tracking keeps of a claim: what its features and the relation rules read, not its evidence. */
@@ -10,6 +10,8 @@ export interface PackedClaim {
   speaker: string | null;
   speakerType: SpeakerType | null;
   cue: string | null;
+  /** Absent in articles tracked before claims had a kind: `statement`. */
+  kind?: AttributionKind;
   via: string[];
   reportedBy: string | null;
   certainty: Certainty;
@@ -67,6 +69,7 @@ export function unpackClaim(articleId: string, p: PackedClaim): Claim {
       speaker: p.speaker,
       speakerType: p.speakerType,
       cue: p.cue,
+      kind: p.kind ?? "statement",
       via: p.via,
       reportedBy: p.reportedBy,
       anonymous: false,

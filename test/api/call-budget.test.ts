@@ -125,6 +125,8 @@ const filtered: [string, number][] = [
   [`/claims?article=${ex.article.id}&speaker=Keir%20Starmer`, 2],
   ["/claims?outlet=test%20courier&limit=5", 2],
   ["/claims?polarity=negative", 2],
+  ["/claims?kind=belief&certainty=probable", 2],
+  ["/claims?speaker=Rutte&kind=statement&polarity=positive", 2],
   ["/claims?from=2025-06-15&to=2025-06-15&outlet=Test%20Courier", 2],
   ["/claims?to=2025-06-15", 2],
   ["/claims?entity=NATO&polarity=positive&outlet=Test%20Courier", 2],

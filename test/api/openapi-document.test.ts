@@ -113,7 +113,7 @@ describe("the OpenAPI document", () => {
     const { Attribution, ClaimRecord, ClaimTime } = doc.components.schemas;
     const described = (schema: Record<string, unknown> | undefined, field: string) =>
       ((schema?.properties ?? {}) as Record<string, { description?: string }>)[field]?.description ?? "";
-    for (const field of ["via", "reportedBy", "cue", "speakerType", "speaker", "anonymous"]) {
+    for (const field of ["via", "reportedBy", "cue", "kind", "speakerType", "speaker", "anonymous"]) {
       expect(described(Attribution, field), field).toMatch(/\w+ \w+ \w+/);
     }
     for (const field of ["certainty", "time", "polarity", "evidence", "text", "entities"]) {

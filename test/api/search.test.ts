@@ -20,7 +20,8 @@ const waitless = athenaSearch(join(mirror, "waitless"), 0);
 const ARTICLES = [
   "Title: Talks in Geneva\nPublished: 2025-06-02\n\n" +
     "The ceasefire will hold through the summer, negotiator Maria Lind said on Monday.\n\n" +
-    "Both sides agreed to meet again in a few days, the mediator's office said.\n",
+    "Both sides agreed to meet again in a few days, the mediator's office said.\n\n" +
+    "Lind fears that the ceasefire could collapse in the autumn.\n",
   "Title: Harbour strike\nPublished: 2025-06-09\n\n" +
     "Dock workers will strike for a ceasefire in the pay dispute next week, union leader Tom Berg said.\n\n" +
     '"We will not accept a ceasefire without a contract," Berg told reporters.\n',
@@ -99,6 +100,17 @@ describe("GET /claims/search", () => {
     }
     // A first name alone is not a surname: nobody is quoted as "Maria".
     expect((await search(api, "q=ceasefire&speaker=Maria")).page!.items).toEqual([]);
+  });
+
+  it("narrows by kind, as GET /claims does", async () => {
+    const feared = allClaims().filter((c) => c.attribution.kind === "belief");
+    expect(feared.map((c) => [c.attribution.speaker, c.attribution.cue])).toEqual([["Maria Lind", "fears"]]);
+    const beliefs = await search(api, "q=ceasefire&kind=belief");
+    expect(beliefs.page!.items.map((c) => c.id)).toEqual(feared.map((c) => c.id));
+    const statements = await search(api, "q=ceasefire&kind=statement");
+    expect(statements.page!.items.length).toBeGreaterThan(1);
+    for (const c of statements.page!.items) expect(c.attribution.kind).toBe("statement");
+    expect((await api.call("GET", "/claims/search?q=ceasefire&kind=hope")).status).toBe(400);
   });
 
   it("keeps the claims whose period overlaps the window, as GET /claims does", async () => {

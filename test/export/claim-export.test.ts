@@ -28,6 +28,7 @@ const claim = (ordinal: number, speaker: string | null): Claim => ({
     speaker,
     speakerType: speaker ? "person" : null,
     cue: speaker ? "said" : null,
+    kind: speaker ? "belief" : "statement",
     via: speaker ? ["a statement"] : [],
     reportedBy: null,
     anonymous: false,
@@ -79,11 +80,17 @@ describe("an article's export file", () => {
       claim_id: `${ARTICLE.id}-c0001`,
       speaker: "Ana Ruiz",
       speaker_type: "person",
+      kind: "belief",
       via: ["a statement"],
       time_text: null,
       entities: [{ name: "Elm Bridge", type: "place" }],
     });
-    expect(rows[0]).toMatchObject({ speaker: null, time_start: "2025-08-01", time_end: "2025-08-31" });
+    expect(rows[0]).toMatchObject({
+      speaker: null,
+      kind: "statement",
+      time_start: "2025-08-01",
+      time_end: "2025-08-31",
+    });
   });
 
   it("has exactly the declared columns, in their order", () => {
@@ -111,4 +118,7 @@ it("declares the columns in Hive's and DuckDB's spelling", () => {
   expect(duckdbType(entities)).toBe('STRUCT("name" VARCHAR, "type" VARCHAR)[]');
   expect(hiveType({ array: "string" })).toBe("array<string>");
   expect(duckdbType("int")).toBe("INTEGER");
+  const kind = EXPORT_COLUMNS.find((c) => c.name === "kind")!;
+  expect([hiveType(kind.type), duckdbType(kind.type)]).toEqual(["string", "VARCHAR"]);
+  expect(EXPORT_COLUMNS.map((c) => c.name).indexOf("kind")).toBe(EXPORT_COLUMNS.map((c) => c.name).indexOf("cue") + 1);
 });

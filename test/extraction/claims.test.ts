@@ -173,13 +173,10 @@ describe("attribution", () => {
       "A set of Clean Air Act rules that could lead to closures drew fire. The party's existing rules empower the committee. " +
         "The coal market slid as demand from China cooled. Some state officials praised the work. He said that would cost jobs.",
     );
-    for (const words of [
-      "could lead to closures",
-      "rules empower the committee",
-      "demand from China",
-      "praised the work",
-    ])
+    for (const words of ["could lead to closures", "rules empower the committee", "demand from China"])
       expect(find(claims, words).attribution.speaker).toBeNull();
+    // "state" is no cue here; "praised" is (an evaluation).
+    expect(find(claims, "praised the work").attribution.speaker).toBe("state officials");
     expect(find(claims, "would cost jobs").attribution.cue).toBe("said");
   });
 

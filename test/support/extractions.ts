@@ -3,7 +3,7 @@
 import { articleIdFor, contentHashOf } from "../../functions/extraction/article-id.ts";
 import { EXTRACTOR_VERSION } from "../../functions/extraction/version.ts";
 import type { Extraction } from "../../functions/schemas/article.ts";
-import type { Certainty, Claim, Entity } from "../../functions/schemas/claim.ts";
+import type { AttributionKind, Certainty, Claim, Entity } from "../../functions/schemas/claim.ts";
 import type { ObjectSource } from "../../functions/schemas/records.ts";
 import type { PendingArticle } from "../../functions/store/claim-store.ts";
 
@@ -11,6 +11,8 @@ export interface ClaimSpec {
   text?: string;
   speaker?: string | null;
   certainty?: Certainty;
+  /** `statement` unless given. */
+  kind?: AttributionKind;
   entities?: (string | Entity)[];
   /** [start, end] as YYYY-MM-DD. */
   time?: [string, string] | null;
@@ -43,6 +45,7 @@ export function makeExtraction(spec: ArticleSpec): Extraction {
         speaker: c.speaker ?? null,
         speakerType: c.speaker ? "person" : null,
         cue: c.speaker ? "said" : null,
+        kind: c.kind ?? "statement",
         via: [],
         reportedBy: null,
         anonymous: false,

@@ -15,7 +15,8 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       method: "GET",
       path: "/claims",
       operationId: "findClaims",
-      summary: "Claims, filtered by speaker, entity, article, outlet, polarity, the time they are about and certainty",
+      summary:
+        "Claims, filtered by speaker, entity, article, outlet, polarity, the time they are about, certainty and kind",
       description:
         "Filters combine. Newest article first, reading order within an article; filtered by `article`, in its " +
         "reading order; filtered by `from`/`to` alone (or with `certainty`, `outlet`, `polarity`), ordered by the " +
@@ -24,8 +25,8 @@ export function claimRoutes(deps: ApiDeps): Route[] {
         "July is in `from=2025-07-10&to=2025-07-10`. `speaker` takes any spelling of the name, or the surname " +
         "alone where one speaker has it. Each request costs at most two DynamoDB reads, so a page may hold fewer " +
         "than `limit` claims while `nextCursor` is not null: follow it. Words in the claim's text are searched by " +
-        "`GET /claims/search`, not here. Claims carry no attribution kind (statement, belief, intention) yet, so " +
-        "there is no `kind` filter.",
+        "`GET /claims/search`, not here. `kind` keeps the claims whose speaker states, believes, intends or " +
+        "evaluates them (`attribution.kind`); claims in the article's own voice are statements.",
       query: ClaimsQuery,
       responses: { 200: { description: "A page of claims.", schema: ClaimPage }, ...problems() },
       handle: async ({ query }) => {
@@ -36,7 +37,7 @@ export function claimRoutes(deps: ApiDeps): Route[] {
             { field: "query.q", message: `words in the claims' text are searched by GET ${search}` },
           ]);
         }
-        // An outlet or polarity is tested on claims the index reads, which may be few; the article, speaker,
+        // An outlet, polarity or kind is tested on claims the index reads, which may be few; the article, speaker,
         // entity, window or certainty chooses the index (see docs/store.md).
         return json(200, await deps.store.findClaims(filter, { limit, cursor }));
       },
@@ -48,7 +49,7 @@ export function claimRoutes(deps: ApiDeps): Route[] {
       summary: "Claims whose text holds words and phrases, over the claims export (Athena; DuckDB locally)",
       description:
         'Every word and every "phrase in quotes" of `q` must occur in the claim\'s text, case aside; `speaker`, ' +
-        "`from` and `to` narrow it as in `GET /claims`. Newest article first, at most `limit` claims. A query " +
+        "`from`, `to` and `kind` narrow it as in `GET /claims`. Newest article first, at most `limit` claims. A query " +
         "still running after a few seconds answers 202 with a `token`: call again with `token` alone. The " +
         "export follows ingest, so a claim appears once its article has been processed.",
       query: SearchQuery,

@@ -27,6 +27,7 @@ export async function searchClaims(deps: ApiDeps, query: SearchQuery): Promise<S
       speaker: query.speaker,
       from: query.from,
       to: query.to,
+      kind: query.kind,
       limit: query.limit,
     });
   }

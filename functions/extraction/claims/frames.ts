@@ -5,6 +5,7 @@ import {
   CLAUSAL_CUES,
   CUE_VERBS,
   GERUND_CUES,
+  INFINITIVE_CUES,
   LISTENER_CUES,
   NOUN_CUES,
   TAIL_GERUNDS,
@@ -52,6 +53,8 @@ function isCueToken(s: Sentence, i: number): boolean {
   if (NOUN_CUES.has(t.lower) && prev && /^(?:some|many|most|all|few|several|other|two|three)$/.test(prev)) return false;
   // "agreed that …" is a statement; "agreed to clean up the mines" is an act.
   if (base === "agree") return next === "that";
+  // "plans to close the school" is an intention; "wanted a bigger cut" and "made plans to build" are not frames.
+  if (INFINITIVE_CUES.has(base!)) return next === "to" && s.tags[i - 1] !== "verb";
   return true;
 }
 

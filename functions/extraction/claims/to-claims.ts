@@ -3,6 +3,7 @@
 // attribution and id.
 import type { Claim } from "../../schemas/claim.ts";
 import type { ArticleDocument, Block } from "../reading/document.ts";
+import { kindOfCue } from "./lexicon/cues.ts";
 import { isPastForm } from "./lexicon/verbs.ts";
 import { certaintyOf, polarityOf } from "./modality.ts";
 import { ASIDES, type Draft, type RenderedDraft, type Sentence } from "./model.ts";
@@ -173,6 +174,7 @@ export function toClaims(
         speaker: speaker?.name ?? null,
         speakerType: speaker?.type ?? null,
         cue: speaker ? d.cue : null,
+        kind: speaker ? kindOfCue(d.cue) : "statement",
         via: speaker ? dedupe(d.via) : [],
         // A story credited to a wire service ("LONDON (Reuters) -") reached the outlet through it.
         reportedBy: speaker ? (speaker.reportedBy ?? article.wire) : null,

@@ -240,6 +240,7 @@ export function planClaimQuery(filter: ClaimFilter, speaker?: ResolvedSpeaker): 
     filter.from,
     filter.to,
     filter.certainty,
+    filter.kind,
   ])}`;
   const finish = (q: Omit<ListQuery, "filter" | "names" | "scope">): ListQuery => ({
     ...q,
@@ -272,6 +273,15 @@ export function planClaimQuery(filter: ClaimFilter, speaker?: ResolvedSpeaker): 
     names["#record"] = "record";
     names["#polarity"] = "polarity";
     test("#record.#polarity = :polarity", ":polarity", filter.polarity);
+  }
+  if (filter.kind) {
+    names["#record"] = "record";
+    names["#attribution"] = "attribution";
+    names["#kind"] = "kind";
+    // Claims stored before claims had a kind read as statements (schemas/claim.ts), and are found as such.
+    const kind = "#record.#attribution.#kind";
+    const old = filter.kind === "statement" ? `attribute_not_exists(${kind}) OR ` : "";
+    test(`(${old}${kind} = :kind)`, ":kind", filter.kind);
   }
 
   if (filter.article) {

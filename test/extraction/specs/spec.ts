@@ -2,7 +2,7 @@
 // spec tests. Each sentence is written for these tests; the article around it is published on Thursday
 // 14 March 2024, so "on Monday" in a past-tense sentence is 11 March.
 import { describe, expect, it } from "vitest";
-import type { Certainty, Claim, Polarity } from "../../../functions/schemas/claim.ts";
+import type { AttributionKind, Certainty, Claim, Polarity } from "../../../functions/schemas/claim.ts";
 import { claimsOf } from "./read.ts";
 
 /** What one claim of the sentence must say. A field left out is not checked. */
@@ -11,6 +11,7 @@ export interface Expected {
   claim: string;
   speaker?: string | null;
   cue?: string | null;
+  kind?: AttributionKind;
   certainty?: Certainty;
   polarity?: Polarity;
   /** The first day of the claim's time, or null for none. */
@@ -34,6 +35,7 @@ function check(claims: Claim[], want: Expected | { not: string }): void {
   const c = hit!;
   if (want.speaker !== undefined) expect(c.attribution.speaker).toBe(want.speaker);
   if (want.cue !== undefined) expect(c.attribution.cue).toBe(want.cue);
+  if (want.kind !== undefined) expect(c.attribution.kind).toBe(want.kind);
   if (want.certainty !== undefined) expect(c.certainty).toBe(want.certainty);
   if (want.polarity !== undefined) expect(c.polarity).toBe(want.polarity);
   if (want.time !== undefined) expect(c.time?.start ?? null).toBe(want.time);

@@ -1,5 +1,6 @@
 // Reporting verbs ("say", "warn", "deny"): one row per base verb with what the frame rules need to know of it.
 // Adding a cue verb is one row; its inflections ("warned", "warns", "warning") come from lexicon/verbs.ts.
+import type { AttributionKind } from "../../../schemas/claim.ts";
 import { sForm, verbForms } from "./verbs.ts";
 
 /** What the rules know of one cue verb. A property left out is false. */
@@ -20,6 +21,15 @@ export interface Cue {
   negates?: boolean;
   /** Its base and -s forms are more often nouns ("rules", "reports"): they open a frame only before a proposition. */
   noun?: boolean;
+  /** Opens a frame only before an infinitive: "wants to sell" reports an intention; "wanted a bigger cut" is a
+   * preference the article reports in its own voice. */
+  infinitive?: boolean;
+  /**
+   * What the speaker is reported doing with the content (`attribution.kind`): holding it true ("believes",
+   * "fears"), meaning or committing to do it ("wants", "plans", "vowed"), or judging someone or something
+   * ("praised", "condemned", "endorsed"). Left out, the cue reports speech or writing: `statement`.
+   */
+  kind?: Exclude<AttributionKind, "statement">;
 }
 
 export const CUES: Readonly<Record<string, Cue>> = {
@@ -42,13 +52,13 @@ export const CUES: Readonly<Record<string, Cue>> = {
   urge: { listener: true, act: true },
   explain: { that: true, gerund: true },
   describe: { tail: true, act: true },
-  accuse: {},
+  accuse: { kind: "evaluation" },
   allege: { gerund: true },
   suggest: { that: true, gerund: true, hedges: "possible" },
-  believe: { that: true, hedges: "probable" },
+  believe: { that: true, hedges: "probable", kind: "belief" },
   estimate: { hedges: "probable", noun: true },
   predict: { that: true, gerund: true, hedges: "probable" },
-  expect: { hedges: "probable" },
+  expect: { hedges: "probable", kind: "belief" },
   forecast: { hedges: "probable", noun: true },
   reply: { noun: true },
   respond: {},
@@ -62,10 +72,10 @@ export const CUES: Readonly<Record<string, Cue>> = {
   emphasize: {},
   emphasise: {},
   remind: { listener: true },
-  promise: { act: true, noun: true },
-  pledge: { act: true, noun: true },
-  vow: { act: true },
-  threaten: { act: true },
+  promise: { act: true, noun: true, kind: "intention" },
+  pledge: { act: true, noun: true, kind: "intention" },
+  vow: { act: true, kind: "intention" },
+  threaten: { act: true, kind: "intention" },
   ask: { listener: true, act: true },
   complain: { gerund: true },
   contend: { that: true, gerund: true },
@@ -81,8 +91,8 @@ export const CUES: Readonly<Record<string, Cue>> = {
   observe: {},
   comment: { noun: true },
   remark: { noun: true },
-  fear: { hedges: "possible", noun: true },
-  think: { that: true, hedges: "probable" },
+  fear: { hedges: "possible", noun: true, kind: "belief" },
+  think: { that: true, hedges: "probable", kind: "belief" },
   caution: { that: true, listener: true, gerund: true, tail: true },
   reiterate: {},
   repeat: {},
@@ -93,11 +103,11 @@ export const CUES: Readonly<Record<string, Cue>> = {
   signal: { hedges: "possible", noun: true },
   hint: { hedges: "possible", noun: true },
   project: { hedges: "probable", noun: true },
-  anticipate: { hedges: "probable" },
+  anticipate: { hedges: "probable", kind: "belief" },
   assure: { listener: true },
   reassure: { listener: true },
   boast: {},
-  lament: {},
+  lament: { kind: "evaluation" },
   dispute: { negates: true },
   reject: { negates: true },
   counter: { noun: true },
@@ -108,9 +118,9 @@ export const CUES: Readonly<Record<string, Cue>> = {
   propose: { act: true },
   demand: { act: true, noun: true },
   call: { act: true, noun: true },
-  characterise: { act: true },
-  characterize: { act: true },
-  label: { act: true, noun: true },
+  characterise: { act: true, kind: "evaluation" },
+  characterize: { act: true, kind: "evaluation" },
+  label: { act: true, noun: true, kind: "evaluation" },
   dismiss: { act: true, negates: true },
   clarify: {},
   point: { noun: true },
@@ -120,9 +130,23 @@ export const CUES: Readonly<Record<string, Cue>> = {
   instruct: { act: true },
   advise: { listener: true, act: true },
   press: {},
-  blame: {},
+  blame: { kind: "evaluation" },
   cite: {},
   agree: { that: true },
+  suspect: { that: true, hedges: "probable", noun: true, kind: "belief" },
+  hope: { that: true, hedges: "possible", noun: true, kind: "belief" },
+  want: { act: true, infinitive: true, kind: "intention" },
+  plan: { act: true, infinitive: true, kind: "intention" },
+  intend: { act: true, infinitive: true, kind: "intention" },
+  aim: { act: true, infinitive: true, kind: "intention" },
+  praise: { act: true, noun: true, kind: "evaluation" },
+  criticise: { act: true, kind: "evaluation" },
+  criticize: { act: true, kind: "evaluation" },
+  condemn: { act: true, kind: "evaluation" },
+  hail: { act: true, noun: true, kind: "evaluation" },
+  slam: { act: true, kind: "evaluation" },
+  endorse: { act: true, kind: "evaluation" },
+  welcome: { act: true, noun: true, kind: "evaluation" },
 };
 
 const bases = Object.keys(CUES);
@@ -138,6 +162,13 @@ export const WHOLE_CUES = basesWith((c) => c.act);
 export const PROBABLE_CUES = basesWith((c) => c.hedges === "probable");
 export const POSSIBLE_CUES = basesWith((c) => c.hedges === "possible");
 export const NEGATING_CUES = basesWith((c) => c.negates);
+export const INFINITIVE_CUES = basesWith((c) => c.infinitive);
+/** What a cue reports the speaker doing with the content: a cue verb's `kind`, else `statement` ("according to", a
+ * colon before a quotation, a quotation continuing one attributed before it, no cue at all). */
+export function kindOfCue(cue: string | null): AttributionKind {
+  const base = cue === null ? undefined : CUE_VERBS.get(cue.toLowerCase());
+  return (base && CUES[base]!.kind) || "statement";
+}
 /** Cue forms that are more often nouns ("rules", "claim"). */
 export const NOUN_CUES: ReadonlySet<string> = new Set(bases.filter((b) => CUES[b]!.noun).flatMap((b) => [b, sForm(b)]));
 /** The gerunds that carry a trailing frame on: "adding", "saying", "noting". */
