@@ -24,8 +24,10 @@ import {
   sourcePk,
   speakerClaimsPk,
   speakerSurnameSk,
+  VERSION_PREFIX,
 } from "../keys.ts";
 import { keysMeant, nameWords, speakerKey, surnameOf } from "../speaker-names.ts";
+import { onlyVersionOf, versionOf } from "../version-items.ts";
 import type { StoreContext } from "./context.ts";
 import { type ListQuery, queryAll, queryPage } from "./query.ts";
 
@@ -125,6 +127,38 @@ export function createReader(ctx: StoreContext): ArticleReader {
         ),
       ]);
       return article ? claims : null;
+    },
+
+    async listArticleVersions(articleId, page) {
+      // The article with its sources (1 Query), then its key's history (1 Query, newest first).
+      const items = await queryAll(ctx, {
+        partition: articlePk(articleId),
+        sortCondition: "begins_with(#sk, :hash)",
+        values: { ":hash": "#" },
+        consistent: true,
+      });
+      const article = items.find((i) => i.sk === ARTICLE_SK);
+      if (!article) return null;
+      if (typeof article.chain === "string") {
+        const history = await queryPage(
+          ctx,
+          {
+            partition: sourcePk(article.chain),
+            sortCondition: "begins_with(#sk, :v)",
+            values: { ":v": VERSION_PREFIX },
+            forward: false,
+            consistent: true,
+            scope: "versions",
+            maxCalls: 1,
+          },
+          page,
+        );
+        if (history.items.length > 0 || page.cursor) return mapPage(history, versionOf);
+      }
+      // Never replaced (or its key's history went with the key): the article is its only version.
+      const listing = items.find((i) => i.type === "source-listing");
+      if (!listing || page.cursor) return { items: [], nextCursor: null };
+      return { items: [onlyVersionOf({ ...article, key: String(listing.key) })], nextCursor: null };
     },
 
     async getClaim(claimId) {
