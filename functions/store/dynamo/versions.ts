@@ -112,16 +112,7 @@ export function createVersionChain(ctx: StoreContext): VersionChain {
       if (last?.articleId !== next.id) {
         const number = last ? Number(last.number) + 1 : 1;
         const previousId = last ? String(last.articleId) : null;
-        await put({
-          sourceId,
-          key,
-          version: number,
-          articleId: next.id,
-          previousId,
-          nextId: null,
-          article: versionFieldsOf(next),
-          changes: null,
-        });
+        // The link forward first: a rerun after a crash between the two finds the key's last version unchanged.
         if (last) {
           await ctx.doc.send(
             new UpdateCommand({
@@ -132,6 +123,16 @@ export function createVersionChain(ctx: StoreContext): VersionChain {
             }),
           );
         }
+        await put({
+          sourceId,
+          key,
+          version: number,
+          articleId: next.id,
+          previousId,
+          nextId: null,
+          article: versionFieldsOf(next),
+          changes: null,
+        });
         items = await read(sourceId);
       }
       const cut = Math.max(0, items.length - MAX_VERSIONS);

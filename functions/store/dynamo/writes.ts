@@ -282,7 +282,8 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     }
     await deleteAll(ctx, gone);
     const oldest = kept[0];
-    if (gone.length > 0 && oldest && oldest.previousId !== null) {
+    // Its predecessor is gone whenever it is not the first version (checked on every run: a rerun finds it).
+    if (oldest && Number(oldest.number) > 1 && oldest.previousId !== null) {
       await ctx.doc.send(
         new UpdateCommand({
           TableName: ctx.tableName,
