@@ -1,25 +1,21 @@
 // Versions of a key's article in the store, against dynalite: new content under a key keeps the article it held
 // as the earlier version (readable by id, out of every list and count), records the key's history with the claim
 // changes between consecutive versions, keeps the newest MAX_VERSIONS, and goes with the key when it is deleted.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Extraction } from "../../functions/schemas/article.ts";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { MAX_VERSIONS } from "../../functions/store/version-items.ts";
-import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
+import { useDynalite } from "../support/use-dynalite.ts";
 
-let db: RunningDynalite;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(async () => {
-  await db.stop();
-});
-
-const clock = () => new Date("2025-07-08T12:00:00.000Z");
+const dynalite = useDynalite();
 const freshStore = async (): Promise<ClaimStore> =>
-  createDynamoClaimStore({ client: db.client, tableName: await db.newTable(), now: clock });
+  createDynamoClaimStore({
+    client: dynalite().client,
+    tableName: await dynalite().newTable(),
+    now: () => new Date("2025-07-08T12:00:00.000Z"),
+  });
 
 const HIRE = "The council will hire 200 new teachers next year";
 const HARBOUR = "The harbour will reopen to ferries on Monday";

@@ -44,6 +44,20 @@ export function createReader(ctx: StoreContext): ArticleReader {
     return res.Item;
   };
 
+  /** The article item and its source listings: the sort keys starting with "#" (one Query). */
+  const articleHead = async (articleId: string): Promise<{ article: Item | undefined; listings: Item[] }> => {
+    const items = await queryAll(ctx, {
+      partition: articlePk(articleId),
+      sortCondition: "begins_with(#sk, :hash)",
+      values: { ":hash": "#" },
+      consistent: true,
+    });
+    return {
+      article: items.find((i) => i.sk === ARTICLE_SK),
+      listings: items.filter((i) => i.type === "source-listing"),
+    };
+  };
+
   const claimsPage = async (q: ListQuery, page: PageRequest) => mapPage(await queryPage(ctx, q, page), claimRecordOf);
 
   /** The keys a speaker's name means (speaker-names.ts keysMeant), from one Query of the speakers by surname. */
@@ -72,19 +86,8 @@ export function createReader(ctx: StoreContext): ArticleReader {
 
   return {
     async getArticle(articleId) {
-      const items = await queryAll(ctx, {
-        partition: articlePk(articleId),
-        sortCondition: "begins_with(#sk, :hash)",
-        values: { ":hash": "#" },
-        consistent: true,
-      });
-      const article = items.find((i) => i.sk === ARTICLE_SK);
-      return article
-        ? articleRecordOf(
-            article,
-            items.filter((i) => i.type === "source-listing"),
-          )
-        : null;
+      const { article, listings } = await articleHead(articleId);
+      return article ? articleRecordOf(article, listings) : null;
     },
 
     async listArticles(page, filter = {}) {
@@ -131,13 +134,7 @@ export function createReader(ctx: StoreContext): ArticleReader {
 
     async listArticleVersions(articleId, page) {
       // The article with its sources (1 Query), then its key's history (1 Query, newest first).
-      const items = await queryAll(ctx, {
-        partition: articlePk(articleId),
-        sortCondition: "begins_with(#sk, :hash)",
-        values: { ":hash": "#" },
-        consistent: true,
-      });
-      const article = items.find((i) => i.sk === ARTICLE_SK);
+      const { article, listings } = await articleHead(articleId);
       if (!article) return null;
       if (typeof article.chain === "string") {
         const history = await queryPage(
@@ -156,7 +153,7 @@ export function createReader(ctx: StoreContext): ArticleReader {
         if (history.items.length > 0 || page.cursor) return mapPage(history, versionOf);
       }
       // Never replaced (or its key's history went with the key): the article is its only version.
-      const listing = items.find((i) => i.type === "source-listing");
+      const listing = listings[0];
       if (!listing || page.cursor) return { items: [], nextCursor: null };
       return { items: [onlyVersionOf({ ...article, key: String(listing.key) })], nextCursor: null };
     },
