@@ -19,6 +19,7 @@ import { factRoutes } from "./routes/facts.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { speakerRoutes } from "./routes/speakers.ts";
 import { uploadRoutes } from "./routes/uploads.ts";
+import { versionRoutes } from "./routes/versions.ts";
 import { createS3ObjectStorage, type S3Connection } from "./s3/s3-object-storage.ts";
 
 export interface ApiHandlerOptions {
@@ -56,6 +57,7 @@ const API_TITLE = "claimtrack API";
 export function createApiHandlerFor(deps: ApiDeps, options: Pick<ApiHandlerOptions, "corsAllowOrigin" | "logger">) {
   const routes: Route[] = [
     ...articleRoutes(deps),
+    ...versionRoutes(deps),
     ...claimRoutes(deps),
     ...factRoutes(deps),
     ...speakerRoutes(deps),

@@ -29,7 +29,8 @@ export async function releaseExportOfLastSource(
 export async function restoreExportIfKept(deps: IngestDeps, released: string | null): Promise<void> {
   if (!released) return;
   const article = await deps.store.getArticle(released);
-  if (article?.status !== "PROCESSED") return;
+  // An earlier version of its key (archived instead of deleted) has no export: only current claims are searched.
+  if (article?.status !== "PROCESSED" || article.supersededBy) return;
   const claims = await allArticleClaims(deps.store, released);
   if (claims) await deps.exports.put(article, claims);
 }

@@ -41,12 +41,14 @@ export async function ingestObject(deps: IngestDeps, event: CreatedEvent): Promi
   }
   if (pending.replacedArticleDeleted && pending.replacedArticleId) await forget(deps, pending.replacedArticleId);
   else await restoreExportIfKept(deps, released);
+  for (const version of pending.removedVersionIds) await forget(deps, version);
   // Deleted between our read and our record, its removal may have found nothing to remove: undo the record.
   if (!(await deps.objects.head(source))) {
     const releasedNow = await releaseExportOfLastSource(deps, source);
-    const { articleDeleted } = await deps.store.removeSource(source, event.sequencer);
+    const { articleDeleted, removedVersionIds } = await deps.store.removeSource(source, event.sequencer);
     if (articleDeleted) await forget(deps, id);
     else await restoreExportIfKept(deps, releasedNow);
+    for (const version of removedVersionIds) await forget(deps, version);
     return ignored("the object was deleted while it was being recorded; its removal has its own event");
   }
   // Only an article processed before has an export a failure must take back.

@@ -14,8 +14,10 @@ export async function removeObject(deps: IngestDeps, event: RemovedEvent): Promi
   // holds that newer object, whose own event records it; removing its source here would lose it.
   if (await deps.objects.head(source)) return ignored("the key holds a newer object than the one removed");
   const released = await releaseExportOfLastSource(deps, source);
-  const { articleId, articleDeleted } = await deps.store.removeSource(source, event.sequencer);
+  const { articleId, articleDeleted, removedVersionIds } = await deps.store.removeSource(source, event.sequencer);
   if (articleDeleted && articleId) await forget(deps, articleId);
   else await restoreExportIfKept(deps, released);
+  // Deleting a story deletes its history: the key's earlier versions and their texts.
+  for (const version of removedVersionIds) await forget(deps, version);
   return { result: "removed", articleId, articleDeleted };
 }

@@ -55,6 +55,14 @@ export const ArticleSummary = z
       .string()
       .nullable()
       .describe("The version of the extractor that produced its claims; null until processed."),
+    supersededBy: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Only on an earlier version: the article that replaced it under its key. Its claims stay readable by id " +
+          "but leave the claim, speaker and fact lists; `GET /articles/{id}/versions` gives the whole history.",
+      ),
   })
   .meta({ examples: [EXAMPLE_SUMMARY] });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;

@@ -11,6 +11,7 @@ import type {
   ObjectSource,
   SpeakerSummary,
 } from "../schemas/records.ts";
+import type { ArticleVersion } from "../schemas/versions.ts";
 
 export interface PageRequest {
   /** At most this many items (the API allows 1–200). */
@@ -68,8 +69,13 @@ export interface RecordPendingResult {
   created: boolean;
   /** The article the source held before, when the source got new content; it lost this source. */
   replacedArticleId: string | null;
-  /** True when the replaced article had no other source left and was deleted with all its records. */
+  /**
+   * True when the replaced article had no other source left and was deleted with all its records. False when it
+   * was kept as the earlier version of the key (see `supersededBy`) or another key still holds it.
+   */
   replacedArticleDeleted: boolean;
+  /** Earlier versions of the key deleted because the key now has more than MAX_VERSIONS: their texts go too. */
+  removedVersionIds: string[];
 }
 
 export interface RemoveSourceResult {
@@ -77,6 +83,8 @@ export interface RemoveSourceResult {
   articleId: string | null;
   /** True when that article had no other source and was deleted with all its records. */
   articleDeleted: boolean;
+  /** The key's earlier versions, deleted with it (those no other key holds). */
+  removedVersionIds: string[];
 }
 
 export interface SourceRecord {
@@ -91,6 +99,11 @@ export interface ArticleReader {
   /** In reading order; null when the article does not exist. */
   listArticleClaims(articleId: string, page: PageRequest): Promise<Page<ClaimRecord> | null>;
   getClaim(claimId: string): Promise<ClaimRecord | null>;
+  /**
+   * The versions of the article's key (each content the key held), newest first, with the claim changes from
+   * each one's predecessor; null when the article does not exist. Two calls.
+   */
+  listArticleVersions(articleId: string, page: PageRequest): Promise<Page<ArticleVersion> | null>;
   /**
    * Newest article first (reading order within an article); with only `from`/`to` (and `certainty`), ordered by
    * the time the claims are about, earliest first.

@@ -57,6 +57,8 @@ export interface ArticleItemFields extends ArticleSummary {
   extractionHash: string | null;
   /** The time the article is ordered by in feeds (see keys.sortableTime). */
   sortTime: string;
+  /** The source id of the key whose versions the article is one of (version-items.ts); absent when none. */
+  chain?: string;
 }
 
 export function articleItem(fields: ArticleItemFields): Item {
@@ -81,6 +83,7 @@ export function articleFieldsOf(item: Item): ArticleItemFields {
     ...articleSummaryOf(item),
     extractionHash: typeof item.extractionHash === "string" ? item.extractionHash : null,
     sortTime: String(item.sortTime),
+    ...(typeof item.chain === "string" ? { chain: item.chain } : {}),
   };
 }
 
@@ -198,7 +201,12 @@ export function claimRecordOf(item: Item): ClaimRecord {
 
 /** Items of the article partition that belong to its claims (claims and their index items). */
 export function isClaimPart(item: Item): boolean {
-  return item.type === "claim" || item.type === "claim-entity" || item.type === "claim-time";
+  return (
+    item.type === "claim" ||
+    item.type === "claim-entity" ||
+    item.type === "claim-time" ||
+    item.type === "claim-archived"
+  );
 }
 
 // --- helpers ----------------------------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ export const SOURCE_SK = "#SOURCE";
 /** A speaker's partition: the aggregate counts and one contribution item per article quoting the speaker. */
 export const speakerPk = (speakerKey: string): string => `SPEAKER#${speakerKey}`;
 export const SPEAKER_SK = "#SPEAKER";
+/** In a source's partition: the versions of the object, one item per content it held (see version-items.ts). */
+export const VERSION_PREFIX = "VERSION#";
+export const versionSk = (version: number): string => `${VERSION_PREFIX}${pad(version, 6)}`;
 export const SPEAKER_ARTICLE_PREFIX = "ARTICLE#";
 export const speakerArticleSk = (articleId: string): string => `${SPEAKER_ARTICLE_PREFIX}${articleId}`;
 

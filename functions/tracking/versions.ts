@@ -35,15 +35,26 @@ export function isVersionOf(later: TrackedArticle, earlier: TrackedArticle): boo
 }
 
 /** A claim's words and figures, without case, punctuation or inflection: unchanged when this is. */
-const normText = (c: TrackedClaim): string =>
+const normText = (c: { text: string }): string =>
   [...lemmas(c.text), ...(fold(c.text).match(/\d[\d.,]*/g) ?? [])].join(" ");
 
-export function claimChanges(
-  earlier: TrackedClaim[],
-  later: TrackedClaim[],
+/** How one claim of a later version relates to the earlier version's claims. */
+export interface ClaimPairing<T> {
+  change: "added" | "removed" | "changed";
+  before: T | null;
+  after: T | null;
+}
+
+/**
+ * Pairs consecutive versions' claims: the same words and figures are unchanged (left out); the same fact, or half
+ * the bigrams, `changed`; the rest `added` or `removed`. Generic, so the store can keep ids with the texts.
+ */
+export function pairClaims<T extends { id: string; text: string }>(
+  earlier: readonly T[],
+  later: readonly T[],
   factIdOf: (claimId: string) => string | null,
-): ClaimChange[] {
-  const changes: ClaimChange[] = [];
+): ClaimPairing<T>[] {
+  const changes: ClaimPairing<T>[] = [];
   const unmatched = new Set(earlier);
   const exact = new Map(earlier.map((c) => [normText(c), c]));
   for (const c of later) {
@@ -56,11 +67,23 @@ export function claimChanges(
     const related = [...unmatched].find((e) => (fact && factIdOf(e.id) === fact) || textOverlap(e.text, c.text) >= 0.5);
     if (related) {
       unmatched.delete(related);
-      changes.push({ change: "changed", before: related.text, after: c.text });
-    } else changes.push({ change: "added", before: null, after: c.text });
+      changes.push({ change: "changed", before: related, after: c });
+    } else changes.push({ change: "added", before: null, after: c });
   }
-  for (const e of unmatched) changes.push({ change: "removed", before: e.text, after: null });
+  for (const e of unmatched) changes.push({ change: "removed", before: e, after: null });
   return changes;
+}
+
+export function claimChanges(
+  earlier: TrackedClaim[],
+  later: TrackedClaim[],
+  factIdOf: (claimId: string) => string | null,
+): ClaimChange[] {
+  return pairClaims(earlier, later, factIdOf).map((p) => ({
+    change: p.change,
+    before: p.before?.text ?? null,
+    after: p.after?.text ?? null,
+  }));
 }
 
 export function findVersions(articles: TrackedArticle[], factIdOf: (claimId: string) => string | null): Version[] {

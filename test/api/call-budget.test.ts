@@ -27,6 +27,10 @@ const ex = makeExtraction({
   })),
 });
 
+const versioned = ["versioned v1", "versioned v2"].map((seed) =>
+  makeExtraction({ seed, claims: [{ speaker: "Keir Starmer" }, { speaker: null }] }),
+);
+
 beforeAll(async () => {
   api = await startApi({ search: athena.search });
   await api.store.recordPending(pendingFor(ex, source("incoming/budget.txt", BUCKET)));
@@ -38,6 +42,11 @@ beforeAll(async () => {
   for (const { file, extraction } of trackingSet.slice(0, 2)) {
     await api.store.recordPending(pendingFor(extraction, source(`incoming/${file}`, BUCKET)));
     await api.store.completeArticle(extraction);
+  }
+  // Two versions of one key: a history to read.
+  for (const version of versioned) {
+    await api.store.recordPending(pendingFor(version, source("incoming/versioned.txt", BUCKET)));
+    await api.store.completeArticle(version);
   }
 });
 const tracked = trackingSet[0]!.extraction;
@@ -55,6 +64,8 @@ const requests: Record<string, { method: string; path: string; body?: string; bu
   listArticles: { method: "GET", path: "/articles?limit=200", budget: 2 },
   getArticle: { method: "GET", path: `/articles/${ex.article.id}`, budget: 2 },
   listArticleClaims: { method: "GET", path: `/articles/${ex.article.id}/claims?limit=5`, budget: 3 },
+  // The article with its sources (1 Query), then its key's history (1 Query).
+  listArticleVersions: { method: "GET", path: `/articles/${versioned[0]!.article.id}/versions`, budget: 2 },
   getArticleText: { method: "GET", path: `/articles/${ex.article.id}/text`, budget: 1 },
   findClaims: {
     method: "GET",

@@ -29,6 +29,7 @@ describe("GET /openapi.json", () => {
       "/articles/{id}",
       "/articles/{id}/claims",
       "/articles/{id}/text",
+      "/articles/{id}/versions",
       "/claims",
       "/claims/search",
       "/claims/{id}",

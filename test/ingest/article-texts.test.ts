@@ -63,7 +63,7 @@ describe("an article's text", () => {
     expect(await storedText(articleTextKey(id))).toBeNull();
   });
 
-  it("is deleted with the article when its only object is overwritten with other content", async () => {
+  it("stays with the earlier version when its only object is overwritten, and goes with the key", async () => {
     const p = await startPipeline(emulators());
     const first = ARTICLE.replace("Monday", "Wednesday");
     await p.deliver(await p.upload("incoming/tram.txt", first));
@@ -71,6 +71,9 @@ describe("an article's text", () => {
     expect(await storedText(articleTextKey(firstId))).not.toBeNull();
 
     await p.deliver(await p.upload("incoming/tram.txt", ARTICLE.replace("Monday", "Thursday")));
+    expect(await p.store.getArticle(firstId)).toMatchObject({ supersededBy: expect.any(String) });
+    expect(await storedText(articleTextKey(firstId))).not.toBeNull();
+    await p.deliver(await p.remove("incoming/tram.txt"));
     expect(await p.store.getArticle(firstId)).toBeNull();
     expect(await storedText(articleTextKey(firstId))).toBeNull();
   });

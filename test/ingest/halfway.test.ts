@@ -3,6 +3,7 @@
 // reported for retry, and the redelivery leaves exactly the table a run without failure leaves: one article,
 // exactly its claims, speaker counts applied once.
 
+import { readFileSync } from "node:fs";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { SQSEvent } from "aws-lambda";
@@ -57,6 +58,7 @@ async function put(key: string, body: Uint8Array): Promise<Notification> {
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
+const versionFixture = (name: string) => readFileSync(new URL(`../fixtures/versions/${name}`, import.meta.url));
 /** Small articles (two speakers, a few claims) keep the number of crash points — and the test's time — down. */
 const BUDGET = text(
   "Council backs budget\n\nThe city council approved a new budget on Tuesday, Mayor Jane Doe said.\n\n" +
@@ -93,6 +95,25 @@ const SCENARIOS: Scenario[] = [
     async prepare(ingest) {
       await ingest(await put("incoming/halfway/overwritten.txt", BUDGET));
       return put("incoming/halfway/overwritten.txt", HARBOUR);
+    },
+  },
+  {
+    name: "a key's next version whose claims changed (history and change list)",
+    async prepare(ingest) {
+      await ingest(await put("incoming/halfway/budget.txt", versionFixture("budget-v1.txt")));
+      return put("incoming/halfway/budget.txt", versionFixture("budget-v2.txt"));
+    },
+  },
+  {
+    name: "an object with an earlier version removed (its history goes too)",
+    async prepare(ingest) {
+      await ingest(await put("incoming/halfway/story.txt", BUDGET));
+      await ingest(await put("incoming/halfway/story.txt", HARBOUR));
+      await emulators().s3.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "incoming/halfway/story.txt" }));
+      return notification("s3-object-removed-delete.json", {
+        key: encodeKey("incoming/halfway/story.txt"),
+        sequencer: nextSequencer(),
+      });
     },
   },
   {

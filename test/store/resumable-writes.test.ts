@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimStore } from "../../functions/store/claim-store.ts";
 import { createDynamoClaimStore } from "../../functions/store/dynamo-claim-store.ts";
 import { ArticleNotFoundError, StoreBusyError } from "../../functions/store/errors.ts";
+import { MAX_VERSIONS } from "../../functions/store/version-items.ts";
 import { type RunningDynalite, startDynalite } from "../support/dynalite.ts";
 import { makeExtraction, pendingFor, source } from "../support/extractions.ts";
 import { crashAfterWrites, dropFromBatches, InjectedFailure, pauseAt } from "../support/sdk-spy.ts";
@@ -47,6 +48,11 @@ const firstRedone = {
   claims: first.claims.slice(0, 4).map((c) => ({ ...c, certainty: "possible" as const })),
 };
 const second = manyClaims("second", 8, ["Mark Rutte", "Ursula von der Leyen"]);
+/** Another content whose claims mostly restate `second`'s: the changes between them are all kinds. */
+const firstRedoneContent = manyClaims("third", 6, ["Mark Rutte", "Keir Starmer"]);
+const smallVersions = Array.from({ length: MAX_VERSIONS + 1 }, (_, i) =>
+  makeExtraction({ seed: `story v${i + 1}`, claims: [{ speaker: "Keir Starmer" }] }),
+);
 
 interface Scenario {
   name: string;
@@ -114,6 +120,43 @@ const scenarios: Scenario[] = [
       await s.recordPending(pendingFor(second, source("incoming/a.txt")));
       await s.completeArticle(second);
     },
+  },
+  {
+    name: "a third version of a key: archiving the second, its history and the claim changes",
+    async setup(s) {
+      await s.recordPending(pendingFor(first, source("incoming/a.txt")));
+      await s.completeArticle(first);
+      await s.recordPending(pendingFor(second, source("incoming/a.txt")));
+      await s.completeArticle(second);
+    },
+    async run(s) {
+      await s.recordPending(pendingFor(firstRedoneContent, source("incoming/a.txt")));
+      await s.completeArticle(firstRedoneContent);
+    },
+  },
+  {
+    name: `a key's ${MAX_VERSIONS + 1}th version, deleting the oldest`,
+    async setup(s) {
+      for (const ex of smallVersions.slice(0, MAX_VERSIONS)) {
+        await s.recordPending(pendingFor(ex, source("incoming/story.txt")));
+        await s.completeArticle(ex);
+      }
+    },
+    async run(s) {
+      const last = smallVersions[MAX_VERSIONS]!;
+      await s.recordPending(pendingFor(last, source("incoming/story.txt")));
+      await s.completeArticle(last);
+    },
+  },
+  {
+    name: "removing a key that has earlier versions",
+    async setup(s) {
+      for (const ex of [first, second]) {
+        await s.recordPending(pendingFor(ex, source("incoming/a.txt")));
+        await s.completeArticle(ex);
+      }
+    },
+    run: (s) => s.removeSource(source("incoming/a.txt")),
   },
   {
     name: "deleting an article",

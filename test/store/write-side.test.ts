@@ -191,21 +191,32 @@ describe("failing an article", () => {
 });
 
 describe("replacing, removing and deleting", () => {
-  it("replaces a key's article when the key gets new content, leaving nothing of the old one", async () => {
+  it("replaces a key's article when the key gets new content, keeping the old one as an earlier version", async () => {
     const old = speechOf("old");
     await store.recordPending(pendingFor(old, source("incoming/a.txt")));
     await store.completeArticle(old);
     const fresh = speechOf("new");
     const result = await store.recordPending(pendingFor(fresh, source("incoming/a.txt")));
-    expect(result).toMatchObject({ created: true, replacedArticleId: old.article.id, replacedArticleDeleted: true });
+    expect(result).toMatchObject({ created: true, replacedArticleId: old.article.id, replacedArticleDeleted: false });
     await store.completeArticle(fresh);
-    expect(await store.getArticle(old.article.id)).toBeNull();
-    expect(await itemsOfArticle(old.article.id)).toEqual([]);
+    // Readable by id, out of every list: its claims are in no index and no count.
+    expect(await store.getArticle(old.article.id)).toMatchObject({ supersededBy: fresh.article.id, sources: [] });
+    expect(await store.getClaim(old.claims[0]!.id)).toMatchObject({ id: old.claims[0]!.id });
+    expect((await store.listArticles({ limit: 10 })).items.map((a) => a.id)).toEqual([fresh.article.id]);
+    expect((await store.findClaims({}, { limit: 50 })).items.every((c) => c.articleId === fresh.article.id)).toBe(true);
+    expect((await itemsOfArticle(old.article.id)).map((i) => i.type).sort()).toEqual([
+      "article",
+      ...old.claims.map(() => "claim-archived"),
+    ]);
     expect(await store.findArticleIdBySource(source("incoming/a.txt"))).toBe(fresh.article.id);
     expect((await store.listSpeakers({ limit: 10 })).items).toMatchObject([
       { name: "Keir Starmer", claimCount: 2, articleCount: 1 },
       { name: "Volodymyr Zelenskyy", claimCount: 1, articleCount: 1 },
     ]);
+    // Deleting the key deletes its history too.
+    const removed = await store.removeSource(source("incoming/a.txt"));
+    expect(removed).toEqual({ articleId: fresh.article.id, articleDeleted: true, removedVersionIds: [old.article.id] });
+    expect(await allItems()).toEqual([]);
   });
 
   it("keeps an article that loses one of two keys, and deletes it with the last", async () => {
@@ -216,14 +227,20 @@ describe("replacing, removing and deleting", () => {
     expect(await store.removeSource(source("incoming/a.txt"))).toEqual({
       articleId: ex.article.id,
       articleDeleted: false,
+      removedVersionIds: [],
     });
     expect((await store.getArticle(ex.article.id))?.sources).toEqual([source("incoming/b.txt")]);
     expect(await store.removeSource(source("incoming/b.txt"))).toEqual({
       articleId: ex.article.id,
       articleDeleted: true,
+      removedVersionIds: [],
     });
     expect(await allItems()).toEqual([]);
-    expect(await store.removeSource(source("incoming/b.txt"))).toEqual({ articleId: null, articleDeleted: false });
+    expect(await store.removeSource(source("incoming/b.txt"))).toEqual({
+      articleId: null,
+      articleDeleted: false,
+      removedVersionIds: [],
+    });
   });
 
   it("deletes an article with every record of it and gives back what it deleted", async () => {

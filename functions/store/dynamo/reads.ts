@@ -24,8 +24,10 @@ import {
   sourcePk,
   speakerClaimsPk,
   speakerSurnameSk,
+  VERSION_PREFIX,
 } from "../keys.ts";
 import { keysMeant, nameWords, speakerKey, surnameOf } from "../speaker-names.ts";
+import { onlyVersionOf, versionOf } from "../version-items.ts";
 import type { StoreContext } from "./context.ts";
 import { type ListQuery, queryAll, queryPage } from "./query.ts";
 
@@ -40,6 +42,20 @@ export function createReader(ctx: StoreContext): ArticleReader {
       }),
     );
     return res.Item;
+  };
+
+  /** The article item and its source listings: the sort keys starting with "#" (one Query). */
+  const articleHead = async (articleId: string): Promise<{ article: Item | undefined; listings: Item[] }> => {
+    const items = await queryAll(ctx, {
+      partition: articlePk(articleId),
+      sortCondition: "begins_with(#sk, :hash)",
+      values: { ":hash": "#" },
+      consistent: true,
+    });
+    return {
+      article: items.find((i) => i.sk === ARTICLE_SK),
+      listings: items.filter((i) => i.type === "source-listing"),
+    };
   };
 
   const claimsPage = async (q: ListQuery, page: PageRequest) => mapPage(await queryPage(ctx, q, page), claimRecordOf);
@@ -70,19 +86,8 @@ export function createReader(ctx: StoreContext): ArticleReader {
 
   return {
     async getArticle(articleId) {
-      const items = await queryAll(ctx, {
-        partition: articlePk(articleId),
-        sortCondition: "begins_with(#sk, :hash)",
-        values: { ":hash": "#" },
-        consistent: true,
-      });
-      const article = items.find((i) => i.sk === ARTICLE_SK);
-      return article
-        ? articleRecordOf(
-            article,
-            items.filter((i) => i.type === "source-listing"),
-          )
-        : null;
+      const { article, listings } = await articleHead(articleId);
+      return article ? articleRecordOf(article, listings) : null;
     },
 
     async listArticles(page, filter = {}) {
@@ -125,6 +130,32 @@ export function createReader(ctx: StoreContext): ArticleReader {
         ),
       ]);
       return article ? claims : null;
+    },
+
+    async listArticleVersions(articleId, page) {
+      // The article with its sources (1 Query), then its key's history (1 Query, newest first).
+      const { article, listings } = await articleHead(articleId);
+      if (!article) return null;
+      if (typeof article.chain === "string") {
+        const history = await queryPage(
+          ctx,
+          {
+            partition: sourcePk(article.chain),
+            sortCondition: "begins_with(#sk, :v)",
+            values: { ":v": VERSION_PREFIX },
+            forward: false,
+            consistent: true,
+            scope: "versions",
+            maxCalls: 1,
+          },
+          page,
+        );
+        if (history.items.length > 0 || page.cursor) return mapPage(history, versionOf);
+      }
+      // Never replaced (or its key's history went with the key): the article is its only version.
+      const listing = listings[0];
+      if (!listing || page.cursor) return { items: [], nextCursor: null };
+      return { items: [onlyVersionOf({ ...article, key: String(listing.key) })], nextCursor: null };
     },
 
     async getClaim(claimId) {

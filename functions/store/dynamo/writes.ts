@@ -26,6 +26,7 @@ import {
 } from "../items.ts";
 import {
   ARTICLE_SK,
+  ARTICLES_FEED,
   articleFeedSk,
   articlePk,
   nameKey,
@@ -37,9 +38,10 @@ import {
   sourceListingSk,
   sourcePk,
 } from "../keys.ts";
+import { ARCHIVED_CLAIM, archivedClaimItem } from "../version-items.ts";
 import { deleteAll, putAll } from "./batch.ts";
 import { ignoringConditionFailure, isConditionFailure, type StoreContext } from "./context.ts";
-import { articleOutsideFence, FENCE_ATTRIBUTE, liftFence, setFence } from "./deletion-fence.ts";
+import { articleOutsideFence, FENCE_ATTRIBUTE, liftFence, readArticleItem, setFence } from "./deletion-fence.ts";
 import { queryAll } from "./query.ts";
 import {
   isMarker,
@@ -49,6 +51,7 @@ import {
   wantedContributions,
 } from "./speaker-counts.ts";
 import { createTracker } from "./tracking.ts";
+import { createVersionChain } from "./versions.ts";
 
 /** A failure reason is shown to people: one paragraph, not a stack trace. */
 const MAX_REASON_CHARS = 1000;
@@ -59,6 +62,8 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
   const nowIso = () => ctx.now().toISOString();
   // Facts across articles (tracking.ts): linked before an article becomes PROCESSED, unlinked before it goes.
   const tracker = createTracker(ctx);
+  // The history of each key (versions.ts): an article replaced under its key stays as the earlier version.
+  const versions = createVersionChain(ctx);
 
   /**
    * The article a writer may work on; throws ArticleNotFoundError (after removing leftovers) when it is gone.
@@ -171,13 +176,21 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
   };
 
   /**
-   * Detaches a source from an article; deletes the article when it has no source left. The fence goes up before
-   * the check for other sources: a source attached before it is seen here, one attached after it waits.
+   * Detaches a source from an article; deletes the article when it has no source left — or, with `archiveAs`,
+   * keeps it as the earlier version of the key. True when the article was deleted.
    */
-  const detachSource = async (articleId: string, sourceId: string): Promise<boolean> => {
+  const detachSource = async (articleId: string, sourceId: string, archiveAs?: Archive): Promise<boolean> => {
     await ctx.doc.send(
       new DeleteCommand({ TableName: ctx.tableName, Key: { pk: articlePk(articleId), sk: sourceListingSk(sourceId) } }),
     );
+    return (await releaseUnheld(articleId, archiveAs)) === "deleted";
+  };
+
+  /**
+   * Unless a source still holds the article: deletes it, or archives it (`archiveAs`). The fence goes up before
+   * the check for other sources: a source attached before it is seen here, one attached after it waits.
+   */
+  const releaseUnheld = async (articleId: string, archiveAs?: Archive): Promise<"held" | "archived" | "deleted"> => {
     const fence = await setFence(ctx, articleId);
     const rest = await ctx.doc.send(
       new QueryCommand({
@@ -190,10 +203,97 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     );
     if ((rest.Items ?? []).length > 0) {
       if (fence) await liftFence(ctx, articleId, fence);
-      return false;
+      return "held";
+    }
+    if (archiveAs && fence) {
+      await archive(articleId, archiveAs);
+      await liftFence(ctx, articleId, fence);
+      return "archived";
     }
     await removeArticle(articleId);
-    return true;
+    return "deleted";
+  };
+
+  /**
+   * With the fence up: the article stays, readable by id, as an earlier version. Its claims leave their facts,
+   * the speaker counts and every index (each claim item becomes a `claim-archived` item holding the record
+   * alone); the article item leaves the articles feed and names the version that replaced it. Each step is a
+   * write by key from what the partition holds, so a rerun redoes what is left.
+   */
+  const archive = async (articleId: string, as: Archive): Promise<void> => {
+    const partition = await readPartition(articleId);
+    await tracker.untrack(articleId);
+    await reconcileContributions(ctx, articleId, partition.filter(isMarker).map(markerOf), new Map());
+    await putAll(ctx, partition.filter((i) => i.type === "claim").map(archivedClaimItem));
+    await deleteAll(
+      ctx,
+      partition.filter((i) => isClaimPart(i) && i.type !== "claim" && i.type !== ARCHIVED_CLAIM),
+    );
+    await ignoringConditionFailure(
+      ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.tableName,
+          Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+          UpdateExpression: "SET supersededBy = :by, chain = :chain REMOVE gsi1pk, gsi1sk, extractionHash",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":by": as.by, ":chain": as.chain },
+        }),
+      ),
+    );
+  };
+
+  /** An earlier version whose content came back (under its key or another): current again, in the feed. */
+  const restoreArchived = (item: Item) =>
+    ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: { pk: item.pk, sk: ARTICLE_SK },
+        UpdateExpression: "SET gsi1pk = :feed, gsi1sk = :sk REMOVE supersededBy, extractionHash",
+        ExpressionAttributeValues: {
+          ":feed": ARTICLES_FEED,
+          ":sk": articleFeedSk(String(item.sortTime), String(item.id)),
+        },
+      }),
+    );
+
+  const setChain = (articleId: string, chain: string) =>
+    ignoringConditionFailure(
+      ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.tableName,
+          Key: { pk: articlePk(articleId), sk: ARTICLE_SK },
+          UpdateExpression: "SET chain = :chain",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":chain": chain },
+        }),
+      ),
+    );
+
+  /**
+   * Versions beyond MAX_VERSIONS: their articles go (unless a key holds them, or a kept version is the same
+   * article), then their version items; the oldest kept version has no previous one any more. Returns the ids
+   * of the articles deleted, whose texts the caller deletes.
+   */
+  const removeVersions = async (gone: Item[], kept: Item[]): Promise<string[]> => {
+    const keep = new Set(kept.map((v) => String(v.articleId)));
+    const removed: string[] = [];
+    for (const id of new Set(gone.map((v) => String(v.articleId)))) {
+      if (!keep.has(id) && (await releaseUnheld(id)) === "deleted") removed.push(id);
+    }
+    await deleteAll(ctx, gone);
+    const oldest = kept[0];
+    // Its predecessor is gone whenever it is not the first version (checked on every run: a rerun finds it).
+    if (oldest && Number(oldest.number) > 1 && oldest.previousId !== null) {
+      await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.tableName,
+          Key: { pk: oldest.pk, sk: oldest.sk },
+          UpdateExpression: "SET previousId = :none",
+          ExpressionAttributeValues: { ":none": null },
+        }),
+      );
+    }
+    return removed;
   };
 
   const readPartition = (articleId: string) => queryAll(ctx, { partition: articlePk(articleId), consistent: true });
@@ -261,6 +361,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       });
       assertItemFits(item, `article ${id}`);
       let created = false;
+      let existing: Item | null = null;
       for (;;) {
         // The listing before the article: a deletion that fences the article after this finds the listing.
         // Conditional, so a source keeps the time it was first recorded (sources are listed in that order).
@@ -279,12 +380,32 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           ),
         );
         // Attached unless a deletion fenced the article before the listing was written: wait for its end.
-        if (created || (await articleOutsideFence(ctx, id))) break;
+        if (created) break;
+        existing = await articleOutsideFence(ctx, id);
+        if (existing) break;
       }
+      if (typeof existing?.supersededBy === "string") await restoreArchived(existing);
       const previous = mapping.Item ? String(mapping.Item.articleId) : null;
       let replacedArticleId = previous && previous !== id ? previous : null;
       // The mapping still names the old article until it is detached: a crash here is finished by the rerun.
-      let replacedArticleDeleted = replacedArticleId ? await detachSource(replacedArticleId, sourceId) : false;
+      // The old article becomes the earlier version of the key: recorded in the key's history, then archived.
+      let replacedArticleDeleted = false;
+      let removedVersionIds: string[] = [];
+      if (replacedArticleId) {
+        const earlier = await readArticleItem(ctx, replacedArticleId);
+        const later = await readArticleItem(ctx, id);
+        const history = later
+          ? await versions.append(
+              sourceId,
+              source.key,
+              earlier ? articleFieldsOf(earlier) : null,
+              articleFieldsOf(later),
+            )
+          : { beyond: [], kept: [] };
+        await setChain(id, sourceId);
+        replacedArticleDeleted = await detachSource(replacedArticleId, sourceId, { by: id, chain: sourceId });
+        removedVersionIds = await removeVersions(history.beyond, history.kept);
+      }
       try {
         const put = await ctx.doc.send(
           new PutCommand({
@@ -310,7 +431,13 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         if ((await findMappedArticle(sourceId)) !== id) await detachSource(id, sourceId);
         throw new SourceSupersededError(source.key);
       }
-      return { article: await mustGetArticle(id), created, replacedArticleId, replacedArticleDeleted };
+      return {
+        article: await mustGetArticle(id),
+        created,
+        replacedArticleId,
+        replacedArticleDeleted,
+        removedVersionIds,
+      };
     },
 
     async completeArticle(extraction) {
@@ -337,9 +464,13 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
       }
       const sortTime = sortableTime(article.publishedAt, current.receivedAt);
       assertItemFits(articleItem({ ...current, metadata, sortTime }), `the metadata of article ${article.id}`);
-      const items = claims.flatMap((claim) =>
-        claimItems({ ...claim, articleId: article.id, publishedAt: article.publishedAt }, sortTime, metadata.outlet),
-      );
+      // An earlier version completed late (replaced while it was extracted) keeps its claims out of every index.
+      const archived = current.supersededBy !== undefined;
+      const records = claims.map((claim) => ({ ...claim, articleId: article.id, publishedAt: article.publishedAt }));
+      const items = records.flatMap((record) => {
+        const its = claimItems(record, sortTime, metadata.outlet);
+        return archived ? [archivedClaimItem(its[0]!)] : its;
+      });
 
       const partition = await readPartition(article.id);
       await putAll(ctx, items);
@@ -349,10 +480,20 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
         ctx,
         partition.filter((i) => isClaimPart(i) && !written.has(i.sk)),
       );
-      const wanted = wantedContributions(claims);
+      const wanted = archived ? new Map() : wantedContributions(claims);
       await reconcileContributions(ctx, article.id, partition.filter(isMarker).map(markerOf), wanted);
       // Linked to the stored facts while still PENDING: a crash here is finished by completing it again.
-      await tracker.track(parsed.data, sortTime);
+      if (!archived) await tracker.track(parsed.data, sortTime);
+      // The changes from the previous version of its key, on its version item.
+      if (current.chain) {
+        const outcome = { status: "PROCESSED" as const, claimCount: claims.length, receivedAt: current.receivedAt };
+        await versions.recordOutcome(
+          current.chain,
+          article.id,
+          { ...outcome, publishedAt: article.publishedAt },
+          records,
+        );
+      }
 
       // Only now, with every claim in place, does the article become PROCESSED.
       const now = nowIso();
@@ -368,7 +509,7 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           extractorVersion,
           extractionHash,
           sortTime,
-          gsi1sk: articleFeedSk(sortTime, article.id),
+          ...(archived ? {} : { gsi1sk: articleFeedSk(sortTime, article.id) }),
           ...(metadata.outlet ? { outletKey: nameKey(metadata.outlet) } : {}),
         },
         metadata.outlet ? [] : ["outletKey"],
@@ -378,9 +519,18 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
     },
 
     async markFailed(articleId, reason) {
-      await articleToWrite(articleId);
+      const current = await articleToWrite(articleId);
       await tracker.untrack(articleId);
       await clearClaims(articleId, await readPartition(articleId));
+      if (current.chain) {
+        const outcome = { status: "FAILED" as const, claimCount: 0, receivedAt: current.receivedAt };
+        await versions.recordOutcome(
+          current.chain,
+          articleId,
+          { ...outcome, publishedAt: current.metadata.publishedAt },
+          null,
+        );
+      }
       const now = nowIso();
       const text = reason.replace(/\s+/g, " ").trim() || "processing failed";
       await finishArticle(
@@ -407,15 +557,25 @@ export function createWriter(ctx: StoreContext, reader: ArticleReader): ArticleW
           ConsistentRead: true,
         }),
       );
-      if (!mapping.Item || isLaterThan(mapping.Item, order)) return { articleId: null, articleDeleted: false };
+      if (!mapping.Item || isLaterThan(mapping.Item, order))
+        return { articleId: null, articleDeleted: false, removedVersionIds: [] };
       const articleId = String(mapping.Item.articleId);
       const articleDeleted = await detachSource(articleId, sourceId);
+      // The key's earlier versions go with it (unless another key holds one), then its history.
+      const history = await versions.read(sourceId);
+      const removedVersionIds = await removeVersions(history, []);
       await deleteSourceMapping(sourceId, articleId, order);
-      return { articleId, articleDeleted };
+      return { articleId, articleDeleted, removedVersionIds: removedVersionIds.filter((id) => id !== articleId) };
     },
 
     deleteArticle,
   };
+}
+
+/** How a replaced article is kept: the version that replaced it, and the key (source id) whose history it is in. */
+interface Archive {
+  by: string;
+  chain: string;
 }
 
 /** A mapping recorded by a later event than `order` (the same event again is not later: reruns go through). */
