@@ -34,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   { method: "DELETE", path: "articles/{id}" },
   { method: "GET", path: "articles/{id}/claims" },
   { method: "GET", path: "articles/{id}/text" },
+  { method: "GET", path: "articles/{id}/versions" },
   { method: "POST", path: "uploads", jsonBody: { name: "UploadRequest", schema: UploadRequest } },
   { method: "GET", path: "claims" },
   { method: "GET", path: "claims/search" },
