@@ -36,7 +36,8 @@ const ARTICLES = [
       "Ferry route delayed\n\n" +
       `The ferry route to Île-d'Yeu will not open before June, council leader ${SPEAKER} said on Friday.\n\n` +
       "Engineers found cracks in the new pier, according to a report by the harbour authority.\n\n" +
-      "Brisemer Lines said it might sell one of its boats.\n",
+      "Brisemer Lines said it might sell one of its boats.\n\n" +
+      "Brisemer Lines plans to hire ten more deckhands this summer.\n",
   },
 ];
 // An upload with no article text in it: the pipeline records it as FAILED with its reason.
@@ -196,6 +197,25 @@ describe("the web app in Chromium", () => {
     expect(months.length).toBeGreaterThan(1);
     expect(await page.locator(".timeline > li > h2").allTextContents()).toEqual(months);
     expect(await page.locator(".timeline .claim").count()).toBe(expected.length);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("narrows claims by kind of attribution: what a source intends, not what it said", {
+    timeout: 60_000,
+  }, async () => {
+    const expected = await claimsAt("/claims?kind=intention");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan((await claimsAt("/claims?limit=200")).length);
+    const { page } = browser;
+    await page.goto(`${api}/#/search`);
+    await page.getByLabel("Kind").selectOption("intention");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForSelector(".results .claim");
+    expect(page.url()).toBe(`${api}/#/search?kind=intention`);
+    const shown = await page.locator(".results .claim").evaluateAll((cards) => cards.map((c) => c.dataset.claim));
+    expect(shown).toEqual(expected.map((c) => c.id));
+    for (const card of await page.locator(".results .claim dl").allTextContents())
+      expect(card).toContain("Kindintention");
     expect(browser.problems).toEqual([]);
   });
 

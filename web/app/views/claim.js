@@ -16,6 +16,7 @@ export function claimCard(claim, options = {}) {
   const facts = [
     ["Speaker", [speaker, a.speakerType && a.speakerType !== "person" ? ` (${a.speakerType})` : ""]],
     ["Cue", a.cue ? `“${a.cue}”` : "none"],
+    ["Kind", a.kind ?? "statement"],
     a.via.length > 0 && ["Via", a.via.join(", ")],
     a.reportedBy && ["Reported by", a.reportedBy],
     ["Certainty", claim.certainty],

@@ -1,15 +1,15 @@
-// `#/search?q=&speaker=&entity=&outlet=&polarity=&from=&to=&certainty=`: claims found by the filters of
-// `GET /claims`, or, with words, by `GET /claims/search` (SQL over the claims export), which narrows by speaker and
-// time only. The form's values live in the address, so a search can be bookmarked, shared and gone back to.
+// `#/search?q=&speaker=&entity=&outlet=&polarity=&kind=&from=&to=&certainty=`: claims found by the filters of
+// `GET /claims`, or, with words, by `GET /claims/search` (SQL over the claims export), which narrows by speaker,
+// kind and time only. The form's values live in the address, so a search can be bookmarked, shared and gone back to.
 import { get } from "../api.js";
 import { h, show } from "../dom.js";
 import { claimCard } from "./claim.js";
 import { choice, field, filterForm, valuesOf } from "./form.js";
 import { moreButton } from "./more.js";
 
-const FILTERS = ["speaker", "entity", "outlet", "polarity", "from", "to", "certainty"];
+const FILTERS = ["speaker", "entity", "outlet", "polarity", "kind", "from", "to", "certainty"];
 /** What `GET /claims/search` narrows words by; the other filters are the table's. */
-const WITH_WORDS = ["speaker", "from", "to"];
+const WITH_WORDS = ["speaker", "kind", "from", "to"];
 /** A search still running answers 202 with a token; polled this often, at most this many times. */
 const POLL_MS = 1000;
 const POLLS = 30;
@@ -32,7 +32,11 @@ export async function searchPage(main, params) {
     form,
     h("h2", null, "Results"),
     leftOut.length > 0
-      ? h("p", { class: "notice" }, `Words are searched with speaker and time only: ${leftOut.join(", ")} left out.`)
+      ? h(
+          "p",
+          { class: "notice" },
+          `Words are searched with speaker, kind and time only: ${leftOut.join(", ")} left out.`,
+        )
       : null,
     h("p", { role: "status", class: "result-count" }, count),
     results,
@@ -69,6 +73,12 @@ function searchForm(query) {
     field(query, "entity", "Names (person, place, organisation)", text),
     field(query, "outlet", "Outlet", text),
     choice(query, "polarity", "Polarity", ["positive", "negative"]),
+    choice(query, "kind", "Kind", [
+      ["statement", "statement (said, wrote)"],
+      ["belief", "belief (believes, expects)"],
+      ["intention", "intention (plans, vows)"],
+      ["evaluation", "evaluation (praised, criticised)"],
+    ]),
     field(query, "from", "About a time from", { type: "date" }),
     field(query, "to", "until", { type: "date" }),
     choice(query, "certainty", "Certainty", ["certain", "probable", "possible"]),
@@ -76,8 +86,8 @@ function searchForm(query) {
     h(
       "p",
       { class: "hint" },
-      'Words must all occur in the claim; put a phrase in double quotes ("in May"). With words, only speaker and ' +
-        "time narrow the search.",
+      'Words must all occur in the claim; put a phrase in double quotes ("in May"). With words, only speaker, ' +
+        "kind and time narrow the search.",
     ),
   );
 }
