@@ -22,15 +22,9 @@ import { type StackProcess, startStack } from "./support/stack-process.ts";
 const MINUTE = 60_000;
 const keyOf = (file: string) => `incoming/tracking/${file}`;
 
-/** The facts of `tracks` as the pure model links them (every article against the others), as "id: members". */
-function expectedFacts(tracks: ArticleTrack[]): string[] {
-  const links = tracks.flatMap((t, i) =>
-    linksOf(
-      t,
-      tracks.slice(0, i).filter((s) => blockingKeys(s).some((k) => blockingKeys(t).includes(k))),
-    ),
-  );
-  return factsOfLinks(links)
+/** Facts as sorted "id: members" lines, so the model's and the API's compare as text. */
+const factLines = (facts: { id: string; members: { claimId: string }[] }[]): string[] =>
+  facts
     .map(
       (f) =>
         `${f.id}: ${f.members
@@ -39,6 +33,16 @@ function expectedFacts(tracks: ArticleTrack[]): string[] {
           .join(" ")}`,
     )
     .sort();
+
+/** The facts of `tracks` as the pure model links them (every article against the others), as "id: members". */
+function expectedFacts(tracks: ArticleTrack[]): string[] {
+  const links = tracks.flatMap((t, i) =>
+    linksOf(
+      t,
+      tracks.slice(0, i).filter((s) => blockingKeys(s).some((k) => blockingKeys(t).includes(k))),
+    ),
+  );
+  return factLines(factsOfLinks(links));
 }
 
 const tracksOf = (files: typeof trackingSet) =>
@@ -69,28 +73,22 @@ describe("tracking under npm start", () => {
         return res.body;
       }),
     );
-    const lines = records
-      .map(
-        (f) =>
-          `${f.id}: ${f.members
-            .map((m) => m.claimId)
-            .sort()
-            .join(" ")}`,
-      )
-      .sort();
+    const lines = factLines(records);
     return { summaries, records, lines };
   }
 
   it("serves the facts the linker finds in the uploaded set", { timeout: 6 * MINUTE }, async () => {
+    // One upload at a time: two articles linking into one fact at the same moment can lose a membership update
+    // (docs/store.md, "Not handled"), which this test is not about.
     const s3 = s3ClientFor(stack.endpoints);
     try {
       for (const t of trackingSet) {
         await putObject(s3, stack.endpoints, keyOf(t.file), trackingBytes(t.file.slice(0, 2)), "text/plain");
+        expect((await api.settled(t.extraction.article.id)).status, t.file).toBe("PROCESSED");
       }
     } finally {
       s3.destroy();
     }
-    for (const t of trackingSet) expect((await api.settled(t.extraction.article.id)).status, t.file).toBe("PROCESSED");
 
     const expected = expectedFacts(tracksOf(trackingSet));
     expect(expected.length).toBeGreaterThanOrEqual(4);

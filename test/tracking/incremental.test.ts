@@ -17,6 +17,7 @@ import {
   removeClaims,
   type StoredFact,
 } from "../../functions/tracking/incremental.ts";
+import { shuffled } from "../support/tracking-set.ts";
 
 const dir = join(import.meta.dirname, "../fixtures/tracking");
 const tracks: ArticleTrack[] = readdirSync(dir)
@@ -25,18 +26,6 @@ const tracks: ArticleTrack[] = readdirSync(dir)
     const ex = extract({ bytes: new Uint8Array(readFileSync(join(dir, name))), fileName: name });
     return packArticle(ex, ex.article.publishedAt ?? "");
   });
-
-/** A seeded shuffle, so a failing order can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let s = seed;
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** Links each article against those before it, keeping facts as a store would: claim → fact, fact → record. */
 function linkInOrder(order: ArticleTrack[]) {
