@@ -39,3 +39,17 @@ export async function ignoringConditionFailure(write: Promise<unknown>): Promise
     throw err;
   }
 }
+
+/**
+ * The condition that an item still holds the `token` it was read with (null: it was read without one), for a
+ * write that must not land on an item another writer changed since.
+ */
+export function tokenUnchanged(token: string | null) {
+  return token === null
+    ? { ConditionExpression: "attribute_not_exists(#token)", ExpressionAttributeNames: { "#token": "token" } }
+    : {
+        ConditionExpression: "#token = :token",
+        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeValues: { ":token": token },
+      };
+}

@@ -34,7 +34,7 @@ import {
   speakerSurnameSk,
 } from "../keys.ts";
 import { speakerKey as keyOfSpeaker, surnameOf } from "../speaker-names.ts";
-import { ignoringConditionFailure, type StoreContext } from "./context.ts";
+import { ignoringConditionFailure, type StoreContext, tokenUnchanged } from "./context.ts";
 import { queryAll } from "./query.ts";
 
 export interface Contribution {
@@ -193,16 +193,7 @@ export async function deleteMarker(
   speakerKey: string,
   token?: string | null,
 ): Promise<void> {
-  const condition =
-    token === undefined
-      ? {}
-      : token === null
-        ? { ConditionExpression: "attribute_not_exists(#token)", ExpressionAttributeNames: { "#token": "token" } }
-        : {
-            ConditionExpression: "#token = :token",
-            ExpressionAttributeNames: { "#token": "token" },
-            ExpressionAttributeValues: { ":token": token },
-          };
+  const condition = token === undefined ? {} : tokenUnchanged(token);
   await ignoringConditionFailure(
     ctx.doc.send(
       new DeleteCommand({

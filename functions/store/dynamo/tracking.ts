@@ -49,7 +49,7 @@ import type { Item } from "../items.ts";
 import { articlePk, FACT_SK, factPk, nameKey, TRACK_SK, trackKeyPk } from "../keys.ts";
 import { deleteAll, putAll } from "./batch.ts";
 import { getAll } from "./batch-get.ts";
-import { ignoringConditionFailure, type StoreContext } from "./context.ts";
+import { ignoringConditionFailure, type StoreContext, tokenUnchanged } from "./context.ts";
 
 /** Newest articles read per blocking key, within the article's month and the months either side. */
 export const MAX_POSTINGS_PER_KEY = 16;
@@ -362,13 +362,7 @@ export function createTracker(ctx: StoreContext): Tracker {
           new DeleteCommand({
             TableName: ctx.tableName,
             Key: { pk: articlePk(articleId), sk: TRACK_SK },
-            ...(token === null
-              ? { ConditionExpression: "attribute_not_exists(#token)", ExpressionAttributeNames: { "#token": "token" } }
-              : {
-                  ConditionExpression: "#token = :token",
-                  ExpressionAttributeNames: { "#token": "token" },
-                  ExpressionAttributeValues: { ":token": token },
-                }),
+            ...tokenUnchanged(token),
           }),
         ),
       );
