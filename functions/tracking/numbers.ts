@@ -17,6 +17,8 @@ export interface Quantity {
   text: string;
   /** A figure the text rejects ("12, not 14"; "rather than 14"): stated, but not asserted. */
   negated: boolean;
+  /** The figure is a change ("shares jumped 17%", "rose by $5 million", "up 3%"), not a level ("to 14", "22% of"). */
+  change: boolean;
   /** For a plain count, the lemma of the word after it ("14 people" → "peopl"); null when none follows. */
   counts: string | null;
   /** Lemmas of the few words on either side, each with its distance in words: what the figure measures. */
@@ -153,6 +155,10 @@ const DATE_MONTH_AFTER = composeRegExp(
   `^(?:\\s?[-–]\\s?\\d{1,2})?(?:st|nd|rd|th)?\\s+(?!may\\b(?!\\s*(?:[,.;)]|\\d{4}|$)))(${MONTHS})\\b`,
 );
 
+/** A verb of change right before a figure, with at most "by" and an approximation between. */
+const CHANGE =
+  /\b(?:jump|rise|rose|risen|fall|fell|fallen|climb|drop|gain|surge|slump|soar|plunge|slid|slide|tumble|increase|decrease|grow|grew|grown|shrink|shrank|up|down)(?:s|ed|ing)?\s+(?:by\s+)?(?:(?:as much as|about|around|nearly|almost|some|roughly|more than|over)\s+)?$/i;
+
 const NEGATED = /(?:\bnot|\brather than|\binstead of|\bnor)\s*(?:the\s+)?(?:about\s+|around\s+)?$/;
 
 /** A sentence boundary: a stop, but not the point of a decimal figure ("$2.8 billion"). */
@@ -166,7 +172,7 @@ const ASIDE = /\([^()]*\)/g;
  * right before the figure joins the ends of a range ("between €16 and €16.50") and does not cut.
  */
 function clauseBefore(before: string): string {
-  const sentence = before.replace(ASIDE, " ").split(BOUNDARY).pop()!;
+  const sentence = before.replace(ASIDE, " ").split(BOUNDARY).pop()!.split(/,(?!\d)/).pop()!;
   const parts = sentence.split(/\band\b/);
   const last = parts[parts.length - 1]!;
   return parts.length > 1 && lemmas(last).length > 0 ? last : sentence;
@@ -191,6 +197,7 @@ function qualify(value: number, unit: string, text: string, before: string, afte
     bound: boundOf(before),
     text,
     negated: NEGATED.test(before),
+    change: CHANGE.test(before),
     counts: unit === "" && next ? lemma(next) : null,
     context: [
       ...lemmas(clauseBefore(before))
@@ -314,9 +321,10 @@ export function quantities(raw: string): Quantity[] {
   return out;
 }
 
-/** Whether two figures measure the same kind of thing: one unit and, for counts, no different counted noun. */
+/** Whether two figures measure the same kind of thing: one unit, both changes or both levels, and, for counts, no
+ * different counted noun. */
 export function comparable(a: Quantity, b: Quantity): boolean {
-  if (a.unit !== b.unit) return false;
+  if (a.unit !== b.unit || a.change !== b.change) return false;
   return !a.counts || !b.counts || a.counts === b.counts;
 }
 

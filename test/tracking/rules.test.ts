@@ -61,6 +61,41 @@ describe("rule: a word near two figures says what the nearer one measures", () =
   });
 });
 
+describe("rule: a change and a level are other quantities", () => {
+  const pairOf = (a: string, b: string) => {
+    const stats = new TermStats();
+    const earlier = featuresOf(claim("e", a), "a", 0);
+    const later = featuresOf(claim("l", b), "b", 1);
+    for (const x of [earlier, later]) stats.add(x.terms);
+    return differingQuantity(earlier, later, stats);
+  };
+  it("reads a figure right after a verb of change as a change", () => {
+    expect(quantities("Orlan Foods shares jumped as much as 12%").map((q) => q.change)).toEqual([true]);
+    expect(quantities("exports rose by $40 million").map((q) => q.change)).toEqual([true]);
+    expect(quantities("the toll rose to 14").map((q) => q.change)).toEqual([false]);
+    expect(quantities("funds holding 30% of the shares").map((q) => q.change)).toEqual([false]);
+  });
+  it("a jump in the shares and a holding of the shares do not conflict", () => {
+    expect(pairOf("Orlan Foods shares jumped as much as 12%", "Investors holding 30% of the shares back the bid")).toBe(
+      null,
+    );
+  });
+  it("two jumps of the shares still differ", () => {
+    expect(pairOf("Orlan Foods shares jumped 12%", "Orlan Foods shares jumped 19%")?.later.value).toBe(19);
+  });
+});
+
+describe("rule: what a figure measures is read within its own clause", () => {
+  it("does not take the words before a comma as what the figure measures", () => {
+    const [q] = quantities("Set against where the shares stood in May, a 25% premium looks rich");
+    expect(q?.before).toEqual([]);
+    expect(q?.context.map(([, d]) => d)).toEqual([0, 1, 2]);
+  });
+  it("keeps a thousands separator inside a figure", () => {
+    expect(quantities("the plant, with 1,900 workers, closed")[0]?.value).toBe(1900);
+  });
+});
+
 describe("rule: amounts of other periods are other quantities, a tally of other days is revised", () => {
   const at = (name: string, date: string, body: string) => ({
     file: name,
