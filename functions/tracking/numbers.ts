@@ -172,7 +172,12 @@ const ASIDE = /\([^()]*\)/g;
  * right before the figure joins the ends of a range ("between €16 and €16.50") and does not cut.
  */
 function clauseBefore(before: string): string {
-  const sentence = before.replace(ASIDE, " ").split(BOUNDARY).pop()!.split(/,(?!\d)/).pop()!;
+  const sentence = before
+    .replace(ASIDE, " ")
+    .split(BOUNDARY)
+    .pop()!
+    .split(/,(?!\d)/)
+    .pop()!;
   const parts = sentence.split(/\band\b/);
   const last = parts[parts.length - 1]!;
   return parts.length > 1 && lemmas(last).length > 0 ? last : sentence;
