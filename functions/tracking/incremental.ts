@@ -14,7 +14,7 @@ export * from "./packed.ts";
 import { DEFAULT_LINK_OPTIONS, FactIndex } from "./link.ts";
 import { type ArticleTrack, type Link, type Relation, relationKey, type StoredFact, unpackClaim } from "./packed.ts";
 import { findConflictsAndUpdates } from "./relations.ts";
-import { type LinkReason, mayLink, similarity } from "./similarity.ts";
+import { type LinkReason, linksBy, mayLink, similarity } from "./similarity.ts";
 
 export interface IncrementalOptions {
   /** Claims of candidate articles fully compared per new claim, most shared blocking keys first. */
@@ -92,7 +92,7 @@ export function judge(a: ClaimFeatures, b: ClaimFeatures): LinkReason {
 }
 
 export function isLink(r: LinkReason): boolean {
-  return !r.differs && r.score >= DEFAULT_LINK_OPTIONS.threshold && r.wordScore >= DEFAULT_LINK_OPTIONS.minWordScore;
+  return linksBy(r, DEFAULT_LINK_OPTIONS.threshold, DEFAULT_LINK_OPTIONS.minWordScore);
 }
 
 /** The links between a new article's claims and the claims of candidate articles (other articles only). */

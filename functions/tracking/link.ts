@@ -8,7 +8,7 @@
 // blocking keys are shared by both ends, and the clustering sorts what it merges.
 // The index is the incremental interface a store implements: postings by term, edges, a claim → fact assignment.
 import type { ClaimFeatures } from "./features.ts";
-import { type LinkReason, mayLink, similarity, TermStats } from "./similarity.ts";
+import { type LinkReason, linksBy, mayLink, similarity, TermStats } from "./similarity.ts";
 
 export interface LinkOptions {
   /** Minimum similarity for two claims of different articles to assert one fact. */
@@ -206,7 +206,7 @@ export class FactIndex {
   }
 
   private links(r: LinkReason): boolean {
-    return !r.differs && r.score >= this.options.threshold && r.wordScore >= this.options.minWordScore;
+    return linksBy(r, this.options.threshold, this.options.minWordScore);
   }
 
   private connect(a: string, b: string, r: LinkReason): void {

@@ -75,6 +75,8 @@ export interface LinkReason {
   sharedWords: string[];
   /** Set when a veto applied: the figures or times that differ. */
   differs: string | null;
+  /** A figure both state of what one word beside it in each says it measures (see `sharedMeasure`). */
+  measure: string | null;
 }
 
 const ENTITY_WEIGHT = 1;
@@ -130,6 +132,30 @@ export function differingFigures(a: Quantity[], b: Quantity[]): [Quantity, Quant
     if (others.length === 0) continue;
     const mine = asserted(a).filter((y) => comparable(x, y));
     if (!mine.some((m) => others.some((y) => sameFigure(m, y)))) return [x, others[0]!];
+  }
+  return null;
+}
+
+/** Small counts ("two people", "three sites") are too common to tell one fact from another. */
+const MIN_TELLING_COUNT = 100;
+
+/**
+ * A figure both claims state, with one word beside it in each saying what it measures ("holding about 22% of the
+ * shares" / "holding 22 percent of its shares"; "valued at €1.86bn" / "valued … at EUR 1.86 billion"): one
+ * specific fact, however few other words the two share. Names beside a figure say whose it is, not what it is.
+ */
+export function sharedMeasure(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  const telling = (q: Quantity) =>
+    !q.negated && q.unit !== "year" && q.unit !== "date" && (q.unit !== "" || q.value >= MIN_TELLING_COUNT);
+  const beside = (q: Quantity, names: Set<string>) =>
+    new Set(q.context.filter(([l, d]) => d <= 1 && !names.has(l) && l !== q.counts).map(([l]) => l));
+  for (const qa of a.quantities.filter(telling)) {
+    const nearA = beside(qa, a.nameWords);
+    for (const qb of b.quantities.filter(telling)) {
+      if (!comparable(qa, qb) || !sameFigure(qa, qb)) continue;
+      const word = [...beside(qb, b.nameWords)].find((l) => nearA.has(l));
+      if (word) return `${qa.text} ${word}`;
+    }
   }
   return null;
 }
@@ -195,7 +221,7 @@ export function mayLink(
     dot += w * w;
     if (isWordTerm(t)) wordDot += w * w;
   }
-  if (wordDot / Math.sqrt(va.wordNorm2 * vb.wordNorm2) < minWordScore) return false;
+  if (wordDot / Math.sqrt(va.wordNorm2 * vb.wordNorm2) < minWordScore && !sharedMeasure(a, b)) return false;
   let figuresB = 0;
   for (const [t, w] of va.of) if (t.startsWith("#") && !vb.of.has(t)) figuresA += w * w;
   for (const [t, w] of vb.of) if (t.startsWith("#") && !va.of.has(t)) figuresB += w * w;
@@ -243,5 +269,12 @@ export function similarity(a: ClaimFeatures, b: ClaimFeatures, stats: TermStats)
     sharedSpeakers: shared.filter((t) => t.startsWith("$")).map((t) => t.slice(1)),
     sharedWords: shared.filter((t) => !t.startsWith("@") && !t.startsWith("#") && !t.startsWith("$")),
     differs,
+    measure: sharedMeasure(a, b),
   };
+}
+
+/** Whether a comparison makes a link: close enough, with enough content words in common or one measured
+ * figure, and no figure or time differing. */
+export function linksBy(r: LinkReason, threshold: number, minWordScore: number): boolean {
+  return !r.differs && r.score >= threshold && (r.wordScore >= minWordScore || r.measure !== null);
 }

@@ -61,6 +61,27 @@ describe("rule: a word near two figures says what the nearer one measures", () =
   });
 });
 
+describe("rule: one figure, measured alike, stands in for shared words", () => {
+  const reasonOf = (a: string, b: string) => {
+    const stats = new TermStats();
+    const x = featuresOf(claim("x", a), "a", 0);
+    const y = featuresOf(claim("y", b), "b", 1);
+    for (const z of [x, y]) stats.add(z.terms);
+    return similarity(x, y, stats);
+  };
+  it("names the figure and the word beside it that both state", () => {
+    const r = reasonOf(
+      "Pension funds holding roughly 31 percent of Orlan's shares have pledged to accept the offer",
+      "The bidder has the backing of investors holding about 31% of the shares.",
+    );
+    expect(r.measure).toBe("31 percent hold");
+  });
+  it("a small count or a year beside the same word is not telling", () => {
+    expect(reasonOf("the ferry carried 12 passengers", "the bus carried 12 passengers").measure).toBe(null);
+    expect(reasonOf("the mill opened in 1998", "the school opened in 1998").measure).toBe(null);
+  });
+});
+
 describe("rule: a change and a level are other quantities", () => {
   const pairOf = (a: string, b: string) => {
     const stats = new TermStats();
